@@ -1,0 +1,26 @@
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+
+export default tseslint.config(
+  { ignores: ['dist/', 'node_modules/', 'coverage/'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    files: ['src/**/*.ts'],
+    rules: {
+      'no-console': 'error',
+      '@typescript-eslint/no-explicit-any': 'error',
+      'no-restricted-imports': ['error', {
+        paths: [{ name: 'axios', message: 'Only src/http/fromAxios.ts may import axios.' }],
+      }],
+    },
+  },
+  {
+    files: ['src/http/fromAxios.ts', 'src/http/types.ts'],
+    rules: { 'no-restricted-imports': 'off' },
+  },
+  {
+    files: ['spec/**/*.ts', 'examples/**/*.ts'],
+    rules: { '@typescript-eslint/no-non-null-assertion': 'off' },
+  },
+);

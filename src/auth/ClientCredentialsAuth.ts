@@ -1,0 +1,102 @@
+import type { Observable } from 'rxjs';
+import { PulseValidationError } from '../http/errors';
+import type { AuthContext, AuthProvider } from './AuthProvider';
+import { DEFAULTS, readEnv } from './env';
+import { requestToken, type TokenBodyFormat } from './requestToken';
+import { TokenCache } from './tokenCache';
+
+/** Options of `ClientCredentialsAuth`; each falls back to its `PULSE_*` variable. */
+export interface ClientCredentialsAuthOptions {
+  /** @default process.env.PULSE_CLIENT_ID */
+  clientId?: string;
+  /** @default process.env.PULSE_CLIENT_SECRET */
+  clientSecret?: string;
+  /** @default process.env.PULSE_TOKEN_URL, else the hosted Auth0 token endpoint */
+  tokenUrl?: string;
+  /** @default process.env.PULSE_AUDIENCE, else `https://core.researchwiseai.com/pulse/v1` */
+  audience?: string;
+  /** Optional OAuth2 scope. */
+  scope?: string;
+  /** Encoding of the token request. @default 'form' */
+  bodyFormat?: TokenBodyFormat;
+  /** Refresh this long before expiry, in ms (capped at a tenth of the lifetime). @default 60000 */
+  refreshSkewMs?: number;
+}
+
+/**
+ * OAuth2 client credentials: fetches a token on first use, caches it until shortly
+ * before `expires_in`, shares one token request between concurrent calls, and fetches a
+ * new one when the API answers 401.
+ *
+ * @example
+ * import { ClientCredentialsAuth, PulseClient } from 'pulse-rx';
+ * const auth = new ClientCredentialsAuth({ clientId: 'id', clientSecret: 'secret' });
+ * const client = new PulseClient({ auth });
+ */
+export class ClientCredentialsAuth implements AuthProvider {
+  readonly clientId: string;
+  readonly tokenUrl: string;
+  readonly audience: string;
+  readonly #secret: string;
+  readonly #cache: TokenCache;
+  readonly #scope: string | undefined;
+  readonly #format: TokenBodyFormat;
+
+  constructor(options: ClientCredentialsAuthOptions = {}) {
+    this.clientId = required('clientId', options.clientId ?? readEnv('PULSE_CLIENT_ID'), 'PULSE_CLIENT_ID');
+    this.#secret = required('clientSecret', options.clientSecret ?? readEnv('PULSE_CLIENT_SECRET'), 'PULSE_CLIENT_SECRET');
+    this.tokenUrl = httpUrl('tokenUrl', options.tokenUrl ?? readEnv('PULSE_TOKEN_URL') ?? DEFAULTS.tokenUrl);
+    this.audience = options.audience ?? readEnv('PULSE_AUDIENCE') ?? DEFAULTS.audience;
+    this.#scope = options.scope;
+    this.#format = options.bodyFormat ?? 'form';
+    this.#cache = new TokenCache(options.refreshSkewMs ?? 60_000);
+  }
+
+  token(context: AuthContext): Observable<string> {
+    return this.#cache.get(
+      () => context.scheduler.now(),
+      () =>
+        requestToken(
+          context,
+          this.tokenUrl,
+          {
+            grant_type: 'client_credentials',
+            client_id: this.clientId,
+            client_secret: this.#secret,
+            audience: this.audience,
+            scope: this.#scope,
+          },
+          this.#format,
+        ),
+    );
+  }
+
+  invalidate(token: string): void {
+    this.#cache.invalidate(token);
+  }
+
+  toJSON(): Record<string, unknown> {
+    return { type: 'ClientCredentialsAuth', clientId: this.clientId, clientSecret: '[redacted]', tokenUrl: this.tokenUrl };
+  }
+}
+
+function required(field: string, value: string | undefined, envName: string): string {
+  if (typeof value !== 'string' || value.trim() === '') {
+    throw new PulseValidationError(field, `is required (pass it, or set ${envName})`);
+  }
+  return value.trim();
+}
+
+/** Validates an http(s) URL option. */
+export function httpUrl(field: string, value: string): string {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new PulseValidationError(field, 'must be an absolute http(s) URL', { value: `string of ${value.length} chars` });
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+    throw new PulseValidationError(field, 'must use http or https', { value: url.protocol });
+  }
+  return url.toString();
+}

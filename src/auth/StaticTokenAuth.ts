@@ -1,0 +1,33 @@
+import { Observable, of } from 'rxjs';
+import { PulseValidationError } from '../http/errors';
+import type { AuthProvider } from './AuthProvider';
+
+/**
+ * A fixed bearer token (from your own token service, or for tests).
+ *
+ * @example
+ * import { PulseClient, StaticTokenAuth } from 'pulse-rx';
+ * const client = new PulseClient({ auth: new StaticTokenAuth(process.env.PULSE_TOKEN!) });
+ */
+export class StaticTokenAuth implements AuthProvider {
+  readonly #token: string;
+
+  constructor(token: string) {
+    if (typeof token !== 'string' || token.trim() === '') {
+      throw new PulseValidationError('token', 'must be a non-empty string', { value: typeof token });
+    }
+    this.#token = token.trim();
+  }
+
+  token(): Observable<string> {
+    return of(this.#token);
+  }
+
+  invalidate(): void {
+    // Nothing to refresh: a refused static token stays refused.
+  }
+
+  toJSON(): Record<string, unknown> {
+    return { type: 'StaticTokenAuth', token: '[redacted]' };
+  }
+}

@@ -1,0 +1,37 @@
+import type { Observable } from 'rxjs';
+import type { Job } from '../jobs/Job';
+import type { JobEvent } from '../jobs/JobEvent';
+import type { PollPolicy } from '../jobs/pollPolicy';
+
+/** Per-call options; the last argument of every endpoint method. */
+export interface CallOptions {
+  /**
+   * `true`: emit the result once the job is done. `false`: emit the `Job` handle right
+   * after submission (poll it yourself, or store `{ id, kind }` and resume later).
+   * @default true
+   */
+  awaitJobResult?: boolean;
+  /** `'events'`: stream `submitted`, `status` and `result` events instead of the body. @default 'body' */
+  observe?: 'body' | 'events';
+  /** Aborting it cancels the call with `PulseAbortError`. */
+  signal?: AbortSignal;
+  /** Per-attempt timeout in ms for this call's requests. @default the client's `timeoutMs` */
+  timeoutMs?: number;
+  /** `Idempotency-Key` for the submission; one is generated per call when absent. */
+  idempotencyKey?: string;
+  /** Polling overrides for this call (e.g. `{ maxWaitMs: 60000 }`). */
+  poll?: Partial<PollPolicy>;
+}
+
+/** Options for calls that never become jobs (health, credits, usage). */
+export type SimpleCallOptions = Pick<CallOptions, 'signal' | 'timeoutMs'>;
+
+/**
+ * What an endpoint method returns for options `O`: the result by default, the events with
+ * `observe: 'events'`, the `Job` handle with `awaitJobResult: false`.
+ */
+export type CallResult<T, O extends CallOptions | undefined> = O extends { observe: 'events' }
+  ? Observable<JobEvent<T>>
+  : O extends { awaitJobResult: false }
+    ? Observable<Job<T>>
+    : Observable<T>;

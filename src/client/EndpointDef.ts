@@ -1,0 +1,38 @@
+import type { z } from 'zod';
+import type { JobKind } from '../schemas/jobs';
+import type { JobResult } from '../schemas/resultSchemas';
+
+/** Client-wide validation settings. */
+export interface ValidationSettings {
+  /** Longest text accepted, in characters. */
+  maxTextLength: number;
+}
+
+/**
+ * Everything the client needs to call one analysis endpoint: the request schema, its
+ * limits per mode, the mapping to wire names, and the kind of job it may become.
+ */
+export interface EndpointDef<S extends z.ZodType, K extends JobKind> {
+  /** Path under the base URL. */
+  path: string;
+  kind: K;
+  request: S;
+  /** `'async'` when the endpoint has no synchronous mode (data dictionary). */
+  modes?: 'both' | 'async';
+  /** True when the request fits the synchronous limits (drives `fast: 'auto'`). */
+  fitsSync(req: z.output<S>, settings: ValidationSettings): boolean;
+  /** Mode-specific limits; throws `PulseValidationError`. */
+  validate(req: z.output<S>, fast: boolean, settings: ValidationSettings): void;
+  /** The JSON body, in wire names. */
+  toWire(req: z.output<S>, fast: boolean): Record<string, unknown>;
+  /** Post-processing of the result (e.g. rebuilding a similarity matrix). */
+  finalize?(data: JobResult<K>, req: z.output<S>): JobResult<K>;
+}
+
+/** Drops undefined fields and `fast: 'auto'`; sends `fast: true` only in sync mode. */
+export function wireBody(fields: Record<string, unknown>, fast: boolean): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(fields)) if (v !== undefined && k !== 'fast') out[k] = v;
+  if (fast) out.fast = true;
+  return out;
+}

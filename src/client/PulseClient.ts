@@ -1,0 +1,210 @@
+import { asyncScheduler, Observable } from 'rxjs';
+import type { AuthProvider } from '../auth/AuthProvider';
+import { AuthorizationCodePKCEAuth, type AuthorizationCodePKCEAuthOptions } from '../auth/AuthorizationCodePKCEAuth';
+import { ClientCredentialsAuth, type ClientCredentialsAuthOptions } from '../auth/ClientCredentialsAuth';
+import { DEFAULTS, readEnv } from '../auth/env';
+import { StaticTokenAuth } from '../auth/StaticTokenAuth';
+import { PulseValidationError } from '../http/errors';
+import { createAxiosInstance, fromAxios } from '../http/fromAxios';
+import { HttpTransport } from '../http/HttpTransport';
+import { leveledLogger } from '../http/logger';
+import { DEFAULT_RETRY, type RetryConfig } from '../http/retryPolicy';
+import type { HttpClientInstance } from '../http/types';
+import { Jobs } from '../jobs/Jobs';
+import { resolvePollPolicy } from '../jobs/pollPolicy';
+import type { ClusteringRequest, ClusteringResponse } from '../schemas/clustering';
+import type { DataDictionaryRequest, DataDictionaryResponse } from '../schemas/dataDictionary';
+import type { EmbeddingsRequest, EmbeddingsResponse } from '../schemas/embeddings';
+import type { ExtractionsRequest, ExtractionsResponse } from '../schemas/extractions';
+import type { HealthResponse } from '../schemas/health';
+import { LIMITS } from '../schemas/limits';
+import type { SentimentRequest, SentimentResponse } from '../schemas/sentiment';
+import type { SimilarityRequest, SimilarityResponse } from '../schemas/similarity';
+import type { SummariesRequest, SummariesResponse } from '../schemas/summaries';
+import type { ThemesRequest, ThemesResponse } from '../schemas/themes';
+import type { OrganizationCredits, UsageEstimateRequest, UsageEstimateResponse } from '../schemas/usage';
+import { callEndpoint, type CallContext } from './callEndpoint';
+import type { CallOptions, CallResult, SimpleCallOptions } from './CallOptions';
+import * as endpoints from './endpoints';
+import type { PulseClientOptions } from './PulseClientOptions';
+import { resolveBaseUrl, positiveNumber } from './resolveOptions';
+
+/**
+ * The Pulse API as cold Observables: nothing is sent until you subscribe, each
+ * subscription is one call, unsubscribing aborts it. By default a call emits its result
+ * once and completes, so `firstValueFrom` is safe.
+ *
+ * @example
+ * import { firstValueFrom } from 'rxjs';
+ * import { PulseClient } from 'pulse-rx';
+ *
+ * const client = PulseClient.withClientCredentials();            // PULSE_* env vars
+ * const { results } = await firstValueFrom(client.analyzeSentiment({ inputs: ['great', 'awful'], fast: true }));
+ */
+export class PulseClient {
+  /** The `/jobs` resource: `status`, `poll`, `result`, `resume`. */
+  readonly jobs: Jobs;
+  readonly baseUrl: string;
+  /** Requests in flight allowed for batched work. */
+  readonly concurrency: number;
+  /** The auth provider, if any. */
+  readonly auth: AuthProvider | undefined;
+  private readonly ctx: CallContext;
+  private readonly closer = new AbortController();
+  private readonly http: HttpClientInstance;
+
+  constructor(options: PulseClientOptions = {}) {
+    if (options === null || typeof options !== 'object') throw new PulseValidationError('options', 'must be an object');
+    this.baseUrl = resolveBaseUrl(options.baseUrl ?? readEnv('PULSE_BASE_URL') ?? DEFAULTS.baseUrl, options.allowInsecureHttp === true);
+    const scheduler = options.scheduler ?? asyncScheduler;
+    const retry: RetryConfig = { ...DEFAULT_RETRY, ...options.retry };
+    if (options.maxRetries !== undefined) retry.maxRetries = options.maxRetries;
+    if (!Number.isInteger(retry.maxRetries) || retry.maxRetries < 0 || retry.maxRetries > 10) {
+      throw new PulseValidationError('maxRetries', 'must be an integer from 0 to 10', { limit: '0..10' });
+    }
+    this.concurrency = positiveNumber('concurrency', options.concurrency ?? 4, true);
+    this.auth = options.auth;
+    this.http = options.axios ?? createAxiosInstance();
+    const random = options.random ?? Math.random;
+    const logger = leveledLogger(options.logger, options.logLevel ?? 'warn');
+    const transport: HttpTransport = new HttpTransport({
+      backend: fromAxios(this.http, () => Date.now()),
+      baseUrl: this.baseUrl,
+      retry,
+      timeoutMs: positiveNumber('timeoutMs', options.timeoutMs ?? 60_000),
+      scheduler,
+      logger,
+      random,
+      tokens: options.auth && {
+        token: () => options.auth!.token({ send: (o) => transport.send(o), scheduler }),
+        invalidate: (t) => options.auth!.invalidate(t),
+      },
+    });
+    this.jobs = new Jobs(transport, scheduler, resolvePollPolicy(options.poll), random);
+    this.ctx = {
+      transport,
+      jobs: this.jobs,
+      settings: { maxTextLength: positiveNumber('maxTextLength', options.maxTextLength ?? LIMITS.maxTextLength, true) },
+      closed: this.closer.signal,
+    };
+  }
+
+  /**
+   * OAuth2 client credentials; each credential falls back to its `PULSE_*` variable.
+   *
+   * @example
+   * const client = PulseClient.withClientCredentials({ clientId: 'id', clientSecret: 'secret' });
+   */
+  static withClientCredentials(options: ClientCredentialsAuthOptions & PulseClientOptions = {}): PulseClient {
+    const { clientId, clientSecret, tokenUrl, audience, scope, bodyFormat, refreshSkewMs, ...clientOptions } = options;
+    const auth = new ClientCredentialsAuth({ clientId, clientSecret, tokenUrl, audience, scope, bodyFormat, refreshSkewMs });
+    return new PulseClient({ ...clientOptions, auth });
+  }
+
+  /** A fixed bearer token. @example const client = PulseClient.withToken(token); */
+  static withToken(token: string, options: PulseClientOptions = {}): PulseClient {
+    return new PulseClient({ ...options, auth: new StaticTokenAuth(token) });
+  }
+
+  /**
+   * Authorization code with PKCE; drive the flow through `client.auth`.
+   *
+   * @example
+   * const client = PulseClient.withPkce({ clientId: 'id', redirectUri: 'http://localhost:3000/cb' });
+   * const { url } = await client.auth.authorizationUrl();
+   */
+  static withPkce(
+    options: AuthorizationCodePKCEAuthOptions & PulseClientOptions,
+  ): PulseClient & { readonly auth: AuthorizationCodePKCEAuth } {
+    const { clientId, redirectUri, authorizeUrl, tokenUrl, audience, scope, organization, ...clientOptions } = options;
+    const auth = new AuthorizationCodePKCEAuth({ clientId, redirectUri, authorizeUrl, tokenUrl, audience, scope, organization });
+    return new PulseClient({ ...clientOptions, auth }) as PulseClient & { readonly auth: AuthorizationCodePKCEAuth };
+  }
+
+  /**
+   * From the environment: `PULSE_TOKEN` (a bearer token), else client credentials from
+   * `PULSE_CLIENT_ID` and `PULSE_CLIENT_SECRET`; base URL from `PULSE_BASE_URL`.
+   */
+  static fromEnv(options: PulseClientOptions = {}): PulseClient {
+    const token = readEnv('PULSE_TOKEN');
+    return token ? PulseClient.withToken(token, options) : PulseClient.withClientCredentials(options);
+  }
+
+  /** Sentiment of each input (positive, negative, neutral, mixed) with a confidence. */
+  analyzeSentiment<O extends CallOptions = object>(request: SentimentRequest, options?: O): CallResult<SentimentResponse, O> {
+    return this.call(endpoints.sentimentEndpoint, request, options);
+  }
+
+  /** Dense vectors of the inputs. */
+  createEmbeddings<O extends CallOptions = object>(request: EmbeddingsRequest, options?: O): CallResult<EmbeddingsResponse, O> {
+    return this.call(endpoints.embeddingsEndpoint, request, options);
+  }
+
+  /** Cosine similarity: self (`set`) or cross (`setA` × `setB`). */
+  compareSimilarity<O extends CallOptions = object>(request: SimilarityRequest, options?: O): CallResult<SimilarityResponse, O> {
+    return this.call(endpoints.similarityEndpoint, request, options);
+  }
+
+  /** Latent themes of the inputs, with labels, descriptions and representatives. */
+  generateThemes<O extends CallOptions = object>(request: ThemesRequest, options?: O): CallResult<ThemesResponse, O> {
+    return this.call(endpoints.themesEndpoint, request, options);
+  }
+
+  /** Groups the inputs into `k` clusters. */
+  clusterTexts<O extends CallOptions = object>(request: ClusteringRequest, options?: O): CallResult<ClusteringResponse, O> {
+    return this.call(endpoints.clusteringEndpoint, request, options);
+  }
+
+  /** Mentions of dictionary terms in each input. */
+  extractElements<O extends CallOptions = object>(request: ExtractionsRequest, options?: O): CallResult<ExtractionsResponse, O> {
+    return this.call(endpoints.extractionsEndpoint, request, options);
+  }
+
+  /** A summary of the inputs answering a question. */
+  generateSummary<O extends CallOptions = object>(request: SummariesRequest, options?: O): CallResult<SummariesResponse, O> {
+    return this.call(endpoints.summariesEndpoint, request, options);
+  }
+
+  /** A DDI codebook for a 2D array of cells (always a job). */
+  generateDataDictionary<O extends CallOptions = object>(
+    request: DataDictionaryRequest,
+    options?: O,
+  ): CallResult<DataDictionaryResponse, O> {
+    return this.call(endpoints.dataDictionaryEndpoint, request, options);
+  }
+
+  /** Credits a call would use (no authentication needed). */
+  estimateUsage(request: UsageEstimateRequest, options?: SimpleCallOptions): Observable<UsageEstimateResponse> {
+    return endpoints.estimateUsage(this.ctx, request, options);
+  }
+
+  /** Service health; a degraded service's 503 document is emitted, not thrown. */
+  getHealth(options?: SimpleCallOptions): Observable<HealthResponse> {
+    return endpoints.getHealth(this.ctx, options);
+  }
+
+  /** Credits snapshot of an organization. */
+  getOrganizationCredits(request: { orgId: string }, options?: SimpleCallOptions): Observable<OrganizationCredits> {
+    return endpoints.getOrganizationCredits(this.ctx, request, options);
+  }
+
+  /**
+   * Ends the client: calls in flight fail with `PulseAbortError` (their requests are
+   * aborted), later calls fail at once, and sockets of the axios instance's agents close.
+   */
+  close(): void {
+    this.closer.abort();
+    for (const agent of [this.http.defaults.httpAgent, this.http.defaults.httpsAgent]) {
+      (agent as { destroy?: () => void } | undefined)?.destroy?.();
+    }
+  }
+
+  /** `using client = new PulseClient(...)` closes it at the end of the block. */
+  [Symbol.dispose](): void {
+    this.close();
+  }
+
+  private call<R, O extends CallOptions>(def: Parameters<typeof callEndpoint>[1], request: unknown, options?: O): CallResult<R, O> {
+    return callEndpoint(this.ctx, def, request, options ?? {}) as CallResult<R, O>;
+  }
+}

@@ -1,0 +1,41 @@
+import type { SchedulerLike } from 'rxjs';
+import type { AuthProvider } from '../auth/AuthProvider';
+import type { Logger, LogLevel } from '../http/logger';
+import type { RetryConfig } from '../http/retryPolicy';
+import type { HttpClientInstance } from '../http/types';
+import type { PollPolicy } from '../jobs/pollPolicy';
+
+/** Options of `new PulseClient(options)`. */
+export interface PulseClientOptions {
+  /**
+   * API base URL, including the version path.
+   * @default process.env.PULSE_BASE_URL, else `https://pulse.researchwiseai.com/v1`
+   */
+  baseUrl?: string;
+  /** Token provider; omit for the unauthenticated endpoints only (health, usage). */
+  auth?: AuthProvider;
+  /** Per-attempt timeout in ms, covering headers and body. @default 60000 */
+  timeoutMs?: number;
+  /** Retries of a failed attempt (connection errors, timeouts, 408, 409, 429, 5xx). @default 2 */
+  maxRetries?: number;
+  /** Finer retry timing; `maxRetries` wins over `retry.maxRetries`. */
+  retry?: Partial<RetryConfig>;
+  /** Job polling policy. */
+  poll?: Partial<PollPolicy>;
+  /** Requests in flight for batched work (used by the batching layer). @default 4 */
+  concurrency?: number;
+  /** Where to write logs (tokens and secrets are redacted). @default none */
+  logger?: Logger;
+  /** Minimum level logged. @default 'warn' */
+  logLevel?: LogLevel;
+  /** Your axios instance (agents, proxy, interceptors). @default a fresh `axios.create()` */
+  axios?: HttpClientInstance;
+  /** Scheduler for every wait (backoff, polling, timeouts); tests pass a virtual one. @default asyncScheduler */
+  scheduler?: SchedulerLike;
+  /** Longest text accepted, in characters (checked before sending). @default 100000 */
+  maxTextLength?: number;
+  /** Allow `http://` to a host other than loopback (tokens would travel in clear). @default false */
+  allowInsecureHttp?: boolean;
+  /** Random source for jitter, in [0, 1). @default Math.random */
+  random?: () => number;
+}

@@ -1,0 +1,112 @@
+import { concat, defer, Observable, of, switchMap } from 'rxjs';
+import type { z } from 'zod';
+import { PulseValidationError } from '../http/errors';
+import { newIdempotencyKey, type HttpTransport } from '../http/HttpTransport';
+import { parseWith } from '../http/parseWith';
+import { Job } from '../jobs/Job';
+import type { JobEvent } from '../jobs/JobEvent';
+import type { Jobs } from '../jobs/Jobs';
+import { JobSubmissionSchema, type JobKind } from '../schemas/jobs';
+import { resultSchemas, type JobResult } from '../schemas/resultSchemas';
+import type { CallOptions } from './CallOptions';
+import type { EndpointDef, ValidationSettings } from './EndpointDef';
+import { checkShape, describe } from './validate';
+import { withSignal } from './withSignal';
+
+/** What endpoint calls share: the transport, the jobs resource and the validation settings. */
+export interface CallContext {
+  transport: HttpTransport;
+  jobs: Jobs;
+  settings: ValidationSettings;
+  /** Aborted by `client.close()`. */
+  closed: AbortSignal;
+}
+
+/**
+ * One analysis call as a cold Observable: validate (no request on failure), pick the mode,
+ * submit, then emit the result, the job handle or the event stream as the options say.
+ */
+export function callEndpoint<S extends z.ZodType, K extends JobKind>(
+  ctx: CallContext,
+  def: EndpointDef<S, K>,
+  request: unknown,
+  options: CallOptions = {},
+): Observable<unknown> {
+  const call$ = defer(() => {
+    checkCallOptions(options);
+    const req = checkShape(def.request, request, 'request') as z.output<S> & { fast?: boolean | 'auto' };
+    const fast = resolveFast(def, req, ctx.settings);
+    def.validate(req, fast, ctx.settings);
+    const finalize = (data: JobResult<K>) => (def.finalize ? def.finalize(data, req) : data);
+    return ctx.transport
+      .send({
+        method: 'POST',
+        path: def.path,
+        body: def.toWire(req, fast),
+        idempotencyKey: options.idempotencyKey ?? newIdempotencyKey(),
+        timeoutMs: options.timeoutMs,
+      })
+      .pipe(
+        switchMap((res) => {
+          const submission = res.status === 202 || looksLikeSubmission(res.body) ? parseWith(JobSubmissionSchema, res.body, 'job submission') : undefined;
+          if (!submission) {
+            const data = finalize(parseWith(resultSchemas[def.kind], res.body, def.kind) as JobResult<K>);
+            return immediate(def.kind, data, options);
+          }
+          const job = ctx.jobs.handle({ id: submission.jobId, kind: def.kind }, finalize, { poll: options.poll });
+          if (options.observe === 'events') {
+            return concat(of<JobEvent<JobResult<K>>>({ type: 'submitted', jobId: job.id }), job.events$);
+          }
+          return options.awaitJobResult === false ? of(job) : job.result$;
+        }),
+      );
+  });
+  return withSignal(withSignal(call$, options.signal), ctx.closed, 'client closed');
+}
+
+/** A synchronous (200) answer, shaped as the options ask. */
+function immediate<T>(kind: JobKind, data: T, options: CallOptions): Observable<unknown> {
+  const id = (data as { requestId?: string }).requestId ?? 'sync';
+  if (options.observe === 'events') return of<JobEvent<T>>({ type: 'result', jobId: id, data });
+  if (options.awaitJobResult === false) return of(new Job<T>(id, kind, () => of({ type: 'result', jobId: id, data })));
+  return of(data);
+}
+
+function resolveFast<S extends z.ZodType, K extends JobKind>(
+  def: EndpointDef<S, K>,
+  req: z.output<S> & { fast?: boolean | 'auto' },
+  settings: ValidationSettings,
+): boolean {
+  if (def.modes === 'async') {
+    if (req.fast === true) throw new PulseValidationError('fast', 'this endpoint only runs as a job (fast: false)');
+    return false;
+  }
+  if (req.fast === 'auto') return def.fitsSync(req, settings);
+  return req.fast === true;
+}
+
+function looksLikeSubmission(body: unknown): boolean {
+  if (!body || typeof body !== 'object') return false;
+  const keys = Object.keys(body);
+  return keys.length > 0 && keys.every((k) => k === 'job_id' || k === 'jobId' || k === 'status');
+}
+
+function checkCallOptions(options: unknown): asserts options is CallOptions {
+  if (options === null || typeof options !== 'object' || Array.isArray(options)) {
+    throw new PulseValidationError('options', 'must be an object', { value: describe(options) });
+  }
+  const o = options as Record<string, unknown>;
+  if (o.observe !== undefined && o.observe !== 'body' && o.observe !== 'events') {
+    throw new PulseValidationError('options.observe', "must be 'body' or 'events'", { value: describe(o.observe) });
+  }
+  if (o.awaitJobResult !== undefined && typeof o.awaitJobResult !== 'boolean') {
+    throw new PulseValidationError('options.awaitJobResult', 'must be a boolean', { value: describe(o.awaitJobResult) });
+  }
+  if (o.timeoutMs !== undefined && !(typeof o.timeoutMs === 'number' && o.timeoutMs > 0)) {
+    throw new PulseValidationError('options.timeoutMs', 'must be a positive number of ms', { value: describe(o.timeoutMs) });
+  }
+  if (o.idempotencyKey !== undefined && !(typeof o.idempotencyKey === 'string' && o.idempotencyKey.length > 0 && o.idempotencyKey.length <= 255)) {
+    throw new PulseValidationError('options.idempotencyKey', 'must be a string of 1 to 255 chars', { value: describe(o.idempotencyKey) });
+  }
+}
+

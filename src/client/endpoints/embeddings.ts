@@ -1,0 +1,11 @@
+import { EmbeddingsRequestSchema } from '../../schemas/embeddings';
+import { LIMITS } from '../../schemas/limits';
+import { textsEndpoint } from './textsEndpoint';
+
+/** `POST /embeddings`: up to 200 texts synchronously, 5,000 as a job. */
+export const embeddingsEndpoint = textsEndpoint({
+  path: '/embeddings',
+  kind: 'embeddings',
+  request: EmbeddingsRequestSchema,
+  limits: LIMITS.embeddings,
+});

@@ -1,0 +1,10 @@
+export { sentimentEndpoint } from './sentiment';
+export { embeddingsEndpoint } from './embeddings';
+export { similarityEndpoint, completeSimilarity } from './similarity';
+export { themesEndpoint } from './themes';
+export { clusteringEndpoint } from './clustering';
+export { extractionsEndpoint } from './extractions';
+export { summariesEndpoint } from './summaries';
+export { dataDictionaryEndpoint } from './dataDictionary';
+export { selfMatrix, crossMatrix, triangleSize } from './similarityMatrix';
+export { getHealth, getOrganizationCredits, estimateUsage } from './system';

@@ -1,0 +1,84 @@
+import type { z } from 'zod';
+import { PulseValidationError } from '../http/errors';
+import { formatPath } from '../http/parseWith';
+
+/** A short, secret-free description of a value, for error messages. */
+export function describe(value: unknown): string {
+  if (Array.isArray(value)) return `array of ${value.length} items`;
+  if (typeof value === 'string') return `string of ${value.length} chars`;
+  if (typeof value === 'number') return Number.isFinite(value) ? `number ${value}` : String(value);
+  if (value === null) return 'null';
+  return typeof value;
+}
+
+/** Checks a value against a request schema; the first problem becomes a `PulseValidationError`. */
+export function checkShape<S extends z.ZodType>(schema: S, value: unknown, root: string): z.output<S> {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+    throw new PulseValidationError(root, 'must be an object', { value: describe(value) });
+  }
+  const parsed = schema.safeParse(value);
+  if (parsed.success) return parsed.data;
+  const issue = parsed.error.issues[0]!;
+  const keys = (issue as { keys?: string[] }).keys;
+  const path = issue.code === 'unrecognized_keys' && keys?.length ? [...issue.path, keys[0]!] : issue.path;
+  const field = formatPath(path) || root;
+  const problem = issue.code === 'unrecognized_keys' ? 'is not a known field' : issue.message;
+  throw new PulseValidationError(field, problem, { value: describe(valueAt(value, path)) });
+}
+
+function valueAt(root: unknown, path: readonly PropertyKey[]): unknown {
+  let cur: unknown = root;
+  for (const key of path) {
+    if (cur === null || typeof cur !== 'object' || !Object.prototype.hasOwnProperty.call(cur, key)) return undefined;
+    cur = (cur as Record<PropertyKey, unknown>)[key];
+  }
+  return cur;
+}
+
+/** Limits of a list of texts in one mode. */
+export interface TextLimits {
+  min: number;
+  max: number;
+  maxLength: number;
+  /** Said in the message: `synchronous (fast: true)` or `asynchronous`. */
+  mode: string;
+}
+
+/** Count, emptiness and length of every text; names the index of the first bad one. */
+export function checkTexts(field: string, texts: readonly string[], limits: TextLimits): void {
+  if (texts.length < limits.min) {
+    throw new PulseValidationError(field, `needs at least ${limits.min} text${limits.min === 1 ? '' : 's'}`, {
+      limit: limits.min,
+      value: describe(texts),
+    });
+  }
+  if (texts.length > limits.max) {
+    throw new PulseValidationError(field, `takes at most ${limits.max} texts in ${limits.mode} mode`, {
+      limit: limits.max,
+      value: describe(texts),
+    });
+  }
+  texts.forEach((text, i) => checkText(`${field}[${i}]`, text, limits.maxLength));
+}
+
+/** One text: a non-blank string within `maxLength`. */
+export function checkText(field: string, text: unknown, maxLength: number): void {
+  if (typeof text !== 'string') throw new PulseValidationError(field, 'must be a string', { value: describe(text) });
+  if (text.trim() === '') throw new PulseValidationError(field, 'must not be empty', { value: describe(text) });
+  if (text.length > maxLength) {
+    throw new PulseValidationError(field, `is longer than ${maxLength} characters`, { limit: maxLength, value: describe(text) });
+  }
+}
+
+/** An integer within `[lo, hi]` (when given). */
+export function checkInt(field: string, value: number | undefined, lo: number, hi: number): void {
+  if (value === undefined) return;
+  if (!Number.isInteger(value) || value < lo || value > hi) {
+    throw new PulseValidationError(field, `must be an integer from ${lo} to ${hi}`, { limit: `${lo}..${hi}`, value: describe(value) });
+  }
+}
+
+/** Fails when a condition about the request does not hold. */
+export function ensure(condition: boolean, field: string, problem: string, limit?: string | number): void {
+  if (!condition) throw new PulseValidationError(field, problem, { limit });
+}

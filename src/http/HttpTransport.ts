@@ -1,0 +1,118 @@
+import { defer, Observable, SchedulerLike } from 'rxjs';
+import { VERSION } from '../version';
+import {
+  authStep,
+  chain,
+  gateStep,
+  loggingStep,
+  originOf,
+  retryStep,
+  timeoutStep,
+  type Handler,
+  type TokenSource,
+} from './interceptors';
+import type { Logger } from './logger';
+import { RateLimitGate } from './RateLimitGate';
+import type { RetryConfig } from './retryPolicy';
+import type { HttpBackend, HttpResponse } from './types';
+
+/** Everything the transport needs; the client builds it from its options. */
+export interface TransportConfig {
+  backend: HttpBackend;
+  /** API base URL, including the version path. */
+  baseUrl: string;
+  retry: RetryConfig;
+  timeoutMs: number;
+  scheduler: SchedulerLike;
+  logger: Logger;
+  tokens?: TokenSource;
+  random?: () => number;
+}
+
+/** One logical request; retries of it share its idempotency key. */
+export interface SendOptions {
+  method: 'GET' | 'POST';
+  /** Path under the base URL (`/sentiment`) or an absolute URL (result links). */
+  path: string;
+  query?: Record<string, string>;
+  body?: unknown;
+  headers?: Record<string, string>;
+  /** Attach the bearer token. @default true */
+  auth?: boolean;
+  /** Per-attempt timeout in ms. @default the client's `timeoutMs` */
+  timeoutMs?: number;
+  /** @default the client's `retry.maxRetries` */
+  maxRetries?: number;
+  /** Sent as `Idempotency-Key` on POSTs; one is made per logical call when absent. */
+  idempotencyKey?: string;
+}
+
+/**
+ * The HTTP pipeline of a client: retry → rate-limit gate → auth → logging → timeout →
+ * axios. Each subscription to `send()` is one logical call and re-runs the chain.
+ */
+export class HttpTransport {
+  readonly gate: RateLimitGate;
+  private readonly handler: Handler;
+  private readonly baseUrl: string;
+
+  constructor(private readonly config: TransportConfig) {
+    this.baseUrl = config.baseUrl.replace(/\/+$/, '');
+    this.gate = new RateLimitGate(config.scheduler);
+    const now = () => config.scheduler.now();
+    this.handler = chain(
+      [
+        retryStep(config.retry, this.gate, config.scheduler, config.random ?? Math.random, config.logger),
+        gateStep(this.gate),
+        authStep(config.tokens, originOf(this.baseUrl)),
+        loggingStep(config.logger, now),
+        timeoutStep(config.scheduler),
+      ],
+      (req) => config.backend(req),
+    );
+  }
+
+  /** Sends one logical request: a cold Observable of its decoded 2xx answer. */
+  send(options: SendOptions): Observable<HttpResponse> {
+    return defer(() => {
+      const headers: Record<string, string> = { accept: 'application/json', ...sdkHeaders(), ...options.headers };
+      if (options.method === 'POST') {
+        headers['idempotency-key'] = options.idempotencyKey ?? newIdempotencyKey();
+        if (typeof options.body !== 'string') headers['content-type'] ??= 'application/json';
+      }
+      return this.handler({
+        method: options.method,
+        url: this.urlFor(options.path, options.query),
+        headers,
+        body: options.body,
+        auth: options.auth ?? true,
+        timeoutMs: options.timeoutMs ?? this.config.timeoutMs,
+        maxRetries: options.maxRetries ?? this.config.retry.maxRetries,
+      });
+    });
+  }
+
+  /** Absolute URL of a path under the base URL (absolute URLs pass through). */
+  urlFor(path: string, query?: Record<string, string>): string {
+    const url = /^https?:\/\//i.test(path) ? new URL(path) : new URL(this.baseUrl + (path.startsWith('/') ? path : `/${path}`));
+    for (const [key, value] of Object.entries(query ?? {})) url.searchParams.set(key, value);
+    return url.toString();
+  }
+}
+
+function sdkHeaders(): Record<string, string> {
+  const headers: Record<string, string> = { 'x-pulse-client': `pulse-rx/${VERSION}` };
+  // Browsers forbid setting User-Agent; Node accepts it.
+  const proc = (globalThis as { process?: { versions?: { node?: string } } }).process;
+  if (proc?.versions?.node) headers['user-agent'] = `pulse-rx/${VERSION} node/${proc.versions.node}`;
+  return headers;
+}
+
+/** A random idempotency key (UUID v4). */
+export function newIdempotencyKey(): string {
+  const c = (globalThis as { crypto?: Crypto }).crypto;
+  if (c?.randomUUID) return c.randomUUID();
+  const bytes = new Uint8Array(16);
+  c?.getRandomValues(bytes);
+  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
+}

@@ -1,0 +1,88 @@
+import axios, { type AxiosInstance, type AxiosResponse } from 'axios';
+import { Observable } from 'rxjs';
+import { decodeBody } from './decodeBody';
+import { errorFromResponse } from './errorFromResponse';
+import { PulseConnectionError, PulseError } from './errors';
+import type { HttpBackend, HttpRequest, HttpResponse } from './types';
+
+/** A fresh axios instance for the client when the caller gives none. */
+export function createAxiosInstance(): AxiosInstance {
+  return axios.create();
+}
+
+/**
+ * The one place that calls axios: each subscription sends one request with its own
+ * `AbortController`, unsubscribing aborts it, and every failure leaves as a pulse-rx error
+ * (non-2xx statuses included), converted here once.
+ *
+ * @example
+ * const send = fromAxios(axios.create(), () => Date.now());
+ * send({ method: 'GET', url: 'http://127.0.0.1:4010/v1/health' }).subscribe(console.log);
+ */
+export function fromAxios(instance: AxiosInstance, now: () => number): HttpBackend {
+  return (request: HttpRequest) =>
+    new Observable<HttpResponse>((subscriber) => {
+      const controller = new AbortController();
+      let settled = false;
+      instance
+        .request<ArrayBuffer>({
+          method: request.method,
+          url: request.url,
+          headers: request.headers,
+          data: request.body,
+          signal: controller.signal,
+          responseType: 'arraybuffer',
+          // We decode and convert statuses ourselves, once.
+          transformResponse: [(data: unknown) => data],
+          validateStatus: () => true,
+          decompress: true,
+        })
+        .then(async (res) => toResponse(request, res, now))
+        .then(
+          (response) => {
+            settled = true;
+            subscriber.next(response);
+            subscriber.complete();
+          },
+          (err: unknown) => {
+            settled = true;
+            if (!controller.signal.aborted) subscriber.error(toPulseError(err));
+          },
+        );
+      return () => {
+        if (!settled) controller.abort();
+      };
+    });
+}
+
+async function toResponse(request: HttpRequest, res: AxiosResponse<ArrayBuffer>, now: () => number) {
+  const headers = flattenHeaders(res.headers);
+  const bytes = toBytes(res.data);
+  const body = await decodeBody(bytes);
+  if (res.status < 200 || res.status >= 300) throw errorFromResponse(res.status, body, headers, now());
+  return { status: res.status, headers, body, url: request.url } satisfies HttpResponse;
+}
+
+function toBytes(data: unknown): Uint8Array {
+  if (data instanceof ArrayBuffer) return new Uint8Array(data);
+  if (ArrayBuffer.isView(data)) return new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
+  if (typeof data === 'string') return new TextEncoder().encode(data);
+  return new Uint8Array();
+}
+
+function flattenHeaders(headers: AxiosResponse['headers']): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [key, value] of Object.entries(headers ?? {})) {
+    if (value === undefined || value === null) continue;
+    out[key.toLowerCase()] = Array.isArray(value) ? value.join(', ') : String(value);
+  }
+  return out;
+}
+
+function toPulseError(err: unknown): PulseError {
+  if (err instanceof PulseError) return err;
+  // Never keep axios's error as `cause`: its config carries the Authorization header.
+  const code = typeof (err as { code?: unknown })?.code === 'string' ? (err as { code: string }).code : undefined;
+  const message = err instanceof Error ? err.message : String(err);
+  return new PulseConnectionError(`connection failed${code ? ` (${code})` : ''}: ${message}`);
+}

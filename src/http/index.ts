@@ -1,0 +1,10 @@
+export * from './errors';
+export * from './types';
+export * from './logger';
+export * from './retryPolicy';
+export * from './RateLimitGate';
+export * from './interceptors';
+export * from './HttpTransport';
+export { fromAxios, createAxiosInstance } from './fromAxios';
+export { decodeBody, parseJsonOrText } from './decodeBody';
+export { parseWith, formatPath } from './parseWith';

@@ -1,0 +1,140 @@
+import {
+  catchError,
+  defer,
+  Observable,
+  retry,
+  SchedulerLike,
+  switchMap,
+  tap,
+  throwError,
+  timeout,
+  timer,
+} from 'rxjs';
+import { PulseApiError, PulseConnectionError, PulseTimeoutError, RateLimitError } from './errors';
+import type { Logger } from './logger';
+import type { RateLimitGate } from './RateLimitGate';
+import { isRetryableStatus, retryDelayMs, type RetryConfig } from './retryPolicy';
+import type { HttpRequest, HttpResponse } from './types';
+
+/** A request as it travels the chain, with the transport's per-request settings. */
+export interface TransportRequest extends HttpRequest {
+  /** Attach the bearer token (API host only). */
+  auth: boolean;
+  /** Per-attempt timeout in ms, covering headers and body. */
+  timeoutMs: number;
+  /** Retries allowed for this request. */
+  maxRetries: number;
+}
+
+export type Handler = (req: TransportRequest) => Observable<HttpResponse>;
+/** Angular-style step: sees the request, calls `next` zero or more times. */
+export type Interceptor = (req: TransportRequest, next: Handler) => Observable<HttpResponse>;
+
+/** Composes interceptors around a handler; the first runs outermost. */
+export function chain(interceptors: Interceptor[], backend: Handler): Handler {
+  return interceptors.reduceRight<Handler>((next, step) => (req) => defer(() => step(req, next)), backend);
+}
+
+/** Fails an attempt with `PulseTimeoutError` when headers and body take over `timeoutMs`. */
+export function timeoutStep(scheduler: SchedulerLike): Interceptor {
+  return (req, next) =>
+    req.timeoutMs > 0 && Number.isFinite(req.timeoutMs)
+      ? next(req).pipe(
+          timeout({ first: req.timeoutMs, scheduler, with: () => throwError(() => new PulseTimeoutError(req.timeoutMs)) }),
+        )
+      : next(req);
+}
+
+/** Logs each attempt: method, URL (signatures masked), status, duration. */
+export function loggingStep(logger: Logger, now: () => number): Interceptor {
+  return (req, next) => {
+    const started = now();
+    logger.debug(`→ ${req.method} ${req.url}`);
+    return next(req).pipe(
+      tap({
+        next: (res) => logger.debug(`← ${res.status} ${req.method} ${req.url}`, { ms: now() - started }),
+        error: (err: unknown) =>
+          logger.info(`✗ ${req.method} ${req.url}: ${(err as Error)?.message ?? err}`, { ms: now() - started }),
+      }),
+    );
+  };
+}
+
+/** Supplies bearer tokens; implemented by the auth layer. */
+export interface TokenSource {
+  token(): Observable<string>;
+  /** Forget `token` (it was refused) so the next `token()` fetches a new one. */
+  invalidate(token: string): void;
+}
+
+/**
+ * Adds `Authorization` for requests to the API origin only; a 401 invalidates the token
+ * and replays the request once with a fresh one.
+ */
+export function authStep(tokens: TokenSource | undefined, apiOrigin: string): Interceptor {
+  return (req, next) => {
+    if (!tokens || !req.auth || originOf(req.url) !== apiOrigin) return next(req);
+    const withToken = (token: string) =>
+      next({ ...req, headers: { ...req.headers, authorization: `Bearer ${token}` } });
+    return tokens.token().pipe(
+      switchMap((token) =>
+        withToken(token).pipe(
+          catchError((err: unknown) => {
+            if (!(PulseApiError.is(err) && err.status === 401)) return throwError(() => err);
+            tokens.invalidate(token);
+            // Replay once, and only with a different token (a static one cannot improve).
+            return tokens.token().pipe(switchMap((fresh) => (fresh === token ? throwError(() => err) : withToken(fresh))));
+          }),
+        ),
+      ),
+    );
+  };
+}
+
+/** Holds each attempt while the client-wide rate-limit pause lasts. */
+export function gateStep(gate: RateLimitGate): Interceptor {
+  return (req, next) => gate.ready().pipe(switchMap(() => next(req)));
+}
+
+/**
+ * Retries connection errors, timeouts, 408, 409, 429 and 5xx with backoff and jitter,
+ * honouring Retry-After up to `maxRetryAfterMs`; a 429 pauses the whole client.
+ */
+export function retryStep(config: RetryConfig, gate: RateLimitGate, scheduler: SchedulerLike, random: () => number, logger: Logger): Interceptor {
+  return (req, next) =>
+    next(req).pipe(
+      retry({
+        count: req.maxRetries,
+        delay: (err: unknown, retryCount: number) => {
+          if (!isRetryable(err)) return throwError(() => err);
+          const retryAfterMs = PulseApiError.is(err) ? (err as RateLimitError).retryAfterMs : undefined;
+          if (retryAfterMs !== undefined && retryAfterMs > config.maxRetryAfterMs) return throwError(() => err);
+          const ms = retryDelayMs(retryCount, retryAfterMs, config, random());
+          if (PulseApiError.is(err) && err.status === 429) gate.pause(ms);
+          logger.info(`retry ${retryCount}/${req.maxRetries} in ${ms} ms: ${req.method} ${req.url}`, {
+            reason: (err as Error).message,
+          });
+          return timer(ms, scheduler);
+        },
+      }),
+      catchError((err: unknown) => {
+        // A rate limit we will not wait for still pauses the client for the time the server asked.
+        if (err instanceof RateLimitError && err.retryAfterMs !== undefined) gate.pause(Math.min(err.retryAfterMs, config.maxRetryAfterMs));
+        return throwError(() => err);
+      }),
+    );
+}
+
+function isRetryable(err: unknown): boolean {
+  if (PulseConnectionError.is(err)) return true;
+  return PulseApiError.is(err) && isRetryableStatus(err.status);
+}
+
+/** `scheme://host:port` of a URL, or '' when it is not absolute. */
+export function originOf(url: string): string {
+  try {
+    return new URL(url).origin;
+  } catch {
+    return '';
+  }
+}

@@ -1,0 +1,43 @@
+/** Where pulse-rx writes what it does; `console` fits. Meta never holds tokens or secrets. */
+export interface Logger {
+  debug(message: string, meta?: Record<string, unknown>): void;
+  info(message: string, meta?: Record<string, unknown>): void;
+  warn(message: string, meta?: Record<string, unknown>): void;
+  error(message: string, meta?: Record<string, unknown>): void;
+}
+
+/** Minimum level written. @default 'warn' */
+export type LogLevel = 'debug' | 'info' | 'warn' | 'error' | 'off';
+
+const RANK: Record<LogLevel, number> = { debug: 10, info: 20, warn: 30, error: 40, off: 100 };
+const SECRET_KEY = /authorization|token|secret|password|api[_-]?key|code_verifier|cookie/i;
+const BEARER = /Bearer\s+[A-Za-z0-9._~+/=-]+/g;
+const SIGNED_QUERY = /([?&](?:X-Amz-Signature|X-Amz-Credential|X-Amz-Security-Token|signature|sig|token|code)=)[^&\s]+/gi;
+
+/** Masks secrets in a string: bearer tokens and the signature part of pre-signed URLs. */
+export function redactText(text: string): string {
+  return text.replace(BEARER, 'Bearer [redacted]').replace(SIGNED_QUERY, '$1[redacted]');
+}
+
+/** Deep copy of `meta` with secret-looking keys masked and strings scrubbed. */
+export function redact(meta: unknown, depth = 0): unknown {
+  if (typeof meta === 'string') return redactText(meta);
+  if (depth > 5 || meta === null || typeof meta !== 'object') return meta;
+  if (Array.isArray(meta)) return meta.map((v) => redact(v, depth + 1));
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(meta)) {
+    out[key] = SECRET_KEY.test(key) ? '[redacted]' : redact(value, depth + 1);
+  }
+  return out;
+}
+
+/** A logger that drops messages under `level` and redacts the rest. */
+export function leveledLogger(logger: Logger | undefined, level: LogLevel): Logger {
+  const write =
+    (name: Exclude<LogLevel, 'off'>) =>
+    (message: string, meta?: Record<string, unknown>) => {
+      if (!logger || RANK[name] < RANK[level]) return;
+      logger[name](redactText(message), meta ? (redact(meta) as Record<string, unknown>) : undefined);
+    };
+  return { debug: write('debug'), info: write('info'), warn: write('warn'), error: write('error') };
+}

@@ -1,0 +1,25 @@
+import type { AxiosInstance } from 'axios';
+
+/** An axios instance; pass one to share agents, proxies or interceptors of your own. */
+export type HttpClientInstance = AxiosInstance;
+
+/** One HTTP exchange as the transport sees it. */
+export interface HttpRequest {
+  method: 'GET' | 'POST';
+  /** Absolute URL. */
+  url: string;
+  headers?: Record<string, string>;
+  /** A JSON value, or a string sent as is (set `content-type` yourself). */
+  body?: unknown;
+}
+
+/** A decoded 2xx answer; `body` is the parsed JSON, or the text when it is not JSON. */
+export interface HttpResponse {
+  status: number;
+  headers: Record<string, string>;
+  body: unknown;
+  url: string;
+}
+
+/** Sends one request; the returned Observable is cold and aborts on unsubscribe. */
+export type HttpBackend = (request: HttpRequest) => import('rxjs').Observable<HttpResponse>;

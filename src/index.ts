@@ -1,0 +1,121 @@
+/**
+ * pulse-rx: a reactive TypeScript client for the Pulse text-analysis API.
+ * This barrel is the public surface; everything not exported here is internal.
+ */
+export { VERSION } from './version';
+
+// Client
+export { PulseClient } from './client/PulseClient';
+export type { PulseClientOptions } from './client/PulseClientOptions';
+export type { CallOptions, CallResult, SimpleCallOptions } from './client/CallOptions';
+export { selfMatrix, crossMatrix, triangleSize } from './client/endpoints/similarityMatrix';
+
+// Auth
+export type { AuthProvider, AuthContext } from './auth/AuthProvider';
+export { StaticTokenAuth } from './auth/StaticTokenAuth';
+export { ClientCredentialsAuth, type ClientCredentialsAuthOptions } from './auth/ClientCredentialsAuth';
+export {
+  AuthorizationCodePKCEAuth,
+  type AuthorizationCodePKCEAuthOptions,
+  type AuthorizationRequest,
+} from './auth/AuthorizationCodePKCEAuth';
+
+// Jobs
+export { Job, type JobRef } from './jobs/Job';
+export { Jobs, type PollOptions } from './jobs/Jobs';
+export type { JobEvent, JobSubmittedEvent, JobStatusEvent, JobResultEvent } from './jobs/JobEvent';
+export { DEFAULT_POLL_POLICY, pollDelayMs, type PollPolicy } from './jobs/pollPolicy';
+
+// Errors
+export {
+  PulseError,
+  PulseApiError,
+  BadRequestError,
+  AuthenticationError,
+  InsufficientCreditsError,
+  PermissionDeniedError,
+  NotFoundError,
+  RateLimitError,
+  ServerError,
+  PulseConnectionError,
+  PulseTimeoutError,
+  PulseAbortError,
+  PulseValidationError,
+  ResponseValidationError,
+  JobFailedError,
+  JobTimeoutError,
+} from './http/errors';
+
+// Transport policy and logging
+export { DEFAULT_RETRY, backoffDelayMs, parseRetryAfterMs, type RetryConfig } from './http/retryPolicy';
+export type { Logger, LogLevel } from './http/logger';
+export type { HttpClientInstance } from './http/types';
+
+// Wire schemas and types
+export {
+  SentimentRequestSchema,
+  SentimentResponseSchema,
+  EmbeddingsRequestSchema,
+  EmbeddingsResponseSchema,
+  SimilarityRequestSchema,
+  SimilarityResponseSchema,
+  ThemesRequestSchema,
+  ThemesResponseSchema,
+  ClusteringRequestSchema,
+  ClusteringResponseSchema,
+  ExtractionsRequestSchema,
+  ExtractionsResponseSchema,
+  SummariesRequestSchema,
+  SummariesResponseSchema,
+  DataDictionaryRequestSchema,
+  DataDictionaryResponseSchema,
+  JobStatusSchema,
+  JobSubmissionSchema,
+  ErrorResponseSchema,
+  HealthResponseSchema,
+  UsageEstimateRequestSchema,
+  UsageEstimateResponseSchema,
+  resultSchemas,
+  isTerminalStatus,
+  LIMITS,
+} from './schemas';
+export type {
+  SentimentRequest,
+  SentimentResponse,
+  SentimentResult,
+  EmbeddingsRequest,
+  EmbeddingsResponse,
+  EmbeddingDocument,
+  SimilarityRequest,
+  SimilarityResponse,
+  Split,
+  UnitAgg,
+  ThemesRequest,
+  ThemesResponse,
+  Theme,
+  ClusteringRequest,
+  ClusteringResponse,
+  Cluster,
+  ExtractionsRequest,
+  ExtractionsResponse,
+  SummariesRequest,
+  SummariesResponse,
+  DataDictionaryRequest,
+  DataDictionaryResponse,
+  DDIVariable,
+  JobKind,
+  JobStatus,
+  JobStatusValue,
+  JobSubmission,
+  JobResult,
+  ErrorResponse,
+  ErrorDetail,
+  HealthResponse,
+  UsageEstimateRequest,
+  UsageEstimateResponse,
+  OrganizationCredits,
+  UsageReport,
+  UsageRecord,
+  ProviderSpec,
+  FastMode,
+} from './schemas';

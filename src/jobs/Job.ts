@@ -1,0 +1,59 @@
+import { defer, filter, firstValueFrom, map, Observable, timeout, throwError } from 'rxjs';
+import { JobTimeoutError, PulseValidationError } from '../http/errors';
+import type { JobKind } from '../schemas/jobs';
+import type { JobEvent, JobResultEvent } from './JobEvent';
+
+/** What identifies a job across processes: store it, and `client.jobs.resume()` it later. */
+export interface JobRef {
+  id: string;
+  kind: JobKind;
+}
+
+/**
+ * A submitted job. `events$` polls it (statuses, then the result); `result$` gives only
+ * the result. Both are cold: each subscription polls on its own and unsubscribing stops it.
+ *
+ * @example
+ * import { firstValueFrom } from 'rxjs';
+ * const job = await firstValueFrom(client.analyzeSentiment({ inputs }, { awaitJobResult: false }));
+ * localStorage.setItem('job', JSON.stringify(job));           // { id, kind }
+ * job.events$.subscribe((e) => console.log(e.type));
+ */
+export class Job<T> implements JobRef {
+  /** Statuses as they change, then `{ type: 'result' }`, then complete. */
+  readonly events$: Observable<JobEvent<T>>;
+  /** The validated result, once, then complete. */
+  readonly result$: Observable<T>;
+
+  constructor(
+    readonly id: string,
+    readonly kind: JobKind,
+    poll: () => Observable<JobEvent<T>>,
+  ) {
+    this.events$ = defer(poll);
+    this.result$ = this.events$.pipe(
+      filter((e): e is JobResultEvent<T> => e.type === 'result'),
+      map((e) => e.data),
+    );
+  }
+
+  /**
+   * Promise bridge: resolves with the result, rejects with the stream's error, or with
+   * `JobTimeoutError` after `timeoutMs`.
+   */
+  wait(options: { timeoutMs?: number } = {}): Promise<T> {
+    const { timeoutMs } = options;
+    if (timeoutMs !== undefined && !(typeof timeoutMs === 'number' && timeoutMs > 0)) {
+      return Promise.reject(new PulseValidationError('timeoutMs', 'must be a positive number of ms', { value: String(timeoutMs) }));
+    }
+    const result$ =
+      timeoutMs === undefined
+        ? this.result$
+        : this.result$.pipe(timeout({ first: timeoutMs, with: () => throwError(() => new JobTimeoutError(this.id, timeoutMs)) }));
+    return firstValueFrom(result$);
+  }
+
+  toJSON(): JobRef {
+    return { id: this.id, kind: this.kind };
+  }
+}

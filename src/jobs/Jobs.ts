@@ -1,0 +1,100 @@
+import { defer, map, Observable, SchedulerLike } from 'rxjs';
+import { PulseValidationError } from '../http/errors';
+import type { HttpTransport } from '../http/HttpTransport';
+import { parseWith } from '../http/parseWith';
+import { JobKindSchema, JobStatusSchema, type JobKind, type JobStatus } from '../schemas/jobs';
+import { resultSchemas, type JobResult } from '../schemas/resultSchemas';
+import { Job, type JobRef } from './Job';
+import type { JobEvent } from './JobEvent';
+import { pollJob } from './pollJob';
+import type { PollPolicy } from './pollPolicy';
+
+/** Per-call polling options. */
+export interface PollOptions {
+  /** Overrides the client's poll policy for this call. */
+  poll?: Partial<PollPolicy>;
+}
+
+/**
+ * The `/jobs` resource: status reads, polling streams and result downloads.
+ *
+ * @example
+ * client.jobs.poll(jobId, 'sentiment').subscribe((e) => console.log(e));
+ */
+export class Jobs {
+  constructor(
+    private readonly transport: HttpTransport,
+    private readonly scheduler: SchedulerLike,
+    private readonly policy: PollPolicy,
+    private readonly random: () => number = Math.random,
+  ) {}
+
+  /** One status read: `GET /jobs?jobId=` (the id is URL-encoded; it may contain `/`). */
+  status(jobId: string): Observable<JobStatus> {
+    return defer(() => {
+      checkId(jobId);
+      return this.transport.send({ method: 'GET', path: '/jobs', query: { jobId } });
+    }).pipe(map((res) => parseWith(JobStatusSchema, res.body, 'job status')));
+  }
+
+  /** Polls until the job ends: status events, then the result event, then complete. */
+  poll<K extends JobKind>(jobId: string, kind: K, options: PollOptions = {}): Observable<JobEvent<JobResult<K>>> {
+    return this.pollMapped(jobId, kind, (data) => data, options);
+  }
+
+  /** Polls quietly and emits only the result. */
+  result<K extends JobKind>(jobId: string, kind: K, options: PollOptions = {}): Observable<JobResult<K>> {
+    return this.resume({ id: jobId, kind }, options).result$;
+  }
+
+  /** A `Job` handle for a job submitted earlier, possibly by another process. */
+  resume<K extends JobKind>(ref: { id: string; kind: K }, options: PollOptions = {}): Job<JobResult<K>> {
+    checkId(ref?.id);
+    checkKind(ref.kind);
+    return new Job(ref.id, ref.kind, () => this.poll(ref.id, ref.kind, options));
+  }
+
+  /** Downloads and validates a result document (no Authorization header: it is a pre-signed link). */
+  download<K extends JobKind>(resultUrl: string, kind: K): Observable<JobResult<K>> {
+    return this.transport
+      .send({ method: 'GET', path: this.transport.urlFor(resultUrl), auth: false })
+      .pipe(map((res) => parseWith(resultSchemas[kind], res.body, `${kind} result`) as JobResult<K>));
+  }
+
+  /** @internal Polling with a mapping of the result (the client rebuilds similarity matrices). */
+  pollMapped<K extends JobKind, T>(
+    jobId: string,
+    kind: K,
+    mapResult: (data: JobResult<K>) => T,
+    options: PollOptions = {},
+  ): Observable<JobEvent<T>> {
+    return defer(() => {
+      checkId(jobId);
+      checkKind(kind);
+      return pollJob<T>(jobId, {
+      getStatus: (id) => this.status(id),
+      getResult: (url) => this.download(url, kind).pipe(map(mapResult)),
+      scheduler: this.scheduler,
+      policy: { ...this.policy, ...options.poll },
+        random: this.random,
+      });
+    });
+  }
+
+  /** @internal A handle with a mapped result. */
+  handle<K extends JobKind, T>(ref: JobRef & { kind: K }, mapResult: (data: JobResult<K>) => T, options: PollOptions = {}): Job<T> {
+    return new Job(ref.id, ref.kind, () => this.pollMapped(ref.id, ref.kind, mapResult, options));
+  }
+}
+
+function checkId(id: unknown): asserts id is string {
+  if (typeof id !== 'string' || id.trim() === '') {
+    throw new PulseValidationError('jobId', 'must be a non-empty string', { value: typeof id });
+  }
+}
+
+function checkKind(kind: unknown): asserts kind is JobKind {
+  if (!JobKindSchema.safeParse(kind).success) {
+    throw new PulseValidationError('kind', `must be one of ${JobKindSchema.options.join(', ')}`, { value: String(kind) });
+  }
+}

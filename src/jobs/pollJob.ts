@@ -1,0 +1,95 @@
+import {
+  catchError,
+  concat,
+  concatMap,
+  defer,
+  distinctUntilChanged,
+  EMPTY,
+  expand,
+  map,
+  merge,
+  mergeMap,
+  NEVER,
+  Observable,
+  of,
+  SchedulerLike,
+  switchMap,
+  takeWhile,
+  tap,
+  throwError,
+  timer,
+} from 'rxjs';
+import { JobFailedError, JobTimeoutError, PermissionDeniedError, ResponseValidationError } from '../http/errors';
+import { isTerminalStatus, type JobStatus } from '../schemas/jobs';
+import type { JobEvent } from './JobEvent';
+import { pollDelayMs, type PollPolicy } from './pollPolicy';
+
+/** What polling needs from the outside: reading a status and downloading a result. */
+export interface PollDeps<T> {
+  getStatus(jobId: string): Observable<JobStatus>;
+  getResult(resultUrl: string): Observable<T>;
+  scheduler: SchedulerLike;
+  policy: PollPolicy;
+  random: () => number;
+}
+
+/**
+ * The polling stream of a job: reads the status at once, then with growing, jittered
+ * waits; emits each new status, then the downloaded result, then completes. A failed job
+ * errors with `JobFailedError`, an overdue one with `JobTimeoutError`. An expired result
+ * link (403) triggers one fresh status read for a new link.
+ */
+export function pollJob<T>(jobId: string, deps: PollDeps<T>): Observable<JobEvent<T>> {
+  return defer(() => {
+    const { scheduler, policy } = deps;
+    const started = scheduler.now();
+    let polls = 0;
+    const read = () => deps.getStatus(jobId).pipe(tap(() => polls++));
+
+    const statuses$ = read().pipe(
+      expand((s) =>
+        isTerminalStatus(s.status)
+          ? EMPTY
+          : timer(pollDelayMs(polls, policy, deps.random()), scheduler).pipe(switchMap(read)),
+      ),
+    );
+
+    const download = (s: JobStatus): Observable<T> => {
+      if (!s.resultUrl) return throwError(() => new ResponseValidationError('completed job has no result_url', s));
+      return deps.getResult(s.resultUrl).pipe(
+        catchError((err: unknown) =>
+          err instanceof PermissionDeniedError
+            ? read().pipe(switchMap((fresh) => (fresh.resultUrl ? deps.getResult(fresh.resultUrl) : throwError(() => err))))
+            : throwError(() => err),
+        ),
+      );
+    };
+
+    const events$ = statuses$.pipe(
+      distinctUntilChanged((a, b) => a.status === b.status),
+      concatMap((s): Observable<JobEvent<T>> => {
+        const reportedId = s.jobId ?? jobId;
+        const event: JobEvent<T> = {
+          type: 'status',
+          jobId: reportedId,
+          status: s.status,
+          polls,
+          elapsedMs: scheduler.now() - started,
+        };
+        if (s.status === 'completed') {
+          return concat(of(event), download(s).pipe(map((data) => ({ type: 'result' as const, jobId: reportedId, data }))));
+        }
+        if (s.status === 'failed' || s.status === 'error') {
+          return concat(of(event), throwError(() => new JobFailedError(jobId, s.status, s.detail)));
+        }
+        return of(event);
+      }),
+    );
+
+    const deadline$: Observable<never> = Number.isFinite(policy.maxWaitMs)
+      ? timer(policy.maxWaitMs, scheduler).pipe(mergeMap(() => throwError(() => new JobTimeoutError(jobId, policy.maxWaitMs))))
+      : NEVER;
+
+    return merge(events$, deadline$).pipe(takeWhile((e) => e.type !== 'result', true));
+  });
+}

@@ -1,0 +1,26 @@
+import { z } from 'zod';
+import { FastModeSchema, TextsSchema, resultMeta } from './common';
+
+/** Request of `clusterTexts`. */
+export const ClusteringRequestSchema = z.strictObject({
+  inputs: TextsSchema,
+  k: z.number(),
+  algorithm: z.enum(['kmeans', 'skmeans', 'agglomerative', 'hdbscan']).optional(),
+  fast: FastModeSchema.optional(),
+});
+export type ClusteringRequest = z.infer<typeof ClusteringRequestSchema>;
+
+/** One cluster and its member texts. */
+export const ClusterSchema = z.object({
+  clusterId: z.number().int(),
+  items: z.array(z.string()),
+});
+export type Cluster = z.infer<typeof ClusterSchema>;
+
+/** Response of `clusterTexts`. */
+export const ClusteringResponseSchema = z.object({
+  algorithm: z.string(),
+  clusters: z.array(ClusterSchema),
+  ...resultMeta,
+});
+export type ClusteringResponse = z.infer<typeof ClusteringResponseSchema>;

@@ -1,0 +1,59 @@
+import { z } from 'zod';
+
+/** One line of a usage report: how many units of a feature a call consumed. */
+export const UsageRecordSchema = z.object({
+  feature: z.string(),
+  quantity: z.number().nonnegative(),
+});
+export type UsageRecord = z.infer<typeof UsageRecordSchema>;
+
+/** Credit usage attached to a response. */
+export const UsageReportSchema = z.object({
+  records: z.array(UsageRecordSchema),
+  total: z.number().nonnegative(),
+});
+export type UsageReport = z.infer<typeof UsageReportSchema>;
+
+/** One detail of an `ErrorResponse`, typically a validation failure on a field. */
+export const ErrorDetailSchema = z.object({
+  code: z.string().optional(),
+  message: z.string().optional(),
+  path: z.array(z.union([z.string(), z.number()])).optional(),
+  field: z.string().optional(),
+  location: z.string().optional(),
+});
+export type ErrorDetail = z.infer<typeof ErrorDetailSchema>;
+
+/** The API's standard error payload. */
+export const ErrorResponseSchema = z.object({
+  code: z.string(),
+  message: z.string(),
+  errors: z.array(ErrorDetailSchema).optional(),
+  meta: z.record(z.string(), z.unknown()).optional(),
+  requestId: z.string().optional(),
+});
+export type ErrorResponse = z.infer<typeof ErrorResponseSchema>;
+
+/** Override of the model provider used by an endpoint. */
+export const ProviderSpecSchema = z.strictObject({
+  type: z.string().min(1),
+  auth: z.record(z.string(), z.unknown()),
+  endpoint: z.string().optional(),
+});
+export type ProviderSpec = z.infer<typeof ProviderSpecSchema>;
+
+/**
+ * Processing mode: `true` answers synchronously (small inputs), `false` submits a job,
+ * `'auto'` picks synchronous mode when the input fits the synchronous limits.
+ */
+export const FastModeSchema = z.union([z.boolean(), z.literal('auto')]);
+export type FastMode = z.infer<typeof FastModeSchema>;
+
+/** Non-empty string input; type checks only, limits are checked per endpoint and mode. */
+export const TextsSchema = z.array(z.string());
+
+/** Fields every result carries: the request id (sometimes missing) and the usage report. */
+export const resultMeta = {
+  requestId: z.string().optional(),
+  usage: UsageReportSchema.optional(),
+};

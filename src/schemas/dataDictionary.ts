@@ -1,0 +1,47 @@
+import { z } from 'zod';
+import { resultMeta } from './common';
+
+/** Request of `generateDataDictionary`: a 2D array of string cells (first row: headers). */
+export const DataDictionaryRequestSchema = z.strictObject({
+  data: z.array(z.array(z.string())),
+  options: z
+    .strictObject({
+      title: z.string().min(1).max(200).optional(),
+      description: z.string().min(1).max(1000).optional(),
+      context: z.string().min(1).max(2000).optional(),
+      language: z
+        .string()
+        .regex(/^[a-z]{2}(-[A-Z]{2})?$/, 'must be an ISO 639-1 code such as "en" or "en-GB"')
+        .optional(),
+    })
+    .optional(),
+  /** Only asynchronous processing is supported; `true` is refused before sending. */
+  fast: z.union([z.literal(false), z.literal('auto')]).optional(),
+});
+export type DataDictionaryRequest = z.infer<typeof DataDictionaryRequestSchema>;
+
+/** A DDI variable; unknown DDI fields are kept. */
+export const DDIVariableSchema = z.looseObject({
+  variableName: z.string(),
+  variableLabel: z.string(),
+  type: z.string(),
+  scaleLevel: z.string(),
+  sourceColumns: z.string(),
+});
+export type DDIVariable = z.infer<typeof DDIVariableSchema>;
+
+/** Response of `generateDataDictionary`: a DDI codebook in JSON. */
+export const DataDictionaryResponseSchema = z.looseObject({
+  profileVersion: z.string(),
+  profileName: z.string(),
+  codebook: z.looseObject({
+    title: z.string(),
+    description: z.string(),
+    creationDate: z.string(),
+    language: z.string(),
+    variables: z.array(DDIVariableSchema),
+  }),
+  extensions: z.record(z.string(), z.unknown()).optional(),
+  ...resultMeta,
+});
+export type DataDictionaryResponse = z.infer<typeof DataDictionaryResponseSchema>;

@@ -1,0 +1,25 @@
+import { z } from 'zod';
+import { FastModeSchema, ProviderSpecSchema, TextsSchema, resultMeta } from './common';
+
+/** Request of `createEmbeddings`. */
+export const EmbeddingsRequestSchema = z.strictObject({
+  inputs: TextsSchema,
+  fast: FastModeSchema.optional(),
+  provider: ProviderSpecSchema.optional(),
+});
+export type EmbeddingsRequest = z.infer<typeof EmbeddingsRequestSchema>;
+
+/** One embedded input (the hosted model gives 3072 dimensions). */
+export const EmbeddingDocumentSchema = z.object({
+  id: z.string().optional(),
+  text: z.string(),
+  vector: z.array(z.number()).min(1),
+});
+export type EmbeddingDocument = z.infer<typeof EmbeddingDocumentSchema>;
+
+/** Response of `createEmbeddings`. */
+export const EmbeddingsResponseSchema = z.object({
+  embeddings: z.array(EmbeddingDocumentSchema),
+  ...resultMeta,
+});
+export type EmbeddingsResponse = z.infer<typeof EmbeddingsResponseSchema>;

@@ -1,0 +1,17 @@
+import { z } from 'zod';
+
+const HealthCheckEntrySchema = z.object({
+  status: z.enum(['ok', 'fail']),
+  latency_ms: z.number().nonnegative(),
+});
+
+/** Response of `getHealth` (also the body of its 503). */
+export const HealthResponseSchema = z.looseObject({
+  status: z.enum(['ok', 'degraded', 'down']),
+  region: z.string(),
+  version: z.string(),
+  time: z.string(),
+  uptime_s: z.number().nonnegative(),
+  checks: z.record(z.string(), HealthCheckEntrySchema),
+});
+export type HealthResponse = z.infer<typeof HealthResponseSchema>;

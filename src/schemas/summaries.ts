@@ -1,0 +1,21 @@
+import { z } from 'zod';
+import { FastModeSchema, TextsSchema, resultMeta } from './common';
+
+/** Request of `generateSummary`. */
+export const SummariesRequestSchema = z.strictObject({
+  inputs: TextsSchema,
+  question: z.string(),
+  length: z.enum(['bullet-points', 'short', 'medium', 'long']).optional(),
+  preset: z
+    .enum(['five-point', 'ten-point', 'one-tweet', 'three-tweets', 'one-para', 'exec', 'two-pager', 'one-pager'])
+    .optional(),
+  fast: FastModeSchema.optional(),
+});
+export type SummariesRequest = z.infer<typeof SummariesRequestSchema>;
+
+/** Response of `generateSummary`. */
+export const SummariesResponseSchema = z.object({
+  summary: z.string(),
+  ...resultMeta,
+});
+export type SummariesResponse = z.infer<typeof SummariesResponseSchema>;
