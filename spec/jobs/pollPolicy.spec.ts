@@ -1,0 +1,29 @@
+import { DEFAULT_POLL_POLICY, pollDelayMs } from 'pulse-rx';
+import { resolvePollPolicy } from '../../src/jobs/pollPolicy';
+
+describe('pollDelayMs', () => {
+  it.each([
+    // polls so far, random (0.5 = no jitter), expected ms: 500 growing x1.5 to a 5 s cap
+    [1, 0.5, 500],
+    [2, 0.5, 750],
+    [3, 0.5, 1125],
+    [6, 0.5, 3797],
+    [7, 0.5, 5000],
+    [50, 0.5, 5000],
+    [3, 1, 1350],
+    [3, 0, 900],
+    [1, 0, 500], // never below the minimum
+    [50, 1, 5000], // never above the maximum
+  ])('after poll %i with random %d waits %i ms', (polls, random, expected) => {
+    expect(pollDelayMs(polls, DEFAULT_POLL_POLICY, random)).toBe(expected);
+  });
+});
+
+describe('resolvePollPolicy', () => {
+  it('fills defaults and refuses impossible numbers', () => {
+    expect(resolvePollPolicy({ maxWaitMs: 1000 })).toEqual({ ...DEFAULT_POLL_POLICY, maxWaitMs: 1000 });
+    expect(() => resolvePollPolicy({ minIntervalMs: 10, maxIntervalMs: 5 })).toThrow(RangeError);
+    expect(() => resolvePollPolicy({ multiplier: 0.5 })).toThrow(RangeError);
+    expect(() => resolvePollPolicy({ maxWaitMs: 0 })).toThrow(RangeError);
+  });
+});
