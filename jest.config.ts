@@ -2,6 +2,8 @@ import type { Config } from 'jest';
 
 const config: Config = {
   testEnvironment: 'node',
+  // Each test file loads its own nock; it must let go of node:http when the file ends.
+  setupFilesAfterEnv: ['<rootDir>/spec/helpers/setupNock.ts'],
   roots: ['<rootDir>/spec'],
   testMatch: ['**/*.spec.ts'],
   testPathIgnorePatterns: ['/node_modules/', '<rootDir>/spec/bench/'],

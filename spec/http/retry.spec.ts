@@ -1,5 +1,6 @@
 import { firstValueFrom } from 'rxjs';
 import { BadRequestError, PulseConnectionError, PulseTimeoutError, RateLimitError, ServerError, VERSION } from 'pulse-rx';
+import { failure } from '../helpers/failure';
 import { api, resetNock, testClient } from '../helpers/testClient';
 
 const ok = { results: [{ sentiment: 'positive', confidence: 0.9 }], requestId: 'r1' };
@@ -39,7 +40,7 @@ describe('retries', () => {
   it('a connection error that persists surfaces as PulseConnectionError without the Authorization header', async () => {
     api().post('/v1/sentiment').times(3).replyWithError(Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' }));
     const { client } = testClient();
-    const e = await call(client).catch((x: unknown) => x as Error);
+    const e = await failure(call(client));
     expect(e).toBeInstanceOf(PulseConnectionError);
     expect(e.message).toContain('ECONNREFUSED');
     expect(JSON.stringify(e) + String(e.stack) + String((e as { cause?: unknown }).cause)).not.toContain('test-token');
@@ -78,7 +79,7 @@ describe('retries', () => {
   it('fails at once with RateLimitError when Retry-After exceeds the cap', async () => {
     const scope = api().post('/v1/sentiment').times(2).reply(429, { code: 'rate_limited', message: 'later' }, { 'retry-after': '3600' });
     const { client } = testClient({ retry: { maxRetryAfterMs: 30_000 } });
-    const e = (await call(client).catch((x: unknown) => x)) as RateLimitError;
+    const e = await failure<RateLimitError>(call(client));
     expect(e).toBeInstanceOf(RateLimitError);
     expect(e.retryAfterMs).toBe(3_600_000);
     expect(scope.pendingMocks()).toHaveLength(1);
