@@ -16,7 +16,8 @@ function ccClient(extra: Partial<ConstructorParameters<typeof ClientCredentialsA
   return { client, scheduler };
 }
 
-const tokenReply = (token: string, expiresIn = 86400) => ({ access_token: token, expires_in: expiresIn, token_type: 'Bearer' });
+// The client's clock runs 1000x: a day-long token would expire after 86 ms of wall time.
+const tokenReply = (token: string, expiresIn = 1e9) => ({ access_token: token, expires_in: expiresIn, token_type: 'Bearer' });
 const sentiment = (client: PulseClient) => client.analyzeSentiment({ inputs: ['x'], fast: true });
 
 describe('ClientCredentialsAuth', () => {
@@ -94,6 +95,14 @@ describe('ClientCredentialsAuth', () => {
     expect(e.message).toContain('auth.pulse.test');
     const everything = `${e.message} ${JSON.stringify(e)} ${e.stack} ${JSON.stringify(e.body)}`;
     expect(everything).not.toContain(SECRET);
+  });
+
+  it('a token request that never reaches the server leaves no secret in the error', async () => {
+    nock(AUTH).post('/oauth/other').reply(200, {}); // nock's "no match" message echoes the request body
+    const { client } = ccClient();
+    const e = await failure<Error>(firstValueFrom(sentiment(client)));
+    expect(e.name).toBe('PulseConnectionError');
+    expect(`${e.message} ${e.stack}`).not.toContain(SECRET);
   });
 
   it('the result link is fetched without Authorization', async () => {

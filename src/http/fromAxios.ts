@@ -3,6 +3,7 @@ import { Observable } from 'rxjs';
 import { decodeBody } from './decodeBody';
 import { errorFromResponse } from './errorFromResponse';
 import { PulseConnectionError, PulseError } from './errors';
+import { redactText } from './logger';
 import type { HttpBackend, HttpRequest, HttpResponse } from './types';
 
 /** A fresh axios instance for the client when the caller gives none. */
@@ -83,6 +84,7 @@ function toPulseError(err: unknown): PulseError {
   if (err instanceof PulseError) return err;
   // Never keep axios's error as `cause`: its config carries the Authorization header.
   const code = typeof (err as { code?: unknown })?.code === 'string' ? (err as { code: string }).code : undefined;
-  const message = err instanceof Error ? err.message : String(err);
+  // Some adapters echo the request (body included) in their messages: mask secrets.
+  const message = redactText(err instanceof Error ? err.message : String(err));
   return new PulseConnectionError(`connection failed${code ? ` (${code})` : ''}: ${message}`);
 }

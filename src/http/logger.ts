@@ -12,11 +12,17 @@ export type LogLevel = 'debug' | 'info' | 'warn' | 'error' | 'off';
 const RANK: Record<LogLevel, number> = { debug: 10, info: 20, warn: 30, error: 40, off: 100 };
 const SECRET_KEY = /authorization|token|secret|password|api[_-]?key|code_verifier|cookie/i;
 const BEARER = /Bearer\s+[A-Za-z0-9._~+/=-]+/g;
-const SIGNED_QUERY = /([?&](?:X-Amz-Signature|X-Amz-Credential|X-Amz-Security-Token|signature|sig|token|code)=)[^&\s]+/gi;
+const SIGNED_QUERY = /([?&](?:X-Amz-Signature|X-Amz-Credential|X-Amz-Security-Token|signature|sig|token|code)=)[^&\s"]+/gi;
+const FORM_SECRET = /((?:client_secret|refresh_token|access_token|code_verifier|password|api_key)=)[^&\s"]+/gi;
+const JSON_SECRET = /("(?:client_secret|clientSecret|refresh_token|access_token|code_verifier|password|api_key|apiKey)"\s*:\s*)"(?:[^"\\]|\\.)*"/gi;
 
-/** Masks secrets in a string: bearer tokens and the signature part of pre-signed URLs. */
+/** Masks secrets in a string: bearer tokens, signed URL parts, secret form and JSON fields. */
 export function redactText(text: string): string {
-  return text.replace(BEARER, 'Bearer [redacted]').replace(SIGNED_QUERY, '$1[redacted]');
+  return text
+    .replace(BEARER, 'Bearer [redacted]')
+    .replace(SIGNED_QUERY, '$1[redacted]')
+    .replace(FORM_SECRET, '$1[redacted]')
+    .replace(JSON_SECRET, '$1"[redacted]"');
 }
 
 /** Deep copy of `meta` with secret-looking keys masked and strings scrubbed. */
