@@ -12,7 +12,7 @@ const SECRET = 'super-secret-value';
 function ccClient(extra: Partial<ConstructorParameters<typeof ClientCredentialsAuth>[0]> = {}) {
   const scheduler = new ScaledScheduler(1000);
   const auth = new ClientCredentialsAuth({ clientId: 'cid', clientSecret: SECRET, tokenUrl: `${AUTH}/oauth/token`, ...extra });
-  const client = new PulseClient({ baseUrl: BASE, auth, scheduler, random: () => 0, poll: { minIntervalMs: 500, jitter: 0 } });
+  const client = new PulseClient({ baseUrl: BASE, auth, scheduler, timeoutMs: 10_000_000, random: () => 0, poll: { minIntervalMs: 500, jitter: 0 } });
   return { client, scheduler };
 }
 
@@ -60,7 +60,7 @@ describe('ClientCredentialsAuth', () => {
   });
 
   it('caches the token until expires_in minus the skew, then fetches a new one', async () => {
-    const token = nock(AUTH).post('/oauth/token').reply(200, tokenReply('tok-A', 10)).post('/oauth/token').reply(200, tokenReply('tok-B', 10));
+    const token = nock(AUTH).post('/oauth/token').reply(200, tokenReply('tok-A', 300)).post('/oauth/token').reply(200, tokenReply('tok-B', 300));
     api()
       .post('/v1/sentiment').times(2).matchHeader('authorization', 'Bearer tok-A').reply(200, ok)
       .post('/v1/sentiment').matchHeader('authorization', 'Bearer tok-B').reply(200, ok);
@@ -68,7 +68,7 @@ describe('ClientCredentialsAuth', () => {
     await firstValueFrom(sentiment(client));
     await firstValueFrom(sentiment(client)); // cached
     expect(token.pendingMocks()).toHaveLength(1);
-    await new Promise((r) => setTimeout(r, 15)); // 15 s on the client's clock: past 10 s - 1 s skew
+    await new Promise((r) => setTimeout(r, 300)); // 300 s on the client's clock: past 300 s - 30 s skew
     await firstValueFrom(sentiment(client));
     expect(token.isDone()).toBe(true);
   });

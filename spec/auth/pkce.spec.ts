@@ -16,6 +16,7 @@ function pkceClient() {
     tokenUrl: `${AUTH}/oauth/token`,
     baseUrl: BASE,
     scheduler: new ScaledScheduler(1000),
+    timeoutMs: 10_000_000, // the 1000x clock would make the default 60 s timeout 60 ms of wall time
   });
 }
 const summarize = (client: PulseClient) => firstValueFrom(client.generateSummary({ inputs: ['a'], question: 'q', fast: true }));
