@@ -1,0 +1,100 @@
+import * as pulse from 'pulse-rx';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+describe('public entry', () => {
+  it('exports exactly the documented runtime surface', () => {
+    expect(Object.keys(pulse).sort()).toEqual(
+      [
+        'AuthenticationError',
+        'AuthorizationCodePKCEAuth',
+        'BadRequestError',
+        'ClientCredentialsAuth',
+        'ClusteringRequestSchema',
+        'ClusteringResponseSchema',
+        'DEFAULT_POLL_POLICY',
+        'DEFAULT_RETRY',
+        'DataDictionaryRequestSchema',
+        'DataDictionaryResponseSchema',
+        'EmbeddingsRequestSchema',
+        'EmbeddingsResponseSchema',
+        'ErrorResponseSchema',
+        'ExtractionsRequestSchema',
+        'ExtractionsResponseSchema',
+        'HealthResponseSchema',
+        'InsufficientCreditsError',
+        'Job',
+        'JobFailedError',
+        'JobStatusSchema',
+        'JobSubmissionSchema',
+        'JobTimeoutError',
+        'Jobs',
+        'LIMITS',
+        'NotFoundError',
+        'PermissionDeniedError',
+        'PulseAbortError',
+        'PulseApiError',
+        'PulseClient',
+        'PulseConnectionError',
+        'PulseError',
+        'PulseTimeoutError',
+        'PulseValidationError',
+        'RateLimitError',
+        'ResponseValidationError',
+        'SentimentRequestSchema',
+        'SentimentResponseSchema',
+        'ServerError',
+        'SimilarityRequestSchema',
+        'SimilarityResponseSchema',
+        'StaticTokenAuth',
+        'SummariesRequestSchema',
+        'SummariesResponseSchema',
+        'ThemesRequestSchema',
+        'ThemesResponseSchema',
+        'UsageEstimateRequestSchema',
+        'UsageEstimateResponseSchema',
+        'VERSION',
+        'backoffDelayMs',
+        'crossMatrix',
+        'isTerminalStatus',
+        'parseRetryAfterMs',
+        'pollDelayMs',
+        'resultSchemas',
+        'selfMatrix',
+        'triangleSize',
+      ].sort(),
+    );
+  });
+
+  it('VERSION matches package.json', () => {
+    const pkg = JSON.parse(readFileSync(join(__dirname, '..', 'package.json'), 'utf8')) as { version: string };
+    expect(pulse.VERSION).toBe(pkg.version);
+  });
+
+  it('the core entry imports no Node-only module and no emulator', () => {
+    const seen = new Set<string>();
+    const visit = (file: string) => {
+      if (seen.has(file)) return;
+      seen.add(file);
+      const src = readFileSync(file, 'utf8');
+      for (const [, spec] of src.matchAll(/from '([^']+)'/g)) {
+        expect(spec).not.toMatch(/^node:|^(fs|http|https|zlib|crypto|net|path|stream)$/);
+        if (spec!.startsWith('.')) {
+          const base = join(file, '..', spec!);
+          const candidates = [`${base}.ts`, join(base, 'index.ts')];
+          const next = candidates.find((c) => {
+            try {
+              readFileSync(c);
+              return true;
+            } catch {
+              return false;
+            }
+          });
+          if (next) visit(next);
+        }
+      }
+    };
+    visit(join(__dirname, '..', 'src', 'index.ts'));
+    expect(seen.size).toBeGreaterThan(20);
+  });
+});
