@@ -13,6 +13,7 @@ const config: Config = {
   // Tests import the package by name, as users do.
   moduleNameMapper: {
     '^pulse-rx$': '<rootDir>/src/index.ts',
+    '^pulse-rx/emulator$': '<rootDir>/src/emulator/index.ts',
   },
   testTimeout: 20000,
 };

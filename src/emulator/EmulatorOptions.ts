@@ -1,0 +1,53 @@
+import type { FaultRule } from './faults';
+
+/** Options of `startEmulator`. */
+export interface EmulatorOptions {
+  /** Port to listen on; 0 picks a free one. @default 0 */
+  port?: number;
+  /** Interface to bind. @default '127.0.0.1' */
+  host?: string;
+  /** Seed of every computed score and of fault probabilities. @default 42 */
+  seed?: number;
+  /** How long a job stays pending, in ms. @default 300 */
+  jobDurationMs?: number;
+  /** Fault rules, first match wins (also `PULSE_EMULATOR_FAULTS` as JSON). */
+  faults?: FaultRule[];
+  /** Token bucket answering real 429s with Retry-After. @default off */
+  rateLimit?: { rps: number; burst?: number };
+  /** Lifetime of issued access tokens, in seconds. @default 3600 */
+  tokenTtlSeconds?: number;
+  /** Lifetime of result links, in ms. @default 3600000 */
+  resultTtlMs?: number;
+  /** Answer 401 to protected endpoints without a valid bearer token. @default true */
+  requireAuth?: boolean;
+  /** Demo OAuth2 client. @default 'emulator-client' / 'emulator-secret' */
+  clientId?: string;
+  clientSecret?: string;
+  /** Largest request body accepted, in bytes (413 above). @default 10 MiB */
+  maxBodyBytes?: number;
+  /** Dimensions of embeddings. @default 3072 */
+  embeddingDimensions?: number;
+  /** Reproduce recorded quirks of the hosted service. */
+  quirks?: {
+    /** Validation errors as the recorded `text/plain` 400 instead of JSON. */
+    textPlain400?: boolean;
+    /** Older deployments' `{"jobId"}` and `resultUrl` instead of snake case. */
+    camelCaseJobs?: boolean;
+  };
+  /** Clock, for tests. @default Date.now */
+  now?: () => number;
+}
+
+/** One request as the emulator saw it. */
+export interface JournalEntry {
+  seq: number;
+  method: string;
+  path: string;
+  status: number;
+  /** The fault applied, if any. */
+  fault?: string;
+  /** Whether an Authorization header was present (its value is never kept). */
+  authorization: boolean;
+  idempotencyKey?: string;
+  at: number;
+}
