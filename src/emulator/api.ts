@@ -14,7 +14,8 @@ export interface ApiRequest {
   query: URLSearchParams;
   headers: Record<string, string | string[] | undefined>;
   body: unknown;
-  fault?: FaultAction;
+  /** Consumes a matching fault of one of these kinds, at the moment it applies. */
+  takeFault(...types: FaultAction['type'][]): FaultAction | undefined;
 }
 
 /** What a route answers. */
@@ -109,6 +110,7 @@ function analysis(feature: Feature, req: ApiRequest, s: ApiState): ApiReply {
   const requestId = hexId(key, s.seed);
   const result = { ...s.analyst.run(feature, body), requestId, usage: usageOf(feature, body) };
   if (fast) return { status: 200, body: result };
+  const fault = req.takeFault('job-failure', 'job-stuck');
   const n = s.jobs.nextId();
   const id = `task/emulator/${hexId(`${key}#${n}`, s.seed)}`;
   const resultId = `${hexId(`${id}:result`, s.seed)}`;
@@ -118,8 +120,8 @@ function analysis(feature: Feature, req: ApiRequest, s: ApiState): ApiReply {
     feature,
     createdAt: now,
     readyAt: now + s.jobDurationMs,
-    failure: req.fault?.type === 'job-failure' ? (req.fault.detail ?? 'Job failed (emulated fault)') : undefined,
-    stuck: req.fault?.type === 'job-stuck',
+    failure: fault?.type === 'job-failure' ? (fault.detail ?? 'Job failed (emulated fault)') : undefined,
+    stuck: fault?.type === 'job-stuck',
     resultId,
     result: JSON.stringify({ ...result, requestId: resultId }),
   });
@@ -155,7 +157,7 @@ function jobStatus(req: ApiRequest, s: ApiState): ApiReply {
     return { status: 200, body: { ...(camel ? {} : { job_id: job.id }), status: queued ? 'queued' : 'pending' } };
   }
   if (job.failure) return { status: 200, body: { job_id: job.id, status: 'failed', error: job.failure } };
-  const expires = req.fault?.type === 'expired-link' ? now - 1 : now + s.resultTtlMs;
+  const expires = req.takeFault('expired-link') ? now - 1 : now + s.resultTtlMs;
   const path = `/results/${job.feature}/${job.resultId}.json`;
   const url = `${s.origin}${path}?expires=${expires}&signature=${signLink(path, expires, s.secret)}`;
   return {
@@ -183,7 +185,8 @@ export function resultDocument(path: string, query: URLSearchParams, s: ApiState
 
 /** `POST /oauth/token`: client credentials (form or JSON) answering a signed JWT. */
 export function issueToken(req: ApiRequest, s: ApiState): ApiReply {
-  if (req.fault?.type === 'token-failure') return { status: req.fault.status ?? 503, body: { error: 'temporarily_unavailable', error_description: 'Emulated token endpoint failure' } };
+  const fault = req.takeFault('token-failure');
+  if (fault?.type === 'token-failure') return { status: fault.status ?? 503, body: { error: 'temporarily_unavailable', error_description: 'Emulated token endpoint failure' } };
   const b = (req.body ?? {}) as Record<string, unknown>;
   if (b.grant_type !== 'client_credentials') return { status: 400, body: { error: 'unsupported_grant_type', error_description: 'Only client_credentials is supported' } };
   if (b.client_id !== s.clientId || b.client_secret !== s.clientSecret) return { status: 401, body: { error: 'access_denied', error_description: 'Unauthorized' } };

@@ -28,7 +28,8 @@ export interface Emulator {
   close(): Promise<void>;
 }
 
-const SEMANTIC: FaultAction['type'][] = ['job-failure', 'job-stuck', 'expired-link', 'token-failure'];
+/** Faults applied to the exchange itself; the others apply where their moment comes (job, link, token). */
+const GENERIC: FaultAction['type'][] = ['latency', 'status', 'reset', 'close-mid-body', 'hang', 'malformed'];
 
 /**
  * Starts the Pulse API emulator on loopback: every endpoint of the spec under `/v1`,
@@ -117,8 +118,13 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     const path = url.pathname;
     if (path.startsWith('/_emulator/')) return send(res, admin(method, path, raw));
     const faultPath = path.startsWith('/v1/') ? path.slice(3) : path;
-    const fault = path.startsWith('/_') ? undefined : faults.match(method, faultPath);
+    const fault = faults.match(method, faultPath, GENERIC);
     if (fault) entry.fault = fault.type;
+    const takeFault = (...types: FaultAction['type'][]) => {
+      const semantic = faults.match(method, faultPath, types);
+      if (semantic) entry.fault = semantic.type;
+      return semantic;
+    };
     const proceed = () => {
       let body: unknown;
       try {
@@ -126,7 +132,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       } catch {
         return send(res, { status: 400, body: { code: 'validation_error', message: 'Malformed JSON body' } });
       }
-      const api: ApiRequest = { method, path: faultPath, query: url.searchParams, headers: req.headers, body, fault: fault && SEMANTIC.includes(fault.type) ? fault : undefined };
+      const api: ApiRequest = { method, path: faultPath, query: url.searchParams, headers: req.headers, body, takeFault };
       if (path === '/oauth/token' && method === 'POST') return send(res, issueToken(api, state));
       if (path.startsWith('/results/') && method === 'GET') return send(res, resultDocument(path, url.searchParams, state));
       if (!path.startsWith('/v1/')) return send(res, { status: 404, body: { code: 'not_found', message: `No route for ${method} ${path}` } });
@@ -136,7 +142,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       }
       return send(res, routeApi(api, state));
     };
-    if (!fault || SEMANTIC.includes(fault.type)) return proceed();
+    if (!fault) return proceed();
     switch (fault.type) {
       case 'latency':
         return later(fault.ms, proceed);
@@ -157,6 +163,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       case 'malformed':
         res.writeHead(200, { 'content-type': 'application/json' });
         return res.end('{"results": [{"sentiment": "positive", "confid');
+      default:
+        return proceed();
     }
   }
 

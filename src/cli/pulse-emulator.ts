@@ -1,0 +1,77 @@
+#!/usr/bin/env node
+import { parseArgs } from 'node:util';
+import { startEmulator } from '../emulator/startEmulator';
+import { parseFaults } from '../emulator/faults';
+
+const HELP = `pulse-emulator: the Pulse API on loopback (plausible local scores, not the hosted models')
+
+  --port N            port to listen on (default 4010; 0 picks one)
+  --host H            interface (default 127.0.0.1)
+  --seed N            seed of scores and fault draws (default 42)
+  --job-duration MS   how long jobs stay pending (default 300)
+  --token-ttl S       access token lifetime in seconds (default 3600)
+  --rate-limit RPS    answer 429 above RPS requests per second
+  --faults JSON       fault rules, e.g. '[{"path":"/sentiment","action":{"type":"status","status":503},"times":2}]'
+  --text-plain-400    answer validation errors as the recorded text/plain 400
+  --no-auth           do not require bearer tokens
+  -h, --help          this text
+
+Environment: PULSE_EMULATOR_FAULTS (JSON rules), PULSE_EMULATOR_PORT.`;
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      port: { type: 'string' },
+      host: { type: 'string' },
+      seed: { type: 'string' },
+      'job-duration': { type: 'string' },
+      'token-ttl': { type: 'string' },
+      'rate-limit': { type: 'string' },
+      faults: { type: 'string' },
+      'text-plain-400': { type: 'boolean' },
+      'no-auth': { type: 'boolean' },
+      help: { type: 'boolean', short: 'h' },
+    },
+  });
+  if (values.help) {
+    process.stdout.write(`${HELP}\n`);
+    return;
+  }
+  const num = (name: string, v: string | undefined, fallback?: number) => {
+    if (v === undefined) return fallback;
+    const n = Number(v);
+    if (!Number.isFinite(n) || n < 0) throw new Error(`--${name} must be a non-negative number, got "${v}"`);
+    return n;
+  };
+  const rps = num('rate-limit', values['rate-limit']);
+  const emulator = await startEmulator({
+    port: num('port', values.port ?? process.env.PULSE_EMULATOR_PORT, 4010),
+    host: values.host,
+    seed: num('seed', values.seed),
+    jobDurationMs: num('job-duration', values['job-duration']),
+    tokenTtlSeconds: num('token-ttl', values['token-ttl']),
+    rateLimit: rps ? { rps } : undefined,
+    faults: values.faults ? parseFaults(values.faults) : undefined,
+    quirks: { textPlain400: values['text-plain-400'] === true },
+    requireAuth: values['no-auth'] !== true,
+  });
+  process.stdout.write(
+    [
+      'Pulse emulator listening (scores are plausible local stand-ins, not the hosted models)',
+      `  PULSE_BASE_URL=${emulator.url}`,
+      `  PULSE_TOKEN_URL=${emulator.tokenUrl}`,
+      `  PULSE_CLIENT_ID=${emulator.clientId}`,
+      `  PULSE_CLIENT_SECRET=${emulator.clientSecret}`,
+      `  admin: ${emulator.origin}/_emulator/{journal,faults,reset}`,
+      '',
+    ].join('\n'),
+  );
+  const stop = () => void emulator.close().then(() => process.exit(0));
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+}
+
+main().catch((e: unknown) => {
+  process.stderr.write(`pulse-emulator: ${(e as Error).message}\n`);
+  process.exit(2);
+});
