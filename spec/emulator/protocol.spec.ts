@@ -117,7 +117,7 @@ describe('emulator protocol', () => {
     expect(e).toBeInstanceOf(PulseApiError);
     expect(e.status).toBe(413);
     expect(e.code).toBe('payload_too_large');
-    expect(emulator.journal().filter((x) => x.status === 413 && x.authorization)).toHaveLength(1);
+    expect(emulator.journal().filter((x) => x.status === 413 && x.idempotencyKey !== undefined)).toHaveLength(1);
   });
 });
 
