@@ -16,6 +16,11 @@ const NEGATIVE = new Set(
 const NEGATORS = new Set(['not', 'no', 'never', 'hardly', 'without', "isn't", "wasn't", "don't", "didn't", "doesn't", "won't", "can't", "couldn't", 'nothing']);
 const INTENSIFIERS = new Set(['very', 'really', 'extremely', 'so', 'super', 'incredibly', 'absolutely', 'totally']);
 
+/** True for words that carry sentiment rather than topic. */
+export function isSentimentWord(word: string): boolean {
+  return POSITIVE.has(word) || NEGATIVE.has(word);
+}
+
 export type Sentiment = 'positive' | 'negative' | 'neutral' | 'mixed';
 
 /**

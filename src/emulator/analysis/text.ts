@@ -4,7 +4,8 @@ export const STOPWORDS = new Set(
   `a an the and or but if then else of to in on at by for with from as is are was were be been being it its this that these those
   i me my we our you your he she they them their his her him there here what which who whom when where why how all any both each
   few more most other some such only own same so than too very can will just do does did doing have has had having would should
-  could also into about over after before again further once up down out off s t don now am get got really`.split(/\s+/),
+  could also into about over after before again further once up down out off s t don now am get got really not no
+  one two back near day days time times went go going come came us`.split(/\s+/),
 );
 
 /** Lower-case word tokens (apostrophes kept inside words: "didn't"). */

@@ -1,6 +1,7 @@
 import type { Embedder } from './embed';
 import { cosine } from './embed';
 import { kmeans } from './kmeans';
+import { isSentimentWord } from './sentiment';
 import { contentWords, STOPWORDS, stem, titleCase, tokenize } from './text';
 
 export interface EmulatedTheme {
@@ -35,7 +36,12 @@ export function generateThemes(inputs: string[], options: ThemeOptions, embed: E
     if (!members.length) continue;
     const counts = countStems(members.map((m) => m.t));
     const terms = [...counts.entries()]
-      .map(([s, { n, word }]) => ({ word, score: (n / members.length) * Math.log(1 + inputs.length / (overall.get(s)?.n ?? 1)) * (contextWords.has(s) ? 2 : 1) }))
+      .filter(([, { n }]) => members.length < 3 || n >= 2)
+      .map(([s, { n, word }]) => ({
+        word,
+        // Topic words over sentiment words; context words count double.
+        score: (n / members.length) * Math.log(1 + inputs.length / (overall.get(s)?.n ?? 1)) * (contextWords.has(s) ? 2 : 1) * (isSentimentWord(word) ? 0.3 : 1),
+      }))
       .sort((a, b) => b.score - a.score || a.word.localeCompare(b.word))
       .slice(0, 3)
       .map((x) => x.word);
