@@ -58,12 +58,12 @@ describe('retries', () => {
     await expect(call(client)).rejects.toBeInstanceOf(PulseTimeoutError);
   });
 
-  it.each([
-    [{ 'retry-after': '3' }, 3000],
-    [{ 'retry-after': new Date(Date.now() + 20_000).toUTCString() }, 'date'],
-    [{ 'retry-after-ms': '1250' }, 1250],
-  ])('honours %j', async (headers, expected) => {
-    api().post('/v1/sentiment').reply(429, { code: 'rate_limited', message: 'slow down' }, headers).post('/v1/sentiment').reply(200, ok);
+  it.each<[string, () => Record<string, string>, number | 'date']>([
+    ['retry-after in seconds', () => ({ 'retry-after': '3' }), 3000],
+    ['retry-after as an HTTP date', () => ({ 'retry-after': new Date(Date.now() + 20_000).toUTCString() }), 'date'],
+    ['retry-after-ms', () => ({ 'retry-after-ms': '1250' }), 1250],
+  ])('honours %s', async (_name, headers, expected) => {
+    api().post('/v1/sentiment').reply(429, { code: 'rate_limited', message: 'slow down' }, headers()).post('/v1/sentiment').reply(200, ok);
     const { client, scheduler } = testClient();
     await expect(call(client)).resolves.toEqual(ok);
     const [wait] = scheduler.waits();
