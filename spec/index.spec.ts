@@ -55,6 +55,7 @@ describe('public entry', () => {
         'UsageEstimateResponseSchema',
         'VERSION',
         'backoffDelayMs',
+        'concurrentMap',
         'crossMatrix',
         'isTerminalStatus',
         'parseRetryAfterMs',

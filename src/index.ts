@@ -119,3 +119,4 @@ export type {
   ProviderSpec,
   FastMode,
 } from './schemas';
+export { concurrentMap, type ConcurrentMapConfig } from './operators/concurrentMap';
