@@ -34,6 +34,7 @@ describe('public entry', () => {
         'PermissionDeniedError',
         'PulseAbortError',
         'PulseApiError',
+        'PulseBatchError',
         'PulseClient',
         'PulseConnectionError',
         'PulseError',

@@ -7,7 +7,7 @@ export { VERSION } from './version';
 // Client
 export { PulseClient } from './client/PulseClient';
 export type { PulseClientOptions } from './client/PulseClientOptions';
-export type { CallOptions, CallResult, SimpleCallOptions } from './client/CallOptions';
+export type { CallOptions, CallResult, SimpleCallOptions, BatchOutcome, SettledBatches } from './client/CallOptions';
 export { selfMatrix, crossMatrix, triangleSize } from './client/endpoints/similarityMatrix';
 
 // Auth
@@ -40,6 +40,7 @@ export {
   PulseConnectionError,
   PulseTimeoutError,
   PulseAbortError,
+  PulseBatchError,
   PulseValidationError,
   ResponseValidationError,
   JobFailedError,
@@ -119,4 +120,4 @@ export type {
   ProviderSpec,
   FastMode,
 } from './schemas';
-export { concurrentMap, type ConcurrentMapConfig } from './operators/concurrentMap';
+export { concurrentMap, type ConcurrentMapConfig } from './batch/concurrentMap';

@@ -21,6 +21,23 @@ export interface CallOptions {
   idempotencyKey?: string;
   /** Polling overrides for this call (e.g. `{ maxWaitMs: 60000 }`). */
   poll?: Partial<PollPolicy>;
+  /** Batches in flight when the input is split into batches. @default the client's `concurrency` */
+  concurrency?: number;
+  /**
+   * Emit every batch's outcome (`{ batches: [...] }`) instead of failing the whole call
+   * when one batch fails. @default false
+   */
+  settle?: boolean;
+}
+
+/** The outcome of one batch of a split call (`settle: true`). */
+export type BatchOutcome<T> =
+  | { index: number; status: 'fulfilled'; value: T }
+  | { index: number; status: 'rejected'; error: unknown };
+
+/** What a call with `settle: true` emits: one outcome per batch, in input order. */
+export interface SettledBatches<T> {
+  batches: BatchOutcome<T>[];
 }
 
 /** Options for calls that never become jobs (health, credits, usage). */
@@ -30,7 +47,9 @@ export type SimpleCallOptions = Pick<CallOptions, 'signal' | 'timeoutMs'>;
  * What an endpoint method returns for options `O`: the result by default, the events with
  * `observe: 'events'`, the `Job` handle with `awaitJobResult: false`.
  */
-export type CallResult<T, O extends CallOptions | undefined> = O extends { observe: 'events' }
+export type CallResult<T, O extends CallOptions | undefined> = O extends { settle: true }
+  ? Observable<SettledBatches<T>>
+  : O extends { observe: 'events' }
   ? Observable<JobEvent<T>>
   : O extends { awaitJobResult: false }
     ? Observable<Job<T>>

@@ -6,6 +6,14 @@ import type { JobResult } from '../schemas/resultSchemas';
 export interface ValidationSettings {
   /** Longest text accepted, in characters. */
   maxTextLength: number;
+  /** Skip the per-call count limits (the call will be split into batches). */
+  unbounded?: boolean;
+}
+
+/** How a request too large for one call is split, and how the parts' results are joined. */
+export interface BatchPlan<Req, Res> {
+  parts: Req[];
+  merge(results: Res[]): Res;
 }
 
 /**
@@ -25,6 +33,8 @@ export interface EndpointDef<S extends z.ZodType, K extends JobKind> {
   validate(req: z.output<S>, fast: boolean, settings: ValidationSettings): void;
   /** The JSON body, in wire names. */
   toWire(req: z.output<S>, fast: boolean): Record<string, unknown>;
+  /** Splits a request too large for one call in mode `fast`; undefined when it fits. */
+  batch?(req: z.output<S>, fast: boolean): BatchPlan<z.output<S>, JobResult<K>> | undefined;
   /** Post-processing of the result (e.g. rebuilding a similarity matrix). */
   finalize?(data: JobResult<K>, req: z.output<S>): JobResult<K>;
 }

@@ -86,6 +86,7 @@ export class PulseClient {
       jobs: this.jobs,
       settings: { maxTextLength: positiveNumber('maxTextLength', options.maxTextLength ?? LIMITS.maxTextLength, true) },
       closed: this.closer.signal,
+      concurrency: this.concurrency,
     };
   }
 

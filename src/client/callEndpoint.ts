@@ -9,6 +9,7 @@ import type { Jobs } from '../jobs/Jobs';
 import { JobSubmissionSchema, type JobKind } from '../schemas/jobs';
 import { resultSchemas, type JobResult } from '../schemas/resultSchemas';
 import type { CallOptions } from './CallOptions';
+import { runBatches } from './runBatches';
 import type { EndpointDef, ValidationSettings } from './EndpointDef';
 import { checkShape, describe } from './validate';
 import { withSignal } from './withSignal';
@@ -20,6 +21,8 @@ export interface CallContext {
   settings: ValidationSettings;
   /** Aborted by `client.close()`. */
   closed: AbortSignal;
+  /** Default batches in flight. */
+  concurrency: number;
 }
 
 /**
@@ -36,7 +39,14 @@ export function callEndpoint<S extends z.ZodType, K extends JobKind>(
     checkCallOptions(options);
     const req = checkShape(def.request, request, 'request') as z.output<S> & { fast?: boolean | 'auto' };
     const fast = resolveFast(def, req, ctx.settings);
-    def.validate(req, fast, ctx.settings);
+    // Validate everything before sending anything, with indexes of the whole input.
+    def.validate(req, fast, { ...ctx.settings, unbounded: def.batch !== undefined });
+    const plan = def.batch?.(req, fast);
+    if (plan || options.settle) {
+      return runBatches(plan?.parts ?? [req], plan?.merge, options, ctx.concurrency, (part) =>
+        callEndpoint(ctx, def, { ...(part as object), fast }, { timeoutMs: options.timeoutMs, poll: options.poll }) as Observable<JobResult<K>>,
+      );
+    }
     const finalize = (data: JobResult<K>) => (def.finalize ? def.finalize(data, req) : data);
     return ctx.transport
       .send({
@@ -104,6 +114,12 @@ function checkCallOptions(options: unknown): asserts options is CallOptions {
   }
   if (o.timeoutMs !== undefined && !(typeof o.timeoutMs === 'number' && o.timeoutMs > 0)) {
     throw new PulseValidationError('options.timeoutMs', 'must be a positive number of ms', { value: describe(o.timeoutMs) });
+  }
+  if (o.concurrency !== undefined && !(Number.isInteger(o.concurrency) && (o.concurrency as number) >= 1)) {
+    throw new PulseValidationError('options.concurrency', 'must be a positive integer', { value: describe(o.concurrency) });
+  }
+  if (o.settle !== undefined && typeof o.settle !== 'boolean') {
+    throw new PulseValidationError('options.settle', 'must be a boolean', { value: describe(o.settle) });
   }
   if (o.idempotencyKey !== undefined && !(typeof o.idempotencyKey === 'string' && o.idempotencyKey.length > 0 && o.idempotencyKey.length <= 255)) {
     throw new PulseValidationError('options.idempotencyKey', 'must be a string of 1 to 255 chars', { value: describe(o.idempotencyKey) });

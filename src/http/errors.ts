@@ -194,6 +194,25 @@ export class JobTimeoutError extends PulseError {
   }
 }
 
+/**
+ * One batch of a call that was split into batches failed (after its retries); no partial
+ * result is returned. `cause` is the batch's own error.
+ */
+export class PulseBatchError extends PulseError {
+  override name = 'PulseBatchError' as const;
+  constructor(
+    readonly batchIndex: number,
+    readonly batchCount: number,
+    override readonly cause: unknown,
+  ) {
+    super(`batch ${batchIndex + 1} of ${batchCount} failed: ${(cause as Error)?.message ?? String(cause)}`, { cause });
+  }
+  override toJSON(): Record<string, unknown> {
+    const cause = this.cause as { toJSON?: () => unknown; message?: string };
+    return { ...super.toJSON(), batchIndex: this.batchIndex, batchCount: this.batchCount, cause: cause?.toJSON?.() ?? cause?.message };
+  }
+}
+
 /** Maps an HTTP status to its error class (the one factory). */
 export function apiErrorFor(init: ApiErrorInit & { retryAfterMs?: number }): PulseApiError {
   switch (init.status) {

@@ -55,5 +55,7 @@ export const TextsSchema = z.array(z.string());
 /** Fields every result carries: the request id (sometimes missing) and the usage report. */
 export const resultMeta = {
   requestId: z.string().optional(),
+  /** Set by the client when a call was split into batches: every batch's request id, in order. */
+  requestIds: z.array(z.string()).optional(),
   usage: UsageReportSchema.optional(),
 };

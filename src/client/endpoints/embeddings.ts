@@ -7,5 +7,6 @@ export const embeddingsEndpoint = textsEndpoint({
   path: '/embeddings',
   kind: 'embeddings',
   request: EmbeddingsRequestSchema,
+  oversize: { split: 'embeddings' },
   limits: LIMITS.embeddings,
 });

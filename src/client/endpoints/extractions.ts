@@ -10,6 +10,7 @@ export const extractionsEndpoint = textsEndpoint({
   path: '/extractions',
   kind: 'extractions',
   request: ExtractionsRequestSchema,
+  oversize: { split: 'results' },
   limits: LIMITS.extractions,
   check(req, _fast, settings) {
     checkTexts('dictionary', req.dictionary, { min: minTerms, max: maxTerms, maxLength: settings.maxTextLength, mode: 'any' });

@@ -7,5 +7,6 @@ export const sentimentEndpoint = textsEndpoint({
   path: '/sentiment',
   kind: 'sentiment',
   request: SentimentRequestSchema,
+  oversize: { split: 'results' },
   limits: LIMITS.sentiment,
 });

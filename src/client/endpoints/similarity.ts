@@ -1,6 +1,8 @@
 import { LIMITS } from '../../schemas/limits';
 import { SimilarityRequestSchema, type SimilarityRequest, type SimilarityResponse, type UnitAgg } from '../../schemas/similarity';
-import { wireBody, type EndpointDef } from '../EndpointDef';
+import { crossSimilarityGrid, selfSimilarityBlocks, type SimilarityBlock } from '../../batch/planBatches';
+import { mergeMeta } from '../../batch/mergeMeta';
+import { wireBody, type BatchPlan, type EndpointDef } from '../EndpointDef';
 import { checkTexts, ensure } from '../validate';
 import { crossMatrix, selfMatrix, triangleSize } from './similarityMatrix';
 
@@ -22,12 +24,12 @@ export const similarityEndpoint: EndpointDef<typeof SimilarityRequestSchema, 'si
     ensure(!(req.set && cross), 'set', 'give either set, or setA and setB, not both');
     if (!cross) {
       ensure(req.set !== undefined, 'set', 'is required (or give setA and setB)');
-      checkTexts('set', req.set!, { min: L.minSet, max: fast ? L.selfSync : L.selfAsync, maxLength: settings.maxTextLength, mode });
+      checkTexts('set', req.set!, { min: L.minSet, max: settings.unbounded ? Infinity : fast ? L.selfSync : L.selfAsync, maxLength: settings.maxTextLength, mode });
       return;
     }
     ensure(req.setA !== undefined, 'setA', 'is required with setB');
     ensure(req.setB !== undefined, 'setB', 'is required with setA');
-    const max = fast ? L.crossSync : L.crossAsync;
+    const max = settings.unbounded ? Infinity : fast ? L.crossSync : L.crossAsync;
     checkTexts('setA', req.setA!, { min: 1, max, maxLength: settings.maxTextLength, mode });
     checkTexts('setB', req.setB!, { min: 1, max, maxLength: settings.maxTextLength, mode });
     const pairs = req.setA!.length * req.setB!.length;
@@ -47,7 +49,72 @@ export const similarityEndpoint: EndpointDef<typeof SimilarityRequestSchema, 'si
       fast,
     ),
   finalize: (data, req) => completeSimilarity(data, req),
+  batch: (req, fast) => planSimilarity(req, fast),
 };
+
+/**
+ * Splits a similarity request over the mode's limits into blocks: self-similarity as
+ * diagonal blocks (self calls) and off-diagonal blocks (cross calls), cross-similarity as a
+ * grid of tiles; the blocks are stitched back into one matrix.
+ */
+function planSimilarity(req: SimilarityRequest, fast: boolean): BatchPlan<SimilarityRequest, SimilarityResponse> | undefined {
+  const maxPairs = fast ? L.crossSync : L.crossAsync;
+  if (req.set) {
+    const n = req.set.length;
+    if (n <= (fast ? L.selfSync : L.selfAsync)) return undefined;
+    const size = Math.min(fast ? L.selfSync : L.selfAsync, Math.floor(Math.sqrt(maxPairs)));
+    // A one-item diagonal block needs no call: an item is identical to itself.
+    const blocks = selfSimilarityBlocks(n, size).filter((b) => !(b.diagonal && b.rows[1] - b.rows[0] < 2));
+    const set = req.set;
+    return {
+      parts: blocks.map((b) =>
+        b.diagonal
+          ? { ...req, set: set.slice(...b.rows), flatten: false }
+          : { ...req, set: undefined, setA: set.slice(...b.rows), setB: set.slice(...b.cols), flatten: false },
+      ),
+      merge: (results) => {
+        const matrix = Array.from({ length: n }, (_, i) => {
+          const row = new Array<number>(n).fill(Number.NaN);
+          row[i] = 1;
+          return row;
+        });
+        results.forEach((r, k) => place(matrix, blocks[k]!, r, true));
+        const flattened: number[] = [];
+        for (let i = 0; i < n; i++) for (let j = i + 1; j < n; j++) flattened.push(matrix[i]![j]!);
+        return { scenario: 'self', mode: 'flattened', n, flattened, ...(req.flatten ? {} : { matrix }), ...mergeMeta(results) };
+      },
+    };
+  }
+  const a = req.setA ?? [];
+  const b = req.setB ?? [];
+  if (a.length * b.length <= maxPairs) return undefined;
+  const tiles = crossSimilarityGrid(a.length, b.length, maxPairs);
+  return {
+    parts: tiles.map((t) => ({ ...req, setA: a.slice(...t.rows), setB: b.slice(...t.cols), flatten: false })),
+    merge: (results) => {
+      const matrix = Array.from({ length: a.length }, () => new Array<number>(b.length).fill(Number.NaN));
+      results.forEach((r, k) => place(matrix, tiles[k]!, r, false));
+      const flattened = matrix.flat();
+      return req.flatten
+        ? { scenario: 'cross', mode: 'flattened', n: a.length, flattened, ...mergeMeta(results) }
+        : { scenario: 'cross', mode: 'matrix', n: a.length, flattened, matrix, ...mergeMeta(results) };
+    },
+  };
+}
+
+/** Copies one block's result into the full matrix (mirrored when the matrix is symmetric). */
+function place(matrix: number[][], block: SimilarityBlock, r: SimilarityResponse, symmetric: boolean): void {
+  const rows = r.matrix ?? [];
+  for (let i = 0; i < rows.length; i++) {
+    for (let j = 0; j < rows[i]!.length; j++) {
+      const v = rows[i]![j]!;
+      const gi = block.rows[0] + i;
+      const gj = block.cols[0] + j;
+      matrix[gi]![gj] = v;
+      if (symmetric) matrix[gj]![gi] = v;
+    }
+  }
+}
 
 function unitToWire(u: UnitAgg): unknown {
   if (typeof u === 'string') return u;

@@ -1,5 +1,7 @@
 import type { z } from 'zod';
 import type { JobKind } from '../../schemas/jobs';
+import { chunkRanges, sampleEvenly } from '../../batch/planBatches';
+import { mergeMeta } from '../../batch/mergeMeta';
 import { checkTexts } from '../validate';
 import { wireBody, type EndpointDef, type ValidationSettings } from '../EndpointDef';
 
@@ -23,6 +25,11 @@ export function textsEndpoint<S extends WithInputs, K extends JobKind>(spec: {
   limits: InputLimits;
   check?: (req: z.output<S>, fast: boolean, settings: ValidationSettings) => void;
   toWire?: (req: z.output<S>) => Record<string, unknown>;
+  /**
+   * How a request over the mode's limit is handled: `split` into consecutive batches whose
+   * result arrays (`field`) are concatenated, or `sample` the limit's worth of inputs.
+   */
+  oversize?: { split: 'results' | 'embeddings' } | { sample: true };
 }): EndpointDef<S, K> {
   const { limits } = spec;
   return {
@@ -33,12 +40,33 @@ export function textsEndpoint<S extends WithInputs, K extends JobKind>(spec: {
     validate(req, fast, settings) {
       checkTexts('inputs', req.inputs, {
         min: limits.minInputs,
-        max: fast ? limits.sync : limits.async,
+        max: settings.unbounded ? Number.POSITIVE_INFINITY : fast ? limits.sync : limits.async,
         maxLength: settings.maxTextLength,
         mode: fast ? 'synchronous (fast: true)' : 'asynchronous',
       });
       spec.check?.(req, fast, settings);
     },
     toWire: (req, fast) => wireBody(spec.toWire ? spec.toWire(req) : (req as Record<string, unknown>), fast),
+    batch: spec.oversize
+      ? (req, fast) => {
+          const max = fast ? limits.sync : limits.async;
+          if (req.inputs.length <= max) return undefined;
+          const oversize = spec.oversize!;
+          if ('sample' in oversize) {
+            const inputs = sampleEvenly(req.inputs.length, max).map((i) => req.inputs[i]!);
+            return { parts: [{ ...req, inputs }], merge: ([only]) => only! };
+          }
+          const parts = chunkRanges(req.inputs.length, max).map(([a, b]) => ({ ...req, inputs: req.inputs.slice(a, b) }));
+          return {
+            parts,
+            merge: (results) =>
+              ({
+                ...results[0],
+                [oversize.split]: results.flatMap((r) => (r as unknown as Record<string, unknown[]>)[oversize.split] ?? []),
+                ...mergeMeta(results as never[]),
+              }) as (typeof results)[number],
+          };
+        }
+      : undefined,
   };
 }

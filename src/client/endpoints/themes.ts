@@ -10,6 +10,7 @@ export const themesEndpoint = textsEndpoint({
   path: '/themes',
   kind: 'themes',
   request: ThemesRequestSchema,
+  oversize: { sample: true },
   limits: LIMITS.themes,
   check(req) {
     checkInt('minThemes', req.minThemes, 1, maxThemes);
