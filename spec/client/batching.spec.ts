@@ -12,6 +12,17 @@ const replyFor = (inputs: string[]) => ({
   usage: { records: [{ feature: 'sentiment', quantity: inputs.length }], total: inputs.length },
 });
 
+/** Three batches of sentiment, the second refused with a 400. */
+function failSecondBatch(): void {
+  api()
+    .post('/v1/sentiment')
+    .times(3)
+    .reply((_uri, body) => {
+      const { inputs } = body as { inputs: string[] };
+      return inputs[0] === 'text 200' ? [400, { code: 'validation_error', message: 'nope' }] : [200, replyFor(inputs)];
+    });
+}
+
 describe('automatic batching (nock)', () => {
   beforeEach(resetNock);
 
@@ -56,13 +67,7 @@ describe('automatic batching (nock)', () => {
   });
 
   it('a batch that still fails fails the call, naming the batch, with no partial result', async () => {
-    api()
-      .post('/v1/sentiment')
-      .times(3)
-      .reply((_uri, body) => {
-        const { inputs } = body as { inputs: string[] };
-        return inputs[0] === 'text 200' ? [400, { code: 'validation_error', message: 'nope' }] : [200, replyFor(inputs)];
-      });
+    failSecondBatch();
     const { client } = testClient();
     const e = await failure<PulseBatchError>(firstValueFrom(client.analyzeSentiment({ inputs: texts(450), fast: true }, { concurrency: 1 })));
     expect(e).toBeInstanceOf(PulseBatchError);
@@ -73,13 +78,7 @@ describe('automatic batching (nock)', () => {
   });
 
   it('settle: true gives every batch outcome instead', async () => {
-    api()
-      .post('/v1/sentiment')
-      .times(3)
-      .reply((_uri, body) => {
-        const { inputs } = body as { inputs: string[] };
-        return inputs[0] === 'text 200' ? [400, { code: 'validation_error', message: 'nope' }] : [200, replyFor(inputs)];
-      });
+    failSecondBatch();
     const { client } = testClient();
     const { batches } = await firstValueFrom(client.analyzeSentiment({ inputs: texts(450), fast: true }, { settle: true }));
     expect(batches.map((b) => b.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
