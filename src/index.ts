@@ -121,3 +121,11 @@ export type {
   FastMode,
 } from './schemas';
 export { concurrentMap, type ConcurrentMapConfig } from './batch/concurrentMap';
+
+// Batching and stream operators
+export { gatherJobs, submitAndGatherJobs, type JobOutcome, type GatherJobsConfig, type SubmitAndGatherConfig } from './batch/gatherJobs';
+export { batchTexts, type BatchTextsConfig, type TextProgress, type IndexedText } from './operators/batchTexts';
+export { analyzeSentiment, type AnalyzeSentimentConfig, type TextSentiment } from './operators/analyzeSentiment';
+export { createEmbeddings, type TextEmbedding } from './operators/createEmbeddings';
+export { extractElements, type ExtractElementsConfig, type TextExtraction } from './operators/extractElements';
+export { allocateThemes, type AllocateThemesConfig, type TextAllocation } from './operators/allocateThemes';

@@ -1,0 +1,34 @@
+import { map, OperatorFunction } from 'rxjs';
+import type { PulseClient } from '../client/PulseClient';
+import type { SentimentResult } from '../schemas/sentiment';
+import { batchTexts, type BatchTextsConfig } from './batchTexts';
+
+/** Options of the `analyzeSentiment` operator. */
+export interface AnalyzeSentimentConfig extends BatchTextsConfig {
+  /** Sentiment model version. */
+  version?: string;
+}
+
+/** The sentiment of one text of the stream. */
+export interface TextSentiment extends SentimentResult {
+  index: number;
+  text: string;
+}
+
+/**
+ * Sentiment of a stream of texts: batches of `batchSize`, `concurrency` requests in
+ * flight, one result per text, in input order.
+ *
+ * @example
+ * import { from } from 'rxjs';
+ * import { analyzeSentiment } from 'pulse-rx';
+ * from(reviews).pipe(analyzeSentiment(client, { batchSize: 200, concurrency: 4 }))
+ *   .subscribe(({ index, sentiment }) => console.log(index, sentiment));
+ */
+export function analyzeSentiment(client: PulseClient, config: AnalyzeSentimentConfig = {}): OperatorFunction<string, TextSentiment> {
+  return batchTexts(config, (batch) =>
+    client
+      .analyzeSentiment({ inputs: batch.map((b) => b.text), fast: 'auto', ...(config.version ? { version: config.version } : {}) })
+      .pipe(map((res) => res.results.map((r, i) => ({ ...r, index: batch[i]!.index, text: batch[i]!.text })))),
+  );
+}

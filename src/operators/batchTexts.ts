@@ -1,0 +1,122 @@
+import {
+  bufferCount,
+  bufferTime,
+  concat,
+  defer,
+  EMPTY,
+  filter,
+  map,
+  mergeMap,
+  Observable,
+  OperatorFunction,
+  SchedulerLike,
+  asyncScheduler,
+  takeWhile,
+  tap,
+  throwError,
+} from 'rxjs';
+import { concurrentMap } from '../batch/concurrentMap';
+import { PulseValidationError } from '../http/errors';
+import { LIMITS } from '../schemas/limits';
+
+/** Progress of a text stream through an operator. */
+export interface TextProgress {
+  /** Texts whose result has been emitted. */
+  done: number;
+  /** Texts expected, when the caller said (`total`). */
+  total?: number;
+  /** Batches sent and not yet answered. */
+  inFlight: number;
+  /** Batches that failed. */
+  failed: number;
+}
+
+/** Options shared by the text-stream operators. */
+export interface BatchTextsConfig {
+  /** Texts per request. @default 200 (the synchronous limit) */
+  batchSize?: number;
+  /** Requests in flight. @default 4 */
+  concurrency?: number;
+  /** Send a partial batch after this long without filling it, in ms. @default none: wait for a full batch or the end */
+  maxWaitMs?: number;
+  /** Texts expected, reported in progress. */
+  total?: number;
+  /** Called whenever progress changes. */
+  onProgress?: (progress: TextProgress) => void;
+  /** Scheduler of `maxWaitMs`. @default asyncScheduler */
+  scheduler?: SchedulerLike;
+  /** Longest text accepted. @default 100000 */
+  maxTextLength?: number;
+}
+
+/** One text with its position in the stream. */
+export interface IndexedText {
+  index: number;
+  text: string;
+}
+
+/**
+ * The engine of the text-stream operators: checks each text as it arrives, buffers by size
+ * or time, calls `analyze` per batch with bounded concurrency, and emits one result per
+ * text in input order as soon as the ordered prefix is ready. A bad text stops the stream
+ * with `PulseValidationError` naming its index, after the results of every text before it.
+ */
+export function batchTexts<R>(config: BatchTextsConfig, analyze: (batch: IndexedText[]) => Observable<R[]>): OperatorFunction<string, R> {
+  const batchSize = config.batchSize ?? LIMITS.sentiment.sync;
+  const concurrency = config.concurrency ?? 4;
+  const maxTextLength = config.maxTextLength ?? LIMITS.maxTextLength;
+  if (!Number.isInteger(batchSize) || batchSize < 1) throw new PulseValidationError('batchSize', 'must be a positive integer');
+  if (!Number.isInteger(concurrency) || concurrency < 1) throw new PulseValidationError('concurrency', 'must be a positive integer');
+  return (source) =>
+    defer(() => {
+      let invalid: PulseValidationError | undefined;
+      const progress: TextProgress = { done: 0, total: config.total, inFlight: 0, failed: 0 };
+      const report = () => config.onProgress?.({ ...progress });
+      const checked$ = source.pipe(
+        map((text, index): IndexedText | undefined => {
+          invalid = problem(text, index, maxTextLength);
+          return invalid ? undefined : { index, text };
+        }),
+        takeWhile((x): x is IndexedText => x !== undefined),
+      );
+      const batches$ =
+        config.maxWaitMs !== undefined
+          ? checked$.pipe(bufferTime(config.maxWaitMs, null, batchSize, config.scheduler ?? asyncScheduler))
+          : checked$.pipe(bufferCount(batchSize));
+      const results$ = batches$.pipe(
+        filter((batch) => batch.length > 0),
+        concurrentMap(
+          (batch) =>
+            defer(() => {
+              progress.inFlight++;
+              report();
+              return analyze(batch).pipe(
+                tap({
+                  next: () => {
+                    progress.inFlight--;
+                    progress.done += batch.length;
+                  },
+                  error: () => {
+                    progress.inFlight--;
+                    progress.failed++;
+                    report();
+                  },
+                }),
+              );
+            }),
+          { concurrency },
+        ),
+        tap(report),
+        mergeMap((results) => results),
+      );
+      return concat(results$, defer(() => (invalid ? throwError(() => invalid) : EMPTY)));
+    });
+}
+
+function problem(text: unknown, index: number, maxLength: number): PulseValidationError | undefined {
+  const field = `texts[${index}]`;
+  if (typeof text !== 'string') return new PulseValidationError(field, 'must be a string', { value: typeof text });
+  if (text.trim() === '') return new PulseValidationError(field, 'must not be empty', { value: `string of ${text.length} chars` });
+  if (text.length > maxLength) return new PulseValidationError(field, `is longer than ${maxLength} characters`, { limit: maxLength, value: `string of ${text.length} chars` });
+  return undefined;
+}
