@@ -20,7 +20,8 @@ export function requestToken(
   const body = format === 'form' ? new URLSearchParams(fields).toString() : fields;
   const headers: Record<string, string> =
     format === 'form' ? { 'content-type': 'application/x-www-form-urlencoded' } : { 'content-type': 'application/json' };
-  return context.send({ method: 'POST', path: tokenUrl, body, headers, auth: false, maxRetries: 0 }).pipe(
+  // Token requests bypass the limiter: the call waiting for this token already holds a slot.
+  return context.send({ method: 'POST', path: tokenUrl, body, headers, auth: false, maxRetries: 0, limited: false }).pipe(
     catchError((err: unknown) => {
       if (PulseApiError.is(err) && err.status >= 400 && err.status < 500 && err.status !== 408 && err.status !== 429) {
         return throwError(

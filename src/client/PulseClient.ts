@@ -75,6 +75,8 @@ export class PulseClient {
       scheduler,
       logger,
       random,
+      maxInFlight: positiveNumber('maxInFlight', options.maxInFlight ?? 16, true),
+      requestsPerSecond: options.requestsPerSecond === undefined ? undefined : positiveNumber('requestsPerSecond', options.requestsPerSecond),
       tokens: options.auth && {
         token: () => options.auth!.token({ send: (o) => transport.send(o), scheduler }),
         invalidate: (t) => options.auth!.invalidate(t),

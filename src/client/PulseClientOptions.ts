@@ -22,8 +22,12 @@ export interface PulseClientOptions {
   retry?: Partial<RetryConfig>;
   /** Job polling policy. */
   poll?: Partial<PollPolicy>;
-  /** Requests in flight for batched work (used by the batching layer). @default 4 */
+  /** Batches in flight when a call is split into batches. @default 4 */
   concurrency?: number;
+  /** Requests in flight across every call of this client (the client-wide limiter). @default 16 */
+  maxInFlight?: number;
+  /** Requests started per second across every call of this client. @default unlimited */
+  requestsPerSecond?: number;
   /** Where to write logs (tokens and secrets are redacted). @default none */
   logger?: Logger;
   /** Minimum level logged. @default 'warn' */

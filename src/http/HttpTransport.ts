@@ -13,6 +13,7 @@ import {
 } from './interceptors';
 import type { Logger } from './logger';
 import { RateLimitGate } from './RateLimitGate';
+import { RequestLimiter } from './RequestLimiter';
 import type { RetryConfig } from './retryPolicy';
 import type { HttpBackend, HttpResponse } from './types';
 
@@ -27,6 +28,10 @@ export interface TransportConfig {
   logger: Logger;
   tokens?: TokenSource;
   random?: () => number;
+  /** Requests in flight across the client. @default unlimited */
+  maxInFlight?: number;
+  /** Requests started per second across the client. @default unlimited */
+  requestsPerSecond?: number;
 }
 
 /** One logical request; retries of it share its idempotency key. */
@@ -45,6 +50,8 @@ export interface SendOptions {
   maxRetries?: number;
   /** Sent as `Idempotency-Key` on POSTs; one is made per logical call when absent. */
   idempotencyKey?: string;
+  /** Take a slot of the client-wide limiter. @default true (token requests bypass it) */
+  limited?: boolean;
 }
 
 /**
@@ -53,16 +60,20 @@ export interface SendOptions {
  */
 export class HttpTransport {
   readonly gate: RateLimitGate;
+  readonly limiter: RequestLimiter;
   private readonly handler: Handler;
   private readonly baseUrl: string;
 
   constructor(private readonly config: TransportConfig) {
     this.baseUrl = config.baseUrl.replace(/\/+$/, '');
     this.gate = new RateLimitGate(config.scheduler);
+    this.limiter = new RequestLimiter(config.maxInFlight ?? Number.POSITIVE_INFINITY, config.requestsPerSecond, config.scheduler);
     const now = () => config.scheduler.now();
     this.handler = chain(
       [
         retryStep(config.retry, this.gate, config.scheduler, config.random ?? Math.random, config.logger),
+        // Inside a slot, wait out any client-wide cool-down: a 429 holds every slot.
+        (req, next) => (req.limited ? this.limiter.run(next(req)) : next(req)),
         gateStep(this.gate),
         authStep(config.tokens, originOf(this.baseUrl)),
         loggingStep(config.logger, now),
@@ -88,6 +99,7 @@ export class HttpTransport {
         auth: options.auth ?? true,
         timeoutMs: options.timeoutMs ?? this.config.timeoutMs,
         maxRetries: options.maxRetries ?? this.config.retry.maxRetries,
+        limited: options.limited ?? true,
       });
     });
   }

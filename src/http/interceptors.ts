@@ -24,6 +24,8 @@ export interface TransportRequest extends HttpRequest {
   timeoutMs: number;
   /** Retries allowed for this request. */
   maxRetries: number;
+  /** Takes a slot of the client-wide limiter. */
+  limited: boolean;
 }
 
 export type Handler = (req: TransportRequest) => Observable<HttpResponse>;
