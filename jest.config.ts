@@ -14,6 +14,7 @@ const config: Config = {
   moduleNameMapper: {
     '^pulse-rx$': '<rootDir>/src/index.ts',
     '^pulse-rx/emulator$': '<rootDir>/src/emulator/index.ts',
+    '^pulse-rx/node$': '<rootDir>/src/node/index.ts',
   },
   testTimeout: 20000,
 };

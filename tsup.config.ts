@@ -3,7 +3,7 @@ import { defineConfig } from 'tsup';
 export default defineConfig([
   {
     // The core and the Node-only emulator are separate entries: the core never reaches it.
-    entry: { index: 'src/index.ts', emulator: 'src/emulator/index.ts' },
+    entry: { index: 'src/index.ts', emulator: 'src/emulator/index.ts', node: 'src/node/index.ts' },
     format: ['esm', 'cjs'],
     dts: true,
     sourcemap: true,

@@ -14,6 +14,7 @@ describe('public entry', () => {
         'ClusteringResponseSchema',
         'DEFAULT_POLL_POLICY',
         'DEFAULT_RETRY',
+        'FlowControl',
         'DataDictionaryRequestSchema',
         'DataDictionaryResponseSchema',
         'EmbeddingsRequestSchema',

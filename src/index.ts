@@ -129,3 +129,4 @@ export { analyzeSentiment, type AnalyzeSentimentConfig, type TextSentiment } fro
 export { createEmbeddings, type TextEmbedding } from './operators/createEmbeddings';
 export { extractElements, type ExtractElementsConfig, type TextExtraction } from './operators/extractElements';
 export { allocateThemes, type AllocateThemesConfig, type TextAllocation } from './operators/allocateThemes';
+export { FlowControl } from './batch/FlowControl';

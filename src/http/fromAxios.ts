@@ -6,9 +6,15 @@ import { PulseConnectionError, PulseError } from './errors';
 import { redactText } from './logger';
 import type { HttpBackend, HttpRequest, HttpResponse } from './types';
 
-/** A fresh axios instance for the client when the caller gives none. */
-export function createAxiosInstance(): AxiosInstance {
-  return axios.create();
+/** Agents for Node's http and https (keep-alive pools); ignored in browsers. */
+export interface AgentOptions {
+  httpAgent?: unknown;
+  httpsAgent?: unknown;
+}
+
+/** A fresh axios instance for the client, optionally with Node agents. */
+export function createAxiosInstance(agents: AgentOptions = {}): AxiosInstance {
+  return axios.create(agents);
 }
 
 /**

@@ -16,6 +16,7 @@ import {
   throwError,
 } from 'rxjs';
 import { concurrentMap } from '../batch/concurrentMap';
+import type { FlowControl } from '../batch/FlowControl';
 import { PulseValidationError } from '../http/errors';
 import { LIMITS } from '../schemas/limits';
 
@@ -47,6 +48,8 @@ export interface BatchTextsConfig {
   scheduler?: SchedulerLike;
   /** Longest text accepted. @default 100000 */
   maxTextLength?: number;
+  /** Shared with a reader (`readTexts`): each emitted result makes room for more reading. */
+  flow?: FlowControl;
 }
 
 /** One text with its position in the stream. */
@@ -108,6 +111,7 @@ export function batchTexts<R>(config: BatchTextsConfig, analyze: (batch: Indexed
         ),
         tap(report),
         mergeMap((results) => results),
+        tap(() => config.flow?.done(1)),
       );
       return concat(results$, defer(() => (invalid ? throwError(() => invalid) : EMPTY)));
     });

@@ -1,0 +1,4 @@
+/** `pulse-rx/node`: Node-only helpers (file readers, keep-alive pools). Never in a browser bundle. */
+export { readTexts, type ReadTextsOptions } from './readTexts';
+export { CsvParser } from './CsvParser';
+export { recommendedPoolConfig, pooledAxios, type PoolConfig } from './agentPool';
