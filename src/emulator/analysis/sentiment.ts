@@ -30,7 +30,8 @@ export type Sentiment = 'positive' | 'negative' | 'neutral' | 'mixed';
 export function sentimentOf(text: string, seed: number): { sentiment: Sentiment; confidence: number } {
   let pos = 0;
   let neg = 0;
-  for (const sentence of sentences(text).length ? sentences(text) : [text]) {
+  const parts = sentences(text);
+  for (const sentence of parts.length ? parts : [text]) {
     const words = tokenize(sentence);
     words.forEach((w, i) => {
       const polarity = POSITIVE.has(w) ? 1 : NEGATIVE.has(w) ? -1 : 0;

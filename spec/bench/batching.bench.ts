@@ -1,0 +1,157 @@
+/**
+ * Batching benchmark (`npm run bench`): wall time against the ideal schedule and against a
+ * sequential loop, client overhead against bare axios, and memory while streaming a large
+ * file. Figures are printed as ratios measured in the same run, never asserted.
+ */
+import { spawn } from 'node:child_process';
+import { mkdtempSync, writeFileSync, createWriteStream } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import axios from 'axios';
+import { concatMap, count, firstValueFrom, from, lastValueFrom, range } from 'rxjs';
+import { analyzeSentiment, FlowControl, PulseClient } from '../../src';
+import { readTexts } from '../../src/node';
+
+const now = () => performance.now();
+const rows: [string, string, string][] = [];
+
+/** The emulator in its own process, so this process's memory is the client's alone. */
+async function emulatorProcess(args: string[]): Promise<{ url: string; stop: () => void }> {
+  const child = spawn(process.execPath, ['-r', 'ts-node/register', join(__dirname, '..', '..', 'src', 'cli', 'pulse-emulator.ts'), '--port', '0', '--no-auth', '--job-duration', '0', ...args], {
+    env: { ...process.env, TS_NODE_TRANSPILE_ONLY: '1', TS_NODE_COMPILER_OPTIONS: '{"module":"commonjs","moduleResolution":"node","resolveJsonModule":true}' },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const url = await new Promise<string>((resolve, reject) => {
+    let out = '';
+    child.stdout!.on('data', (d: Buffer) => {
+      out += d.toString();
+      const m = /PULSE_BASE_URL=(\S+)/.exec(out);
+      if (m) resolve(m[1]!);
+    });
+    child.once('exit', () => reject(new Error(`emulator exited: ${out}`)));
+  });
+  return { url, stop: () => child.kill() };
+}
+
+const client = (url: string, concurrency: number) => new PulseClient({ baseUrl: url, concurrency, maxInFlight: 64 });
+const texts = (n: number) => Array.from({ length: n }, (_, i) => `review ${i}: the staff were ${i % 2 ? 'lovely' : 'slow'}`);
+
+async function throughput() {
+  const latency = 50;
+  const faults = JSON.stringify([{ path: '/sentiment', action: { type: 'latency', ms: latency } }]);
+  const emu = await emulatorProcess(['--faults', faults]);
+  try {
+    const c = client(emu.url, 8);
+    const input = texts(20_000);
+    const batches = Math.ceil(input.length / 200);
+    await firstValueFrom(from(texts(400)).pipe(analyzeSentiment(c, { batchSize: 200, concurrency: 8 }), count())); // warm-up
+    let t = now();
+    const n = await firstValueFrom(from(input).pipe(analyzeSentiment(c, { batchSize: 200, concurrency: 8 }), count()));
+    const concurrent = now() - t;
+    if (n !== input.length) throw new Error('lost results');
+    const ideal = Math.ceil(batches / 8) * latency;
+    rows.push(['20,000 texts, concurrency 8, 50 ms/request', `${concurrent.toFixed(0)} ms`, `${(concurrent / ideal).toFixed(2)}x the ideal schedule (${ideal} ms)`]);
+    // The migration guide's "before": one synchronous call after another.
+    t = now();
+    await lastValueFrom(range(0, batches).pipe(concatMap((b) => c.analyzeSentiment({ inputs: input.slice(b * 200, b * 200 + 200), fast: true }))));
+    const sequential = now() - t;
+    rows.push(['the same, sequential loop', `${sequential.toFixed(0)} ms`, `operator ${(sequential / concurrent).toFixed(1)}x faster`]);
+  } finally {
+    emu.stop();
+  }
+}
+
+async function overhead() {
+  const emu = await emulatorProcess([]);
+  try {
+    const c = client(emu.url, 1);
+    const http = axios.create();
+    const body = { inputs: ['The staff were lovely'], fast: true };
+    const N = 200;
+    const time = async (call: () => Promise<unknown>) => {
+      const t = now();
+      for (let i = 0; i < N; i++) await call();
+      return (now() - t) / N;
+    };
+    const bare = () => http.post(`${emu.url}/sentiment`, body);
+    const sdk = () => firstValueFrom(c.analyzeSentiment(body));
+    await time(bare);
+    await time(sdk); // warm-up both
+    // Alternate rounds so drift on a shared machine hits both sides alike; compare medians.
+    const bareRuns: number[] = [];
+    const sdkRuns: number[] = [];
+    for (let round = 0; round < 8; round++) {
+      bareRuns.push(await time(bare));
+      sdkRuns.push(await time(sdk));
+    }
+    const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+    const bareMs = median(bareRuns);
+    const sdkMs = median(sdkRuns);
+    rows.push(['per call: PulseClient vs bare axios', `${(sdkMs * 1000).toFixed(0)} µs`, `${(sdkMs / bareMs).toFixed(2)}x bare axios (${(bareMs * 1000).toFixed(0)} µs), medians of 8 alternating rounds`]);
+  } finally {
+    emu.stop();
+  }
+}
+
+async function streaming() {
+  const lines = 1_000_000;
+  const dir = mkdtempSync(join(tmpdir(), 'pulse-bench-'));
+  const path = join(dir, 'lines.txt');
+  await new Promise<void>((resolve) => {
+    const out = createWriteStream(path);
+    for (let i = 0; i < lines; i++) out.write(`line ${i}: the queue was ${i % 3 ? 'short' : 'endless'}\n`);
+    out.end(resolve);
+  });
+  writeFileSync(join(dir, 'done'), '');
+  const emu = await emulatorProcess([]);
+  try {
+    const c = client(emu.url, 4);
+    const base = process.memoryUsage().rss;
+    let peak = base;
+    let peakHeap = 0;
+    const sampler = setInterval(() => {
+      const m = process.memoryUsage();
+      peak = Math.max(peak, m.rss);
+      peakHeap = Math.max(peakHeap, m.heapUsed);
+    }, 20);
+    const flow = new FlowControl(4000);
+    const t = now();
+    const n = await firstValueFrom(readTexts(path, { flow }).pipe(analyzeSentiment(c, { batchSize: 200, concurrency: 4, flow }), count()));
+    clearInterval(sampler);
+    if (n !== lines) throw new Error(`lost results: ${n}`);
+    rows.push(['1,000,000 lines streamed from a file', `${((peak - base) / 1048576).toFixed(0)} MB RSS growth`, `${((now() - t) / 1000).toFixed(1)} s; peak heap used ${(peakHeap / 1048576).toFixed(0)} MB; target < 150 MB`]);
+  } finally {
+    emu.stop();
+  }
+}
+
+/** Runs the streaming figure in a fresh process, so earlier figures' memory does not blur it. */
+async function streamingInChild(): Promise<void> {
+  const child = spawn(process.execPath, ['-r', 'ts-node/register', __filename, '--stream-only'], { env: process.env, stdio: ['ignore', 'pipe', 'inherit'] });
+  let out = '';
+  child.stdout!.on('data', (d: Buffer) => (out += d.toString()));
+  await new Promise((resolve) => child.once('exit', resolve));
+  rows.push(JSON.parse(out.trim().split('\n').pop()!) as [string, string, string]);
+}
+
+async function main() {
+  if (process.argv.includes('--stream-only')) {
+    await streaming();
+    process.stdout.write(`${JSON.stringify(rows[0])}\n`);
+    return;
+  }
+  await throughput();
+  await overhead();
+  await streamingInChild();
+  const width = Math.max(...rows.map((r) => r[0].length));
+  process.stdout.write(`\nbatching benchmark (node ${process.version})\n`);
+  for (const [name, value, ratio] of rows) process.stdout.write(`  ${name.padEnd(width)}  ${value.padStart(18)}  ${ratio}\n`);
+}
+
+main().then(
+  () => process.exit(0),
+  (e: unknown) => {
+    process.stderr.write(`${(e as Error).stack}\n`);
+    process.exit(1);
+  },
+);
