@@ -99,3 +99,17 @@ describe('cancellation and timeouts on a real socket', () => {
     expect(server.received.length).toBe(count);
   });
 });
+
+describe('timeouts beyond what timers can hold', () => {
+  beforeAll(() => nock.enableNetConnect('127.0.0.1'));
+
+  it('a timeout over 2^31 ms means no timeout, not an instant one', async () => {
+    const server = await startRecordingServer((_req, res) => setTimeout(() => res.end(result), 30));
+    try {
+      const client = new PulseClient({ baseUrl: `${server.url}/v1`, auth: new StaticTokenAuth('tok'), timeoutMs: 1e12, maxRetries: 0 });
+      await expect(firstValueFrom(client.analyzeSentiment({ inputs: ['x'], fast: true }))).resolves.toMatchObject({ requestId: 'r' });
+    } finally {
+      await server.close();
+    }
+  });
+});

@@ -71,7 +71,7 @@ export class PulseClient {
       backend: fromAxios(this.http, () => Date.now()),
       baseUrl: this.baseUrl,
       retry,
-      timeoutMs: positiveNumber('timeoutMs', options.timeoutMs ?? 60_000),
+      timeoutMs: options.timeoutMs === Number.POSITIVE_INFINITY ? Number.POSITIVE_INFINITY : positiveNumber('timeoutMs', options.timeoutMs ?? 60_000),
       scheduler,
       logger,
       random,

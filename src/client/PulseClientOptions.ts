@@ -14,7 +14,7 @@ export interface PulseClientOptions {
   baseUrl?: string;
   /** Token provider; omit for the unauthenticated endpoints only (health, usage). */
   auth?: AuthProvider;
-  /** Per-attempt timeout in ms, covering headers and body. @default 60000 */
+  /** Per-attempt timeout in ms, covering headers and body; `Infinity` for none. @default 60000 */
   timeoutMs?: number;
   /** Retries of a failed attempt (connection errors, timeouts, 408, 409, 429, 5xx). @default 2 */
   maxRetries?: number;

@@ -37,10 +37,14 @@ export function chain(interceptors: Interceptor[], backend: Handler): Handler {
   return interceptors.reduceRight<Handler>((next, step) => (req) => defer(() => step(req, next)), backend);
 }
 
+/** The longest delay timers can hold (2^31 - 1 ms, about 24.8 days); longer means "never". */
+export const MAX_TIMER_MS = 2_147_483_647;
+
 /** Fails an attempt with `PulseTimeoutError` when headers and body take over `timeoutMs`. */
 export function timeoutStep(scheduler: SchedulerLike): Interceptor {
   return (req, next) =>
-    req.timeoutMs > 0 && Number.isFinite(req.timeoutMs)
+    // setTimeout turns a longer delay into 1 ms: treat it as no timeout instead.
+    req.timeoutMs > 0 && req.timeoutMs <= MAX_TIMER_MS
       ? next(req).pipe(
           timeout({ first: req.timeoutMs, scheduler, with: () => throwError(() => new PulseTimeoutError(req.timeoutMs)) }),
         )

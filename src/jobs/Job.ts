@@ -1,5 +1,6 @@
 import { defer, filter, firstValueFrom, map, Observable, timeout, throwError } from 'rxjs';
 import { JobTimeoutError, PulseValidationError } from '../http/errors';
+import { MAX_TIMER_MS } from '../http/interceptors';
 import type { JobKind } from '../schemas/jobs';
 import type { JobEvent, JobResultEvent } from './JobEvent';
 
@@ -47,7 +48,7 @@ export class Job<T> implements JobRef {
       return Promise.reject(new PulseValidationError('timeoutMs', 'must be a positive number of ms', { value: String(timeoutMs) }));
     }
     const result$ =
-      timeoutMs === undefined
+      timeoutMs === undefined || timeoutMs > MAX_TIMER_MS
         ? this.result$
         : this.result$.pipe(timeout({ first: timeoutMs, with: () => throwError(() => new JobTimeoutError(this.id, timeoutMs)) }));
     return firstValueFrom(result$);

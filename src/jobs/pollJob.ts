@@ -20,6 +20,7 @@ import {
   timer,
 } from 'rxjs';
 import { JobFailedError, JobTimeoutError, PermissionDeniedError, ResponseValidationError } from '../http/errors';
+import { MAX_TIMER_MS } from '../http/interceptors';
 import { isTerminalStatus, type JobStatus } from '../schemas/jobs';
 import type { JobEvent } from './JobEvent';
 import { pollDelayMs, type PollPolicy } from './pollPolicy';
@@ -86,7 +87,7 @@ export function pollJob<T>(jobId: string, deps: PollDeps<T>): Observable<JobEven
       }),
     );
 
-    const deadline$: Observable<never> = Number.isFinite(policy.maxWaitMs)
+    const deadline$: Observable<never> = policy.maxWaitMs <= MAX_TIMER_MS
       ? timer(policy.maxWaitMs, scheduler).pipe(mergeMap(() => throwError(() => new JobTimeoutError(jobId, policy.maxWaitMs))))
       : NEVER;
 

@@ -8,7 +8,7 @@ export interface PollPolicy {
   multiplier: number;
   /** Random spread of each wait, as a fraction (0.2 = ±20%). @default 0.2 */
   jitter: number;
-  /** Give up (JobTimeoutError) after this long, in ms; `Infinity` waits forever. @default 600000 */
+  /** Give up (JobTimeoutError) after this long, in ms; `Infinity` (or over ~24.8 days) waits forever. @default 600000 */
   maxWaitMs: number;
 }
 
