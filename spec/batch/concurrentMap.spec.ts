@@ -17,16 +17,31 @@ describe('concurrentMap (marbles)', () => {
     });
   });
 
-  it('never runs more than `concurrency` at once; a done projection holds its slot until its turn', () => {
+  it('with window = concurrency, a done projection holds its slot until its turn', () => {
     ts.run(({ cold, expectObservable, expectSubscriptions }) => {
       const a = cold('30ms (x|)', { x: 'A' });
       const b = cold('10ms (x|)', { x: 'B' });
       const c = cold('20ms (x|)', { x: 'C' });
       const inner: Record<string, typeof a> = { a, b, c };
-      const out = cold('(abc|)').pipe(concurrentMap((v) => inner[v]!, { concurrency: 2 }));
+      const out = cold('(abc|)').pipe(concurrentMap((v) => inner[v]!, { concurrency: 2, window: 2 }));
       // a and b start at 0; b is done at 10 but waits for a (30); c starts at 30, ends at 50.
       expectObservable(out).toBe('30ms (AB) 16ms (C|)');
       expectSubscriptions(c.subscriptions).toBe('30ms ^ 19ms !');
+    });
+  });
+
+  it('with a wider window, a freed slot starts the next projection at once; never more than `concurrency` run', () => {
+    ts.run(({ cold, expectObservable, expectSubscriptions }) => {
+      const a = cold('30ms (x|)', { x: 'A' });
+      const b = cold('10ms (x|)', { x: 'B' });
+      const c = cold('10ms (x|)', { x: 'C' });
+      const d = cold('10ms (x|)', { x: 'D' });
+      const inner: Record<string, typeof a> = { a, b, c, d };
+      const out = cold('(abcd|)').pipe(concurrentMap((v) => inner[v]!, { concurrency: 2, window: 3 }));
+      // b ends at 10: c starts (window 3: a, b, c); c ends at 20 but d (a+3) must wait for a (30).
+      expectObservable(out).toBe('30ms (ABC) 5ms (D|)');
+      expectSubscriptions(c.subscriptions).toBe('10ms ^ 9ms !');
+      expectSubscriptions(d.subscriptions).toBe('30ms ^ 9ms !');
     });
   });
 
@@ -62,7 +77,8 @@ describe('concurrentMap (marbles)', () => {
     });
   });
 
-  it('refuses a non-positive concurrency', () => {
+  it('refuses a non-positive concurrency or a window below it', () => {
     expect(() => concurrentMap(() => of(1), { concurrency: 0 })).toThrow(RangeError);
+    expect(() => concurrentMap(() => of(1), { concurrency: 4, window: 2 })).toThrow(RangeError);
   });
 });

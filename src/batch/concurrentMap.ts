@@ -1,17 +1,24 @@
-import { BehaviorSubject, defer, first, from, map, mergeMap, ObservableInput, OperatorFunction, switchMap, tap, toArray } from 'rxjs';
+import { BehaviorSubject, defer, first, from, map, mergeMap, ObservableInput, OperatorFunction, switchMap, toArray } from 'rxjs';
 
 /** Options of `concurrentMap`. */
 export interface ConcurrentMapConfig {
-  /** Projections running or waiting for their turn at once. @default 4 */
+  /** Projections running at once. @default 4 */
   concurrency?: number;
+  /**
+   * How far ahead of the oldest unemitted input a projection may start: finished results
+   * wait (at most this many) for their turn while the next projections run. A larger window
+   * keeps every slot busy when latencies vary; it bounds memory to `window` results.
+   * @default 2 × concurrency
+   */
+  window?: number;
 }
 
 /**
  * `mergeMap` with a concurrency limit that keeps input order: up to `concurrency`
  * projections run at once; each one's values are emitted when every earlier input's
  * values have been, so the output is in input order and the ordered prefix leaves as soon
- * as it is ready. A finished projection keeps its slot until its turn comes, which bounds
- * memory to `concurrency` results whatever the input size.
+ * as it is ready. A projection starts only within `window` of the oldest unemitted input,
+ * which bounds the results held back, whatever the input size.
  *
  * @example
  * import { from } from 'rxjs';
@@ -24,21 +31,35 @@ export function concurrentMap<T, R>(
   config: ConcurrentMapConfig = {},
 ): OperatorFunction<T, R> {
   const concurrency = config.concurrency ?? 4;
+  const window = config.window ?? 2 * concurrency;
   if (!Number.isInteger(concurrency) || concurrency < 1) throw new RangeError('concurrentMap: concurrency must be a positive integer');
+  if (!Number.isInteger(window) || window < concurrency) throw new RangeError('concurrentMap: window must be an integer >= concurrency');
   return (source) =>
     defer(() => {
-      const turn = new BehaviorSubject(0);
+      const head = new BehaviorSubject(0);
+      const done = new Map<number, R[]>();
       return source.pipe(
         mergeMap(
           (value, index) =>
-            from(project(value, index)).pipe(
-              toArray(),
-              switchMap((values) => turn.pipe(first((head) => head === index), map(() => values))),
-              mergeMap((values) => values),
-              tap({ complete: () => turn.next(index + 1) }),
+            head.pipe(
+              first((h) => index < h + window),
+              switchMap(() => from(project(value, index)).pipe(toArray())),
+              map((values) => ({ index, values })),
             ),
           concurrency,
         ),
+        mergeMap(({ index, values }) => {
+          done.set(index, values);
+          const ready: R[] = [];
+          let h = head.value;
+          while (done.has(h)) {
+            ready.push(...done.get(h)!);
+            done.delete(h);
+            h++;
+          }
+          if (h !== head.value) head.next(h);
+          return ready;
+        }),
       );
     });
 }
