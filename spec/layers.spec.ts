@@ -1,0 +1,59 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative, resolve, dirname } from 'node:path';
+
+/**
+ * DESIGN.md section 3: imports point down the layers only. `batch/` (ordered concurrency,
+ * batch planning, job gathering: no client needed) sits below `client/`, which batches
+ * inside its calls; `operators/` (which need a client) sit above it.
+ */
+const RANK: Record<string, number> = {
+  schemas: 0,
+  http: 1,
+  auth: 2,
+  jobs: 2,
+  batch: 3,
+  client: 4,
+  operators: 5,
+  node: 6,
+  emulator: 6,
+  cli: 7,
+};
+const SRC = join(__dirname, '..', 'src');
+
+function files(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    return statSync(path).isDirectory() ? files(path) : path.endsWith('.ts') ? [path] : [];
+  });
+}
+
+const layerOf = (file: string) => relative(SRC, file).split('/')[0]!;
+
+describe('layers', () => {
+  const edges = files(SRC)
+    .filter((f) => layerOf(f) in RANK)
+    .flatMap((file) =>
+      [...readFileSync(file, 'utf8').matchAll(/from '(\.[^']+)'/g)].map(([, spec]) => {
+        const target = resolve(dirname(file), spec!);
+        return { file: relative(SRC, file), from: layerOf(file), to: relative(SRC, target).split('/')[0]! };
+      }),
+    );
+
+  it('every import points down (or within its layer)', () => {
+    const upward = edges.filter((e) => e.to in RANK && e.from !== e.to && RANK[e.to]! >= RANK[e.from]!);
+    expect(upward).toEqual([]);
+  });
+
+  it('only the CLI imports the emulator; nothing imports the CLI', () => {
+    expect(edges.filter((e) => e.to === 'emulator' && e.from !== 'emulator' && e.from !== 'cli')).toEqual([]);
+    expect(edges.filter((e) => e.to === 'cli' && e.from !== 'cli')).toEqual([]);
+  });
+
+  it('only src/http/fromAxios.ts (and http types) import axios', () => {
+    const importers = files(SRC)
+      .filter((f) => /from 'axios'/.test(readFileSync(f, 'utf8')))
+      .map((f) => relative(SRC, f))
+      .sort();
+    expect(importers).toEqual(['http/fromAxios.ts', 'http/types.ts']);
+  });
+});
