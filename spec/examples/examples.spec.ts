@@ -1,4 +1,7 @@
 import { main as concurrentDatasets } from '../../examples/concurrentDatasets';
+import { main as expressEndpoint } from '../../examples/expressEndpoint';
+import { main as promiseBridge } from '../../examples/promiseBridge';
+import { main as sequentialVsConcurrent } from '../../examples/sequentialVsConcurrent';
 import { main as errorHandling } from '../../examples/errorHandling';
 import { main as jobControl } from '../../examples/jobControl';
 import { main as streamingFile } from '../../examples/streamingFile';
@@ -34,5 +37,24 @@ describe('examples run against the emulator', () => {
   it('streamingFile: 5,000 CSV rows streamed with backpressure, none lost', async () => {
     const counts = await streamingFile();
     expect(Object.values(counts).reduce((a, b) => a + b, 0)).toBe(5000);
+  });
+
+  it('expressEndpoint: one cold call per HTTP request; bad input is a 400 naming the field', async () => {
+    const out = await expressEndpoint();
+    expect(out.ok).toEqual({ status: 200, body: { results: [expect.objectContaining({ sentiment: 'positive' }), expect.objectContaining({ sentiment: 'negative' })] } });
+    expect(out.bad).toEqual({ status: 400, body: { field: 'inputs[1]', message: 'inputs[1]: must not be empty' } });
+  });
+
+  it('promiseBridge: Observables to Promises and back', async () => {
+    expect(await promiseBridge()).toEqual({ direct: 'positive', piped: ['positive', 'neutral'], themes: expect.any(Number) });
+  });
+
+  it('sequentialVsConcurrent: concurrency beats the sequential loop', async () => {
+    const out = await sequentialVsConcurrent();
+    // Not a timing assertion on the machine's speed: 6 calls of >= 100 ms each cannot run
+    // sequentially in less than 600 ms, and the concurrent forms overlap them.
+    expect(out.sequentialMs).toBeGreaterThanOrEqual(600);
+    expect(out.forkJoinMs).toBeLessThan(out.sequentialMs);
+    expect(out.concurrentMapMs).toBeLessThan(out.sequentialMs);
   });
 });
