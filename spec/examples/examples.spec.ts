@@ -1,4 +1,6 @@
+import { main as clientLifecycle } from '../../examples/clientLifecycle';
 import { main as concurrentDatasets } from '../../examples/concurrentDatasets';
+import { main as nestStyleService } from '../../examples/nestStyleService';
 import { main as expressEndpoint } from '../../examples/expressEndpoint';
 import { main as promiseBridge } from '../../examples/promiseBridge';
 import { main as sequentialVsConcurrent } from '../../examples/sequentialVsConcurrent';
@@ -56,5 +58,15 @@ describe('examples run against the emulator', () => {
     expect(out.sequentialMs).toBeGreaterThanOrEqual(600);
     expect(out.forkJoinMs).toBeLessThan(out.sequentialMs);
     expect(out.concurrentMapMs).toBeLessThan(out.sequentialMs);
+  });
+
+  it('nestStyleService: an injected client, Observables out, close on destroy', async () => {
+    const report = await nestStyleService();
+    expect(report).toMatchObject({ count: 4, positive: 2 });
+    expect(report.themes.length).toBeGreaterThan(0);
+  });
+
+  it('clientLifecycle: using, finalize and close()', async () => {
+    expect(await clientLifecycle()).toEqual({ first: 'positive', closedByFinalize: true, closed: 'client closed' });
   });
 });
