@@ -1,4 +1,5 @@
-import Ajv2020, { type ErrorObject, type ValidateFunction } from 'ajv/dist/2020';
+// The .js suffix matters: Node's ESM resolver does not guess extensions inside packages.
+import Ajv2020, { type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
 import spec from './openapi.json';
 
 /** One problem with a request, shaped as the spec's `ErrorResponse.errors[]`. */

@@ -1,0 +1,36 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+
+/**
+ * The built package loads as users load it: ESM `import` and CommonJS `require` of each
+ * entry, by package name (Node resolves a package's own name through its exports map).
+ * `npm ci` builds dist/ (prepare), and CI builds before testing.
+ */
+const root = join(__dirname, '..');
+const run = (args: string[]) => execFileSync(process.execPath, args, { cwd: root, encoding: 'utf8', timeout: 30_000 }).trim();
+
+describe('the built package', () => {
+  beforeAll(() => {
+    if (!existsSync(join(root, 'dist', 'index.mjs'))) throw new Error('dist/ is missing: run `npm run build`');
+  });
+
+  const script = `
+    const { PulseClient } = await load('pulse-rx');
+    const { startEmulator } = await load('pulse-rx/emulator');
+    const { readTexts } = await load('pulse-rx/node');
+    const { firstValueFrom } = await load('rxjs');
+    const e = await startEmulator();
+    const c = PulseClient.withClientCredentials({ baseUrl: e.url, tokenUrl: e.tokenUrl, clientId: e.clientId, clientSecret: e.clientSecret });
+    const r = await firstValueFrom(c.analyzeSentiment({ inputs: ['great'], fast: true }));
+    c.close(); await e.close();
+    console.log(r.results[0].sentiment, typeof readTexts);`;
+
+  it('ESM: import of every entry works end to end', () => {
+    expect(run(['--input-type=module', '-e', `const load = (m) => import(m);${script}`])).toBe('positive function');
+  });
+
+  it('CommonJS: require of every entry works end to end', () => {
+    expect(run(['-e', `const load = async (m) => require(m); (async () => {${script}})();`])).toBe('positive function');
+  });
+});
