@@ -40,12 +40,13 @@ export function generateThemes(inputs: string[], options: ThemeOptions, embed: E
       .map(([s, { n, word }]) => ({
         word,
         // Topic words over sentiment words; context words count double.
-        score: (n / members.length) * Math.log(1 + inputs.length / (overall.get(s)?.n ?? 1)) * (contextWords.has(s) ? 2 : 1) * (isSentimentWord(word) ? 0.3 : 1),
+        score: (n / members.length) * Math.log(1 + inputs.length / (overall.get(s)?.n ?? 1)) * (contextWords.has(s) ? 2 : 1) * (isSentimentWord(word) ? 0.1 : 1),
       }))
-      .sort((a, b) => b.score - a.score || a.word.localeCompare(b.word))
-      .slice(0, 3)
-      .map((x) => x.word);
-    const top = terms.length ? terms : [tokenize(members[0]!.t)[0] ?? 'general'];
+      .sort((a, b) => b.score - a.score || a.word.localeCompare(b.word));
+    // Label by topic: sentiment words only when the group has nothing else in common.
+    const topical = terms.filter((t) => !isSentimentWord(t.word));
+    const chosen = (topical.length ? topical : terms).slice(0, 3).map((x) => x.word);
+    const top = chosen.length ? chosen : [tokenize(members[0]!.t)[0] ?? 'general'];
     const centre = vectors[members[0]!.i]!.map((_, d) => members.reduce((s, m) => s + vectors[m.i]![d]!, 0));
     const ranked = members
       .map((m) => ({ t: m.t, s: cosine(vectors[m.i]!, centre) }))
