@@ -1,4 +1,4 @@
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -32,5 +32,23 @@ describe('the built package', () => {
 
   it('CommonJS: require of every entry works end to end', () => {
     expect(run(['-e', `const load = async (m) => require(m); (async () => {${script}})();`])).toBe('positive function');
+  });
+
+  it('30 calls in flight on one client raise no Node warning (e.g. MaxListenersExceededWarning)', () => {
+    const code = `
+      const { PulseClient } = require('pulse-rx');
+      const { startEmulator } = require('pulse-rx/emulator');
+      const { firstValueFrom, merge, toArray } = require('rxjs');
+      (async () => {
+        const e = await startEmulator();
+        const c = PulseClient.withClientCredentials({ baseUrl: e.url, tokenUrl: e.tokenUrl, clientId: e.clientId, clientSecret: e.clientSecret });
+        const all = await firstValueFrom(merge(...Array.from({ length: 30 }, () => c.analyzeSentiment({ inputs: ['x'], fast: true }))).pipe(toArray()));
+        console.log(all.length);
+        c.close();
+        await e.close();
+      })();`;
+    const result = spawnSync(process.execPath, ['-e', code], { cwd: root, encoding: 'utf8', timeout: 30_000 });
+    expect(result.stdout.trim()).toBe('30');
+    expect(result.stderr).not.toMatch(/Warning/);
   });
 });

@@ -24,6 +24,7 @@ import type { SummariesRequest, SummariesResponse } from '../schemas/summaries';
 import type { ThemesRequest, ThemesResponse } from '../schemas/themes';
 import type { OrganizationCredits, UsageEstimateRequest, UsageEstimateResponse } from '../schemas/usage';
 import { callEndpoint, type CallContext } from './callEndpoint';
+import { Closer } from './Closer';
 import type { CallOptions, CallResult, SimpleCallOptions } from './CallOptions';
 import * as endpoints from './endpoints';
 import type { PulseClientOptions } from './PulseClientOptions';
@@ -50,7 +51,7 @@ export class PulseClient {
   /** The auth provider, if any. */
   readonly auth: AuthProvider | undefined;
   private readonly ctx: CallContext;
-  private readonly closer = new AbortController();
+  private readonly closer = new Closer();
   private readonly http: HttpClientInstance;
 
   constructor(options: PulseClientOptions = {}) {
@@ -87,7 +88,7 @@ export class PulseClient {
       transport,
       jobs: this.jobs,
       settings: { maxTextLength: positiveNumber('maxTextLength', options.maxTextLength ?? LIMITS.maxTextLength, true) },
-      closed: this.closer.signal,
+      closed: this.closer,
       concurrency: this.concurrency,
     };
   }
@@ -196,7 +197,7 @@ export class PulseClient {
    * aborted), later calls fail at once, and sockets of the axios instance's agents close.
    */
   close(): void {
-    this.closer.abort();
+    this.closer.close();
     for (const agent of [this.http.defaults.httpAgent, this.http.defaults.httpsAgent]) {
       (agent as { destroy?: () => void } | undefined)?.destroy?.();
     }

@@ -9,6 +9,7 @@ import type { Jobs } from '../jobs/Jobs';
 import { JobSubmissionSchema, type JobKind } from '../schemas/jobs';
 import { resultSchemas, type JobResult } from '../schemas/resultSchemas';
 import type { CallOptions } from './CallOptions';
+import type { AbortLike } from './Closer';
 import { runBatches } from './runBatches';
 import type { EndpointDef, ValidationSettings } from './EndpointDef';
 import { checkShape, describe } from './validate';
@@ -20,7 +21,7 @@ export interface CallContext {
   jobs: Jobs;
   settings: ValidationSettings;
   /** Aborted by `client.close()`. */
-  closed: AbortSignal;
+  closed: AbortLike;
   /** Default batches in flight. */
   concurrency: number;
 }

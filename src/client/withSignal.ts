@@ -1,11 +1,12 @@
 import { Observable } from 'rxjs';
 import { PulseAbortError } from '../http/errors';
+import type { AbortLike } from './Closer';
 
 /**
  * Ties a cold Observable to an `AbortSignal` (or a client's close): when it fires, the
  * subscriber gets `PulseAbortError` and the work in flight is torn down (HTTP aborted).
  */
-export function withSignal<T>(source$: Observable<T>, signal: AbortSignal | undefined, reason = 'request aborted by signal'): Observable<T> {
+export function withSignal<T>(source$: Observable<T>, signal: AbortSignal | AbortLike | undefined, reason = 'request aborted by signal'): Observable<T> {
   if (!signal) return source$;
   return new Observable<T>((subscriber) => {
     if (signal.aborted) {
@@ -13,7 +14,7 @@ export function withSignal<T>(source$: Observable<T>, signal: AbortSignal | unde
       return;
     }
     const onAbort = () => subscriber.error(new PulseAbortError(reason));
-    signal.addEventListener('abort', onAbort, { once: true });
+    signal.addEventListener('abort', onAbort);
     const subscription = source$.subscribe(subscriber);
     return () => {
       signal.removeEventListener('abort', onAbort);

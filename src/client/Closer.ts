@@ -1,0 +1,34 @@
+/** The part of an AbortSignal that `withSignal` uses. */
+export interface AbortLike {
+  readonly aborted: boolean;
+  addEventListener(type: 'abort', listener: () => void, options?: { once?: boolean }): void;
+  removeEventListener(type: 'abort', listener: () => void): void;
+}
+
+/**
+ * The client's "closed" signal. Unlike an AbortSignal (an EventTarget, which warns past
+ * ten listeners in Node), it holds any number of calls in flight.
+ */
+export class Closer implements AbortLike {
+  private readonly listeners = new Set<() => void>();
+  private done = false;
+
+  get aborted(): boolean {
+    return this.done;
+  }
+
+  addEventListener(_type: 'abort', listener: () => void): void {
+    this.listeners.add(listener);
+  }
+
+  removeEventListener(_type: 'abort', listener: () => void): void {
+    this.listeners.delete(listener);
+  }
+
+  close(): void {
+    if (this.done) return;
+    this.done = true;
+    for (const listener of [...this.listeners]) listener();
+    this.listeners.clear();
+  }
+}
