@@ -17,6 +17,9 @@ const config: Config = {
     '^pulse-rx/node$': '<rootDir>/src/node/index.ts',
   },
   testTimeout: 20000,
+  // A failing test must not hang CI on a server it did not get to close; open handles are
+  // checked explicitly by spec/fuzz/leaks.spec.ts and spec/emulator/protocol.spec.ts.
+  forceExit: true,
 };
 
 export default config;

@@ -102,13 +102,16 @@ describe('emulator protocol', () => {
 
   it('a short token lifetime makes the client fetch a new token', async () => {
     const shortLived = await startEmulator({ tokenTtlSeconds: 1 });
-    const client = emulatorClient(shortLived);
-    await firstValueFrom(client.analyzeSentiment({ inputs: ['a'], fast: true }));
-    await new Promise((r) => setTimeout(r, 1100));
-    await firstValueFrom(client.analyzeSentiment({ inputs: ['b'], fast: true }));
-    expect(shortLived.journal().filter((e) => e.path === '/oauth/token')).toHaveLength(2);
-    expect(shortLived.journal().filter((e) => e.status === 401)).toHaveLength(0);
-    await shortLived.close();
+    try {
+      const client = emulatorClient(shortLived);
+      await firstValueFrom(client.analyzeSentiment({ inputs: ['a'], fast: true }));
+      await new Promise((r) => setTimeout(r, 1100));
+      await firstValueFrom(client.analyzeSentiment({ inputs: ['b'], fast: true }));
+      expect(shortLived.journal().filter((e) => e.path === '/oauth/token')).toHaveLength(2);
+      expect(shortLived.journal().filter((e) => e.status === 401)).toHaveLength(0);
+    } finally {
+      await shortLived.close();
+    }
   });
 
   it('an oversized request comes back to the client as a typed 413, not retried', async () => {

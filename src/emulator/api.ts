@@ -191,7 +191,9 @@ export function issueToken(req: ApiRequest, s: ApiState): ApiReply {
   if (b.grant_type !== 'client_credentials') return { status: 400, body: { error: 'unsupported_grant_type', error_description: 'Only client_credentials is supported' } };
   if (b.client_id !== s.clientId || b.client_secret !== s.clientSecret) return { status: 401, body: { error: 'access_denied', error_description: 'Unauthorized' } };
   const iat = Math.floor(s.now() / 1000);
-  const token = signJwt({ iss: `${s.origin}/`, sub: `${s.clientId}@clients`, aud: b.audience ?? 'https://core.researchwiseai.com/pulse/v1', iat, exp: iat + s.tokenTtlSeconds, emulator: true }, s.secret);
+  // `exp` is in whole seconds: round up so a token never dies before its `expires_in`.
+  const exp = Math.ceil(s.now() / 1000) + s.tokenTtlSeconds;
+  const token = signJwt({ iss: `${s.origin}/`, sub: `${s.clientId}@clients`, aud: b.audience ?? 'https://core.researchwiseai.com/pulse/v1', iat, exp, emulator: true }, s.secret);
   return { status: 200, body: { access_token: token, expires_in: s.tokenTtlSeconds, token_type: 'Bearer' } };
 }
 
