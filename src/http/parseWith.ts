@@ -7,11 +7,7 @@ export function parseWith<S extends z.ZodType>(schema: S, body: unknown, what: s
   if (parsed.success) return parsed.data;
   const issues = parsed.error.issues.slice(0, 10).map((i) => ({ path: formatPath(i.path), message: i.message }));
   const summary = issues.map((i) => `${i.path || '(root)'}: ${i.message}`).join('; ');
-  return failWith(new ResponseValidationError(`unexpected ${what} response: ${summary}`, body, issues));
-}
-
-function failWith(error: Error): never {
-  throw error;
+  throw new ResponseValidationError(`unexpected ${what} response: ${summary}`, body, issues);
 }
 
 /** `['inputs', 3, 'text']` → `inputs[3].text` */

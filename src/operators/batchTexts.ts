@@ -19,6 +19,7 @@ import { concurrentMap } from '../batch/concurrentMap';
 import type { FlowControl } from '../batch/FlowControl';
 import { PulseValidationError } from '../http/errors';
 import { LIMITS } from '../schemas/limits';
+import { checkText } from '../client/validate';
 
 /** Progress of a text stream through an operator. */
 export interface TextProgress {
@@ -118,9 +119,10 @@ export function batchTexts<R>(config: BatchTextsConfig, analyze: (batch: Indexed
 }
 
 function problem(text: unknown, index: number, maxLength: number): PulseValidationError | undefined {
-  const field = `texts[${index}]`;
-  if (typeof text !== 'string') return new PulseValidationError(field, 'must be a string', { value: typeof text });
-  if (text.trim() === '') return new PulseValidationError(field, 'must not be empty', { value: `string of ${text.length} chars` });
-  if (text.length > maxLength) return new PulseValidationError(field, `is longer than ${maxLength} characters`, { limit: maxLength, value: `string of ${text.length} chars` });
-  return undefined;
+  try {
+    checkText(`texts[${index}]`, text, maxLength);
+    return undefined;
+  } catch (e) {
+    return e as PulseValidationError;
+  }
 }

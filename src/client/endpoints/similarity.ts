@@ -79,9 +79,7 @@ function planSimilarity(req: SimilarityRequest, fast: boolean): BatchPlan<Simila
           return row;
         });
         results.forEach((r, k) => place(matrix, blocks[k]!, r, true));
-        const flattened: number[] = [];
-        for (let i = 0; i < n; i++) for (let j = i + 1; j < n; j++) flattened.push(matrix[i]![j]!);
-        return { scenario: 'self', mode: 'flattened', n, flattened, ...(req.flatten ? {} : { matrix }), ...mergeMeta(results) };
+        return { scenario: 'self', mode: 'flattened', n, flattened: upperTriangle(matrix), ...(req.flatten ? {} : { matrix }), ...mergeMeta(results) };
       },
     };
   }

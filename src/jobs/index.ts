@@ -1,5 +1,0 @@
-export * from './JobEvent';
-export * from './Job';
-export * from './Jobs';
-export * from './pollJob';
-export * from './pollPolicy';
