@@ -14,9 +14,11 @@ const RANK: Record<string, number> = {
   batch: 3,
   client: 4,
   operators: 5,
-  node: 6,
-  emulator: 6,
-  cli: 7,
+  analysis: 6,
+  workflow: 7,
+  node: 8,
+  emulator: 8,
+  cli: 9,
 };
 const SRC = join(__dirname, '..', 'src');
 

@@ -83,7 +83,7 @@ export {
 export type {
   SentimentRequest,
   SentimentResponse,
-  SentimentResult,
+  SentimentItem,
   EmbeddingsRequest,
   EmbeddingsResponse,
   EmbeddingDocument,
@@ -96,7 +96,7 @@ export type {
   Theme,
   ClusteringRequest,
   ClusteringResponse,
-  Cluster,
+  ClusterGroup,
   ExtractionsRequest,
   ExtractionsResponse,
   SummariesRequest,
@@ -126,7 +126,66 @@ export { concurrentMap, type ConcurrentMapConfig } from './batch/concurrentMap';
 export { gatherJobs, submitAndGatherJobs, type JobOutcome, type GatherJobsConfig, type SubmitAndGatherConfig } from './batch/gatherJobs';
 export { batchTexts, type BatchTextsConfig, type TextProgress, type IndexedText } from './operators/batchTexts';
 export { analyzeSentiment, type AnalyzeSentimentConfig, type TextSentiment } from './operators/analyzeSentiment';
-export { createEmbeddings, type TextEmbedding } from './operators/createEmbeddings';
-export { extractElements, type ExtractElementsConfig, type TextExtraction } from './operators/extractElements';
+export type { TextEmbedding } from './operators/createEmbeddings';
+export type { ExtractElementsConfig, TextExtraction } from './operators/extractElements';
 export { allocateThemes, type AllocateThemesConfig, type TextAllocation } from './operators/allocateThemes';
 export { FlowControl } from './batch/FlowControl';
+export { DEFAULT_THEME_THRESHOLD } from './operators/themeScores';
+
+// Starters (createEmbeddings and extractElements are also the stream operators, given a client)
+export {
+  sentimentAnalysis,
+  generateThemes,
+  themeAllocation,
+  clusterAnalysis,
+  summarize,
+  extractElements,
+  compareSimilarity,
+  createEmbeddings,
+  estimateUsage,
+  generateDataDictionary,
+  type StarterOptions,
+  type ExtractElementsOptions,
+} from './analysis/starters';
+export type { TextsInput } from './analysis/inputs';
+
+// Results
+export { AnalysisResult } from './analysis/results/AnalysisResult';
+export { SentimentResult, SENTIMENTS, type Sentiment, type SentimentSummary } from './analysis/results/SentimentResult';
+export { ThemeGenerationResult } from './analysis/results/ThemeGenerationResult';
+export {
+  ThemeAllocationResult,
+  type ThemeAllocationData,
+  type ThemeScore,
+  type SingleAssignment,
+  type MultiAssignment,
+  type ThemeShare,
+} from './analysis/results/ThemeAllocationResult';
+export { ClusterResult, type IndexedCluster } from './analysis/results/ClusterResult';
+export { ExtractionResult } from './analysis/results/ExtractionResult';
+export { SummaryResult } from './analysis/results/SummaryResult';
+export { DataDictionaryResult } from './analysis/results/DataDictionaryResult';
+export { SimilarityResult, type Neighbour } from './analysis/results/SimilarityResult';
+export { EmbeddingsResult } from './analysis/results/EmbeddingsResult';
+export { toCSV, type Row } from './analysis/csv';
+
+// Processes and the Analyzer
+export { Process, type ProcessContext, type ProcessEmission, type ProcessKind, type ProcessOptions } from './analysis/Process';
+export { ThemeGeneration, type ThemeGenerationOptions } from './analysis/processes/ThemeGeneration';
+export { SentimentProcess, type SentimentOptions } from './analysis/processes/SentimentProcess';
+export { ThemeAllocation, type ThemeAllocationOptions } from './analysis/processes/ThemeAllocation';
+export { ThemeExtraction, type ThemeExtractionOptions } from './analysis/processes/ThemeExtraction';
+export type { ThemeSourceOptions } from './analysis/processes/themeSource';
+export { Similarity, type SimilarityOptions } from './analysis/processes/Similarity';
+export { Cluster, type ClusterOptions } from './analysis/processes/Cluster';
+export { Summary, type SummaryOptions } from './analysis/processes/Summary';
+export { DataDictionary, type DataDictionaryOptions } from './analysis/processes/DataDictionary';
+export { Embeddings } from './analysis/processes/Embeddings';
+export { Analyzer, type AnalyzerOptions } from './analysis/Analyzer';
+export { AnalysisResults, type ResultMap } from './analysis/AnalysisResults';
+export type { AnalysisEvent } from './analysis/AnalysisEvent';
+export { MemoryCache, type ResultCache } from './analysis/cache';
+
+// Workflow DSL
+export { Workflow, type StepOptions, type WorkflowRunOptions, type WorkflowGraph, type WorkflowNode } from './workflow/Workflow';
+export { WorkflowSpecSchema, WorkflowStepSpecSchema, type WorkflowSpec, type WorkflowStepSpec } from './workflow/WorkflowSpec';

@@ -1,13 +1,13 @@
 import nock from 'nock';
 import { firstValueFrom } from 'rxjs';
-import { BadRequestError, PulseBatchError, type SentimentResult } from 'pulse-rx';
+import { BadRequestError, PulseBatchError, type SentimentItem } from 'pulse-rx';
 import { failure } from '../helpers/failure';
 import { api, resetNock, testClient } from '../helpers/testClient';
 
 const texts = (n: number) => Array.from({ length: n }, (_, i) => `text ${i}`);
 /** A sentiment reply whose confidence encodes each input's global index. */
 const replyFor = (inputs: string[]) => ({
-  results: inputs.map((t): SentimentResult => ({ sentiment: 'neutral', confidence: Number(t.split(' ')[1]) / 10_000 })),
+  results: inputs.map((t): SentimentItem => ({ sentiment: 'neutral', confidence: Number(t.split(' ')[1]) / 10_000 })),
   requestId: `req-${inputs[0]}`,
   usage: { records: [{ feature: 'sentiment', quantity: inputs.length }], total: inputs.length },
 });

@@ -2,3 +2,6 @@
 export { readTexts, type ReadTextsOptions } from './readTexts';
 export { CsvParser } from './CsvParser';
 export { recommendedPoolConfig, pooledAxios, type PoolConfig } from './agentPool';
+export { readTextsFile } from './readTextsFile';
+export { DiskCache } from './DiskCache';
+export { loadWorkflowFile } from './loadWorkflowFile';

@@ -2,12 +2,13 @@ import { map, OperatorFunction } from 'rxjs';
 import type { PulseClient } from '../client/PulseClient';
 import type { Theme } from '../schemas/themes';
 import { batchTexts, type BatchTextsConfig } from './batchTexts';
+import { DEFAULT_THEME_THRESHOLD, rankThemes, themeTarget } from './themeScores';
 
 /** Options of the `allocateThemes` operator. */
 export interface AllocateThemesConfig extends BatchTextsConfig {
   /** The themes to allocate to (labels, or themes from `generateThemes`). */
   themes: Array<string | Theme>;
-  /** Lowest similarity that counts as belonging to a theme. @default 0.4 */
+  /** Lowest similarity that counts as belonging to a theme. @default DEFAULT_THEME_THRESHOLD (0.28) */
   threshold?: number;
 }
 
@@ -23,22 +24,24 @@ export interface TextAllocation {
 
 /**
  * Allocates each text of a stream to the most similar theme (cross-similarity of the
- * texts with the themes' labels and descriptions), in input order.
+ * texts with the themes' short labels), in input order.
  *
  * @example
  * from(reviews).pipe(allocateThemes(client, { themes: ['Staff', 'Food', 'Queues'] }))
  *   .subscribe(({ text, theme }) => console.log(theme, text));
  */
 export function allocateThemes(client: PulseClient, config: AllocateThemesConfig): OperatorFunction<string, TextAllocation> {
-  const targets = config.themes.map((t) => (typeof t === 'string' ? t : `${t.label}. ${t.description}`));
-  const threshold = config.threshold ?? 0.4;
+  const targets = config.themes.map(themeTarget);
+  const threshold = config.threshold ?? DEFAULT_THEME_THRESHOLD;
   return batchTexts({ batchSize: 100, ...config }, (batch) =>
     client.compareSimilarity({ setA: batch.map((b) => b.text), setB: targets, fast: 'auto' }).pipe(
       map((res) =>
-        (res.matrix ?? []).map((row, i) => {
-          const best = row.reduce((b, v, j) => (v > (row[b] ?? -Infinity) ? j : b), 0);
-          return { index: batch[i]!.index, text: batch[i]!.text, similarities: row, theme: (row[best] ?? -Infinity) >= threshold ? best : null };
-        }),
+        (res.matrix ?? []).map((row, i) => ({
+          index: batch[i]!.index,
+          text: batch[i]!.text,
+          similarities: row,
+          theme: rankThemes(row, 1, threshold)[0] ?? null,
+        })),
       ),
     ),
   );

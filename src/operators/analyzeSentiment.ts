@@ -1,6 +1,6 @@
 import { map, OperatorFunction } from 'rxjs';
 import type { PulseClient } from '../client/PulseClient';
-import type { SentimentResult } from '../schemas/sentiment';
+import type { SentimentItem } from '../schemas/sentiment';
 import { batchTexts, type BatchTextsConfig } from './batchTexts';
 
 /** Options of the `analyzeSentiment` operator. */
@@ -10,7 +10,7 @@ export interface AnalyzeSentimentConfig extends BatchTextsConfig {
 }
 
 /** The sentiment of one text of the stream. */
-export interface TextSentiment extends SentimentResult {
+export interface TextSentiment extends SentimentItem {
   index: number;
   text: string;
 }

@@ -15,7 +15,7 @@ export const ClusterSchema = z.object({
   clusterId: z.number().int(),
   items: z.array(z.string()),
 });
-export type Cluster = z.infer<typeof ClusterSchema>;
+export type ClusterGroup = z.infer<typeof ClusterSchema>;
 
 /** Response of `clusterTexts`. */
 export const ClusteringResponseSchema = z.object({

@@ -10,16 +10,16 @@ export const SentimentRequestSchema = z.strictObject({
 });
 export type SentimentRequest = z.infer<typeof SentimentRequestSchema>;
 
-/** Sentiment of one input. */
-export const SentimentResultSchema = z.object({
+/** Sentiment of one input (the wire item; `SentimentResult` is the helper class of the starters). */
+export const SentimentItemSchema = z.object({
   sentiment: z.enum(['positive', 'negative', 'neutral', 'mixed']),
   confidence: z.number().min(0).max(1),
 });
-export type SentimentResult = z.infer<typeof SentimentResultSchema>;
+export type SentimentItem = z.infer<typeof SentimentItemSchema>;
 
 /** Response of `analyzeSentiment`: one result per input, in input order. */
 export const SentimentResponseSchema = z.object({
-  results: z.array(SentimentResultSchema),
+  results: z.array(SentimentItemSchema),
   ...resultMeta,
 });
 export type SentimentResponse = z.infer<typeof SentimentResponseSchema>;

@@ -1,0 +1,14 @@
+import type { JobStatusValue } from '../schemas/jobs';
+import type { ProcessKind } from './Process';
+import type { AnalysisResult } from './results/AnalysisResult';
+
+/** Progress of an Analyzer or Workflow, one step at a time. */
+export type AnalysisEvent =
+  /** The step's inputs are ready and it starts (or is looked up in the cache). */
+  | { process: string; kind: ProcessKind; phase: 'start' }
+  /** A job status of the step's request. */
+  | { process: string; kind: ProcessKind; phase: 'status'; status: JobStatusValue; jobId: string }
+  /** The step's result; `cached` when it came from the cache and nothing was sent. */
+  | { process: string; kind: ProcessKind; phase: 'end'; result: AnalysisResult<unknown>; cached: boolean }
+  /** The step failed; the stream errors with `error` right after. */
+  | { process: string; kind: ProcessKind; phase: 'error'; error: unknown };

@@ -1,0 +1,77 @@
+import type { AnalysisResult } from './results/AnalysisResult';
+import type { ClusterResult } from './results/ClusterResult';
+import type { DataDictionaryResult } from './results/DataDictionaryResult';
+import type { EmbeddingsResult } from './results/EmbeddingsResult';
+import type { ExtractionResult } from './results/ExtractionResult';
+import type { SentimentResult } from './results/SentimentResult';
+import type { SimilarityResult } from './results/SimilarityResult';
+import type { SummaryResult } from './results/SummaryResult';
+import type { ThemeAllocationResult } from './results/ThemeAllocationResult';
+import type { ThemeGenerationResult } from './results/ThemeGenerationResult';
+
+/** Results of an Analyzer or Workflow run by step name. */
+export type ResultMap = Record<string, AnalysisResult<unknown>>;
+
+/**
+ * The results of an Analyzer or Workflow run, by step name (typed for a Workflow), with
+ * shortcuts for the default names.
+ *
+ * @example
+ * const results = await firstValueFrom(analyzer.run());
+ * results.sentiment?.summary();
+ * results.get('themeAllocation');
+ */
+export class AnalysisResults<R extends ResultMap = ResultMap> {
+  constructor(private readonly byName: R) {}
+
+  /** The result of the step `name`. */
+  get<K extends keyof R & string>(name: K): R[K] {
+    return this.byName[name];
+  }
+
+  has(name: string): boolean {
+    return Object.prototype.hasOwnProperty.call(this.byName, name);
+  }
+
+  /** Step names, in the order the steps finished. */
+  get names(): string[] {
+    return Object.keys(this.byName);
+  }
+
+  get themeGeneration(): ThemeGenerationResult | undefined {
+    return this.pick('themeGeneration');
+  }
+  get sentiment(): SentimentResult | undefined {
+    return this.pick('sentiment');
+  }
+  get themeAllocation(): ThemeAllocationResult | undefined {
+    return this.pick('themeAllocation');
+  }
+  get themeExtraction(): ExtractionResult | undefined {
+    return this.pick('themeExtraction');
+  }
+  get similarity(): SimilarityResult | undefined {
+    return this.pick('similarity');
+  }
+  get cluster(): ClusterResult | undefined {
+    return this.pick('cluster');
+  }
+  get summary(): SummaryResult | undefined {
+    return this.pick('summary');
+  }
+  get dataDictionary(): DataDictionaryResult | undefined {
+    return this.pick('dataDictionary');
+  }
+  get embeddings(): EmbeddingsResult | undefined {
+    return this.pick('embeddings');
+  }
+
+  /** Raw results by name (what the service sent). */
+  toJSON(): Record<string, unknown> {
+    return Object.fromEntries(Object.entries(this.byName).map(([k, v]) => [k, v.toJSON()]));
+  }
+
+  private pick<T>(name: string): T | undefined {
+    return this.has(name) ? (this.byName[name] as unknown as T) : undefined;
+  }
+}

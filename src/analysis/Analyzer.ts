@@ -1,0 +1,94 @@
+import { filter, map, reduce, type Observable } from 'rxjs';
+import type { PulseClient } from '../client/PulseClient';
+import type { CallOptions } from '../client/CallOptions';
+import { PulseValidationError } from '../http/errors';
+import type { FastMode } from '../schemas/common';
+import type { AnalysisEvent } from './AnalysisEvent';
+import { AnalysisResults } from './AnalysisResults';
+import type { ResultCache } from './cache';
+import { topoSort } from './graph';
+import { checkDataset, withClient } from './inputs';
+import { Process } from './Process';
+import { ThemeGeneration } from './processes/ThemeGeneration';
+import type { AnalysisResult } from './results/AnalysisResult';
+import { runProcesses } from './runProcesses';
+
+/** Options of an `Analyzer`. */
+export interface AnalyzerOptions extends Pick<CallOptions, 'signal' | 'timeoutMs' | 'concurrency'> {
+  /** The texts every process analyses. */
+  dataset: readonly string[];
+  processes: ReadonlyArray<Process<unknown, AnalysisResult<unknown>>>;
+  /** @default PulseClient.fromEnv(), created per run and closed after it */
+  client?: PulseClient;
+  /** Results of earlier runs, keyed by dataset, parameters and upstream results. */
+  cache?: ResultCache;
+  /** @default 'auto' */
+  fast?: FastMode;
+}
+
+/**
+ * Runs several processes over one dataset as a dependency graph: independent processes
+ * at the same time, dependent ones in order; a ThemeAllocation or ThemeExtraction
+ * without themes gets a ThemeGeneration inserted when none is given. Everything is
+ * checked when the Analyzer is built; nothing runs until `run()` is subscribed.
+ *
+ * @example
+ * const analyzer = new Analyzer({
+ *   dataset: reviews,
+ *   processes: [new ThemeGeneration({ minThemes: 2, maxThemes: 4 }), new SentimentProcess(), new ThemeAllocation()],
+ *   client,
+ * });
+ * const results = await firstValueFrom(analyzer.run());
+ * results.themeAllocation!.assignSingle();
+ */
+export class Analyzer {
+  /** The processes that run, dependencies first (inserted ones included). */
+  readonly processes: ReadonlyArray<Process<unknown, AnalysisResult<unknown>>>;
+  readonly dataset: readonly string[];
+
+  constructor(private readonly options: AnalyzerOptions) {
+    if (options === null || typeof options !== 'object') throw new PulseValidationError('options', 'must be an object');
+    this.dataset = checkDataset('dataset', options.dataset);
+    if (!Array.isArray(options.processes) || options.processes.length === 0) {
+      throw new PulseValidationError('processes', 'must be a non-empty array of processes');
+    }
+    const processes = options.processes.map((p, i) => {
+      if (!(p instanceof Process)) throw new PulseValidationError(`processes[${i}]`, 'must be a process (e.g. new SentimentProcess())');
+      return p as unknown as Process<unknown, AnalysisResult<unknown>>;
+    });
+    const ids = new Set<string>();
+    for (const p of processes) {
+      if (ids.has(p.id)) throw new PulseValidationError(`${p.id}.name`, `is used by two processes; give one a different name`);
+      ids.add(p.id);
+    }
+    if (processes.some((p) => p.dependsOn().includes('themeGeneration')) && !ids.has('themeGeneration')) {
+      processes.unshift(new ThemeGeneration() as unknown as Process<unknown, AnalysisResult<unknown>>);
+    }
+    this.processes = topoSort(processes.map((p) => ({ id: p.id, kind: p.kind, dependsOn: p.dependsOn(), p }))).map((n) => n.p);
+  }
+
+  /** Every step's `start`, job `status`, `end` (with its result) and `error`. */
+  events(): Observable<AnalysisEvent> {
+    const { client, cache, fast = 'auto', signal, timeoutMs, concurrency } = this.options;
+    return withClient(client, (c) =>
+      runProcesses(
+        this.processes.map((process) => ({ process, texts: this.dataset })),
+        { client: c, cache, fast, call: { signal, timeoutMs, concurrency } },
+      ),
+    );
+  }
+
+  /** All results, once every process has ended: one value, then complete. */
+  run(): Observable<AnalysisResults> {
+    return collectResults(this.events());
+  }
+}
+
+/** The `end` events of a run gathered into one `AnalysisResults`. */
+export function collectResults<R extends Record<string, AnalysisResult<unknown>>>(events: Observable<AnalysisEvent>): Observable<AnalysisResults<R>> {
+  return events.pipe(
+    filter((e): e is Extract<AnalysisEvent, { phase: 'end' }> => e.phase === 'end'),
+    reduce((acc, e) => ({ ...acc, [e.process]: e.result }), {} as Record<string, AnalysisResult<unknown>>),
+    map((byName) => new AnalysisResults(byName as R)),
+  );
+}

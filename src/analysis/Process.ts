@@ -1,0 +1,96 @@
+import { filter, map, type Observable } from 'rxjs';
+import type { PulseClient } from '../client/PulseClient';
+import type { CallOptions } from '../client/CallOptions';
+import { PulseValidationError } from '../http/errors';
+import type { JobEvent } from '../jobs/JobEvent';
+import type { FastMode } from '../schemas/common';
+import type { JobStatusValue } from '../schemas/jobs';
+import type { AnalysisResult } from './results/AnalysisResult';
+
+/** What a running process emits: job statuses, then its raw result. */
+export type ProcessEmission<Raw> = { type: 'status'; status: JobStatusValue; jobId: string } | { type: 'result'; data: Raw };
+
+/** What a process sees when it runs. */
+export interface ProcessContext {
+  client: PulseClient;
+  /** The texts it analyses (the dataset, or the step's source). */
+  texts: readonly string[];
+  /** Results of the processes it depends on, by id. */
+  upstream: Readonly<Record<string, AnalysisResult<unknown>>>;
+  fast: FastMode;
+  /** Per-call options passed to every request (signal, timeoutMs, concurrency). */
+  call: Pick<CallOptions, 'signal' | 'timeoutMs' | 'concurrency'>;
+}
+
+/** The kinds of process, also the default ids (names) of their results. */
+export type ProcessKind =
+  | 'themeGeneration'
+  | 'sentiment'
+  | 'themeAllocation'
+  | 'themeExtraction'
+  | 'similarity'
+  | 'cluster'
+  | 'summary'
+  | 'dataDictionary'
+  | 'embeddings';
+
+/** Options every process takes. */
+export interface ProcessOptions {
+  /** Id of the result (unique within an Analyzer or Workflow). @default the kind, e.g. 'sentiment' */
+  name?: string;
+}
+
+const NAME = /^[A-Za-z_][A-Za-z0-9_-]{0,63}$/;
+
+/**
+ * One analysis step: declares its parameters and dependencies, runs against a client and
+ * wraps its raw (JSON) result into a result object. Analyzer and Workflow run processes
+ * as a dependency graph; starters run one.
+ */
+export abstract class Process<Raw = unknown, Result extends AnalysisResult<Raw> = AnalysisResult<Raw>> {
+  abstract readonly kind: ProcessKind;
+  /** The result's id. */
+  readonly id: string;
+
+  protected constructor(kind: ProcessKind, options: ProcessOptions | undefined) {
+    if (options !== undefined && (options === null || typeof options !== 'object' || Array.isArray(options))) {
+      throw new PulseValidationError(kind, 'options must be an object');
+    }
+    const name = options?.name ?? kind;
+    if (typeof name !== 'string' || !NAME.test(name)) {
+      throw new PulseValidationError(`${kind}.name`, 'must be 1-64 letters, digits, _ or -, starting with a letter or _', {
+        value: typeof name,
+      });
+    }
+    this.id = name;
+  }
+
+  /** Ids of the processes whose results this one needs. */
+  dependsOn(): string[] {
+    return [];
+  }
+
+  /** The parameters (plain JSON): part of the cache key and of the graph's labels. */
+  abstract params(): Record<string, unknown>;
+
+  abstract run(ctx: ProcessContext): Observable<ProcessEmission<Raw>>;
+
+  abstract wrap(raw: Raw, ctx: Pick<ProcessContext, 'texts' | 'upstream'>): Result;
+
+  /** A validation error naming this step and its field. */
+  protected invalid(field: string, problem: string, limit?: string | number): PulseValidationError {
+    return new PulseValidationError(`${this.id}.${field}`, problem, { limit });
+  }
+}
+
+/**
+ * Runs a call with job events when it is one job (`events`), or plainly when the client
+ * will split it into batches (`body`); either way ends in one `result` emission.
+ */
+export function tracked<T>(single: boolean, events: () => Observable<JobEvent<T>>, body: () => Observable<T>): Observable<ProcessEmission<T>> {
+  if (!single) return body().pipe(map((data) => ({ type: 'result' as const, data })));
+  return events().pipe(
+    filter((e) => e.type !== 'submitted'),
+    map((e): ProcessEmission<T> => (e.type === 'status' ? { type: 'status', status: e.status, jobId: e.jobId } : { type: 'result', data: (e as { data: T }).data })),
+  );
+}

@@ -1,0 +1,49 @@
+import type { Observable } from 'rxjs';
+import { checkInt } from '../../client/validate';
+import type { ClusteringRequest, ClusteringResponse } from '../../schemas/clustering';
+import { LIMITS } from '../../schemas/limits';
+import { Process, tracked, type ProcessContext, type ProcessEmission, type ProcessOptions } from '../Process';
+import { ClusterResult } from '../results/ClusterResult';
+
+/** Options of `Cluster` (and of the `clusterAnalysis` starter). */
+export interface ClusterOptions extends ProcessOptions {
+  /** Number of clusters (1 to 50). @default 5 */
+  k?: number;
+  algorithm?: ClusteringRequest['algorithm'];
+}
+
+const ALGORITHMS = ['kmeans', 'skmeans', 'agglomerative', 'hdbscan'];
+
+/**
+ * Groups the texts into `k` clusters (never split: clusters of separate batches would
+ * not be comparable; up to 44,721 texts as one job).
+ *
+ * @example
+ * new Analyzer({ dataset: reviews, processes: [new Cluster({ k: 4 })] });
+ */
+export class Cluster extends Process<ClusteringResponse, ClusterResult> {
+  readonly kind = 'cluster' as const;
+
+  constructor(readonly options: ClusterOptions = {}) {
+    super('cluster', options);
+    checkInt(`${this.id}.k`, options.k, LIMITS.clustering.k[0], LIMITS.clustering.k[1]);
+    if (options.algorithm !== undefined && !ALGORITHMS.includes(options.algorithm)) throw this.invalid('algorithm', `must be one of ${ALGORITHMS.join(', ')}`);
+  }
+
+  params(): Record<string, unknown> {
+    return { k: this.options.k ?? 5, algorithm: this.options.algorithm };
+  }
+
+  run(ctx: ProcessContext): Observable<ProcessEmission<ClusteringResponse>> {
+    const request = { inputs: [...ctx.texts], k: this.options.k ?? 5, algorithm: this.options.algorithm, fast: ctx.fast };
+    return tracked(
+      true,
+      () => ctx.client.clusterTexts(request, { ...ctx.call, observe: 'events' }),
+      () => ctx.client.clusterTexts(request, ctx.call),
+    );
+  }
+
+  wrap(raw: ClusteringResponse, ctx: Pick<ProcessContext, 'texts'>): ClusterResult {
+    return new ClusterResult(ctx.texts, raw);
+  }
+}

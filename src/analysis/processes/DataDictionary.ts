@@ -1,0 +1,46 @@
+import type { Observable } from 'rxjs';
+import type { DataDictionaryRequest, DataDictionaryResponse } from '../../schemas/dataDictionary';
+import { Process, tracked, type ProcessContext, type ProcessEmission, type ProcessOptions } from '../Process';
+import { DataDictionaryResult } from '../results/DataDictionaryResult';
+
+/** Options of `DataDictionary`. */
+export interface DataDictionaryOptions extends ProcessOptions, NonNullable<DataDictionaryRequest['options']> {
+  /** Header of the one-column table made of the texts. @default 'response' */
+  header?: string;
+}
+
+/**
+ * A DDI data dictionary of the texts as a one-column table (for a whole table, use the
+ * `generateDataDictionary` starter with rows).
+ *
+ * @example
+ * new DataDictionary({ header: 'comment', title: 'Park survey' });
+ */
+export class DataDictionary extends Process<DataDictionaryResponse, DataDictionaryResult> {
+  readonly kind = 'dataDictionary' as const;
+
+  constructor(readonly options: DataDictionaryOptions = {}) {
+    super('dataDictionary', options);
+    const h = options.header;
+    if (h !== undefined && (typeof h !== 'string' || h.trim() === '')) throw this.invalid('header', 'must be a non-empty string');
+  }
+
+  params(): Record<string, unknown> {
+    const { name: _name, ...params } = this.options;
+    return params;
+  }
+
+  run(ctx: ProcessContext): Observable<ProcessEmission<DataDictionaryResponse>> {
+    const { name: _name, header = 'response', ...options } = this.options;
+    const request = { data: [[header], ...ctx.texts.map((t) => [t])], options: Object.keys(options).length ? options : undefined };
+    return tracked(
+      true,
+      () => ctx.client.generateDataDictionary(request, { ...ctx.call, observe: 'events' }),
+      () => ctx.client.generateDataDictionary(request, ctx.call),
+    );
+  }
+
+  wrap(raw: DataDictionaryResponse, ctx: Pick<ProcessContext, 'texts'>): DataDictionaryResult {
+    return new DataDictionaryResult(ctx.texts, raw);
+  }
+}

@@ -1,0 +1,42 @@
+import type { Observable } from 'rxjs';
+import { LIMITS } from '../../schemas/limits';
+import type { SentimentResponse } from '../../schemas/sentiment';
+import { Process, tracked, type ProcessContext, type ProcessEmission, type ProcessOptions } from '../Process';
+import { SentimentResult } from '../results/SentimentResult';
+
+/** Options of `SentimentProcess` (and of the `sentimentAnalysis` starter). */
+export interface SentimentOptions extends ProcessOptions {
+  version?: string;
+}
+
+/**
+ * Sentiment of every text (batched above the API's limits).
+ *
+ * @example
+ * new Analyzer({ dataset: reviews, processes: [new SentimentProcess()] });
+ */
+export class SentimentProcess extends Process<SentimentResponse, SentimentResult> {
+  readonly kind = 'sentiment' as const;
+
+  constructor(readonly options: SentimentOptions = {}) {
+    super('sentiment', options);
+    if (options.version !== undefined && typeof options.version !== 'string') throw this.invalid('version', 'must be a string');
+  }
+
+  params(): Record<string, unknown> {
+    return { version: this.options.version };
+  }
+
+  run(ctx: ProcessContext): Observable<ProcessEmission<SentimentResponse>> {
+    const request = { inputs: [...ctx.texts], version: this.options.version, fast: ctx.fast };
+    return tracked(
+      ctx.texts.length <= LIMITS.sentiment.async,
+      () => ctx.client.analyzeSentiment(request, { ...ctx.call, observe: 'events' }),
+      () => ctx.client.analyzeSentiment(request, ctx.call),
+    );
+  }
+
+  wrap(raw: SentimentResponse, ctx: Pick<ProcessContext, 'texts'>): SentimentResult {
+    return new SentimentResult(ctx.texts, raw);
+  }
+}

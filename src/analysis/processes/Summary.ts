@@ -1,0 +1,51 @@
+import type { Observable } from 'rxjs';
+import { LIMITS } from '../../schemas/limits';
+import type { SummariesRequest, SummariesResponse } from '../../schemas/summaries';
+import { Process, tracked, type ProcessContext, type ProcessEmission, type ProcessOptions } from '../Process';
+import { SummaryResult } from '../results/SummaryResult';
+
+/** Options of `Summary` (and of the `summarize` starter). */
+export interface SummaryOptions extends ProcessOptions {
+  /** What the summary answers. @default 'What are the main points?' */
+  question?: string;
+  length?: SummariesRequest['length'];
+  preset?: SummariesRequest['preset'];
+}
+
+/**
+ * A summary of the texts answering a question (never split: a summary of summaries
+ * would not be what was asked; up to 5,000 texts as one job).
+ *
+ * @example
+ * new Summary({ question: 'What do visitors complain about?', length: 'short' });
+ */
+export class Summary extends Process<SummariesResponse, SummaryResult> {
+  readonly kind = 'summary' as const;
+
+  constructor(readonly options: SummaryOptions = {}) {
+    super('summary', options);
+    const q = options.question;
+    if (q !== undefined && (typeof q !== 'string' || q.trim() === '')) throw this.invalid('question', 'must be a non-empty string');
+  }
+
+  params(): Record<string, unknown> {
+    return { question: this.question, length: this.options.length, preset: this.options.preset };
+  }
+
+  private get question(): string {
+    return this.options.question ?? 'What are the main points?';
+  }
+
+  run(ctx: ProcessContext): Observable<ProcessEmission<SummariesResponse>> {
+    const request = { inputs: [...ctx.texts], question: this.question, length: this.options.length, preset: this.options.preset, fast: ctx.fast };
+    return tracked(
+      ctx.texts.length <= LIMITS.summaries.async,
+      () => ctx.client.generateSummary(request, { ...ctx.call, observe: 'events' }),
+      () => ctx.client.generateSummary(request, ctx.call),
+    );
+  }
+
+  wrap(raw: SummariesResponse, ctx: Pick<ProcessContext, 'texts'>): SummaryResult {
+    return new SummaryResult(ctx.texts, raw);
+  }
+}

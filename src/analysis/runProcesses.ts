@@ -1,0 +1,91 @@
+import { catchError, concat, defer, filter, forkJoin, from, map, merge, mergeMap, of, ReplaySubject, share, switchMap, take, throwError, type Observable } from 'rxjs';
+import type { PulseClient } from '../client/PulseClient';
+import type { FastMode } from '../schemas/common';
+import type { AnalysisEvent } from './AnalysisEvent';
+import type { ResultCache } from './cache';
+import { topoSort } from './graph';
+import type { Process, ProcessContext } from './Process';
+import type { AnalysisResult } from './results/AnalysisResult';
+import { stableHash } from './stableHash';
+
+/** A process bound to the texts it analyses. */
+export interface PlannedStep {
+  process: Process<unknown, AnalysisResult<unknown>>;
+  texts: readonly string[];
+}
+
+/** How the steps run. */
+export interface RunSettings {
+  client: PulseClient;
+  cache?: ResultCache;
+  fast: FastMode;
+  call: ProcessContext['call'];
+}
+
+type EndEvent = Extract<AnalysisEvent, { phase: 'end' }>;
+
+/**
+ * Runs steps as a dependency graph: each starts when its dependencies have ended,
+ * independent ones run at the same time, and every event of every step is emitted.
+ * A failing step fails the run (after its `error` event) and cancels the others;
+ * unsubscribing cancels every request in flight.
+ */
+export function runProcesses(steps: readonly PlannedStep[], settings: RunSettings): Observable<AnalysisEvent> {
+  return defer(() => {
+    const ordered = topoSort(steps.map((s) => ({ id: s.process.id, kind: s.process.kind, dependsOn: s.process.dependsOn(), step: s })));
+    const textHashes = new Map<readonly string[], string>();
+    const hashTexts = (texts: readonly string[]) => textHashes.get(texts) ?? textHashes.set(texts, stableHash(texts)).get(texts)!;
+    const streams = new Map<string, Observable<AnalysisEvent>>();
+    for (const node of ordered) {
+      const { process, texts } = node.step;
+      const ends = node.dependsOn.map((d) =>
+        streams.get(d)!.pipe(
+          filter((e): e is EndEvent => e.phase === 'end'),
+          take(1),
+        ),
+      );
+      const tag = { process: process.id, kind: process.kind };
+      const stream = (ends.length ? forkJoin(ends) : of([] as EndEvent[])).pipe(
+        switchMap((deps) => {
+          const upstream = Object.fromEntries(deps.map((e) => [e.process, e.result]));
+          const ctx: ProcessContext = { client: settings.client, texts, upstream, fast: settings.fast, call: settings.call };
+          const key = stableHash([process.kind, process.params(), hashTexts(texts), deps.map((e) => [e.process, e.result.raw])]);
+          const end = (raw: unknown, cached: boolean): AnalysisEvent => ({ ...tag, phase: 'end', result: process.wrap(raw, ctx), cached });
+          const lookup$ = settings.cache ? safely(() => settings.cache!.get(key)) : of(undefined);
+          const body$ = lookup$.pipe(
+            switchMap((hit) =>
+              hit !== undefined
+                ? of(end(hit, true))
+                : defer(() => process.run(ctx)).pipe(
+                    mergeMap((em) =>
+                      em.type === 'status'
+                        ? of<AnalysisEvent>({ ...tag, phase: 'status', status: em.status, jobId: em.jobId })
+                        : (settings.cache ? safely(() => settings.cache!.set(key, em.data)) : of(undefined)).pipe(map(() => end(em.data, false))),
+                    ),
+                  ),
+            ),
+          );
+          return concat(of<AnalysisEvent>({ ...tag, phase: 'start' }), body$);
+        }),
+        catchError((error: unknown) => concat(of<AnalysisEvent>({ ...tag, phase: 'error', error }), throwError(() => error))),
+        share({ connector: () => new ReplaySubject<AnalysisEvent>(), resetOnError: true, resetOnComplete: false, resetOnRefCountZero: true }),
+      );
+      streams.set(node.id, stream);
+    }
+    return merge(...streams.values()).pipe(dedupeErrors());
+  });
+}
+
+/** A cache that throws or rejects is a miss, never a failed analysis. */
+function safely<T>(op: () => T | Promise<T>): Observable<T | undefined> {
+  return defer(() => from(Promise.resolve().then(op))).pipe(catchError(() => of(undefined)));
+}
+
+/** A dependent step re-emits its dependency's `error` event: keep the first only. */
+function dedupeErrors(): (source: Observable<AnalysisEvent>) => Observable<AnalysisEvent> {
+  return (source) =>
+    defer(() => {
+      let failed = false;
+      return source.pipe(filter((e) => e.phase !== 'error' || (!failed && (failed = true))));
+    });
+}

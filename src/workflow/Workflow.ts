@@ -1,0 +1,250 @@
+import type { Observable } from 'rxjs';
+import type { AnalysisEvent } from '../analysis/AnalysisEvent';
+import { collectResults } from '../analysis/Analyzer';
+import type { AnalysisResults, ResultMap } from '../analysis/AnalysisResults';
+import type { ResultCache } from '../analysis/cache';
+import { toMermaid } from '../analysis/graph';
+import { checkDataset, withClient } from '../analysis/inputs';
+import type { Process, ProcessKind } from '../analysis/Process';
+import { Cluster, type ClusterOptions } from '../analysis/processes/Cluster';
+import { DataDictionary, type DataDictionaryOptions } from '../analysis/processes/DataDictionary';
+import { Embeddings } from '../analysis/processes/Embeddings';
+import { SentimentProcess, type SentimentOptions } from '../analysis/processes/SentimentProcess';
+import { Similarity, type SimilarityOptions } from '../analysis/processes/Similarity';
+import { Summary, type SummaryOptions } from '../analysis/processes/Summary';
+import { ThemeAllocation, type ThemeAllocationOptions } from '../analysis/processes/ThemeAllocation';
+import { ThemeExtraction, type ThemeExtractionOptions } from '../analysis/processes/ThemeExtraction';
+import { ThemeGeneration, type ThemeGenerationOptions } from '../analysis/processes/ThemeGeneration';
+import type { AnalysisResult } from '../analysis/results/AnalysisResult';
+import type { ClusterResult } from '../analysis/results/ClusterResult';
+import type { DataDictionaryResult } from '../analysis/results/DataDictionaryResult';
+import type { EmbeddingsResult } from '../analysis/results/EmbeddingsResult';
+import type { ExtractionResult } from '../analysis/results/ExtractionResult';
+import type { SentimentResult } from '../analysis/results/SentimentResult';
+import type { SimilarityResult } from '../analysis/results/SimilarityResult';
+import type { SummaryResult } from '../analysis/results/SummaryResult';
+import type { ThemeAllocationResult } from '../analysis/results/ThemeAllocationResult';
+import type { ThemeGenerationResult } from '../analysis/results/ThemeGenerationResult';
+import { runProcesses } from '../analysis/runProcesses';
+import type { CallOptions } from '../client/CallOptions';
+import { PulseClient } from '../client/PulseClient';
+import { PulseValidationError } from '../http/errors';
+import { checkShape } from '../client/validate';
+import { topoSort } from '../analysis/graph';
+import { WorkflowSpecSchema, type WorkflowStepSpec } from './WorkflowSpec';
+import type { FastMode } from '../schemas/common';
+
+/** Where a step reads its texts and what its result is called. */
+export interface StepOptions<N extends string> {
+  /** The result's name (unique in the workflow). */
+  name?: N;
+  /** The source it analyses. @default the only source, when there is one */
+  source?: string;
+}
+
+/** How a workflow runs. */
+export interface WorkflowRunOptions extends Pick<CallOptions, 'signal' | 'timeoutMs' | 'concurrency'> {
+  /** @default PulseClient.fromEnv(), created per run and closed after it */
+  client?: PulseClient;
+  cache?: ResultCache;
+  /** @default 'auto' */
+  fast?: FastMode;
+}
+
+/** A step of the graph (`graph()`). */
+export interface WorkflowNode {
+  id: string;
+  kind: ProcessKind;
+  source: string;
+  dependsOn: string[];
+  params: Record<string, unknown>;
+}
+
+/** The workflow's DAG: sources, steps with their dependencies, and a Mermaid chart. */
+export interface WorkflowGraph {
+  sources: string[];
+  nodes: WorkflowNode[];
+  mermaid: string;
+}
+
+type AnyProcess = Process<unknown, AnalysisResult<unknown>>;
+type With<R, N extends string, T extends AnalysisResult<unknown>> = Workflow<R & { [K in N]: T }>;
+
+/**
+ * A pipeline of named steps over named sources, checked as it is built (unknown
+ * sources, duplicate names, missing themes fail at once, naming the step) and run as a
+ * dependency graph: independent steps at the same time.
+ *
+ * @example
+ * const workflow = new Workflow()
+ *   .source('reviews', reviews)
+ *   .themeGeneration({ minThemes: 2, maxThemes: 4 })
+ *   .sentiment()
+ *   .themeAllocation();
+ * const results = await firstValueFrom(workflow.run(client));
+ * results.get('sentiment').summary();
+ */
+export class Workflow<R extends ResultMap = Record<never, never>> {
+  private readonly sources = new Map<string, readonly string[]>();
+  private readonly steps: Array<{ process: AnyProcess; source: string }> = [];
+
+  /**
+   * A workflow from a pipeline description (an object or JSON text), validated: bad
+   * shapes, unknown sources and steps, duplicate names and cycles fail here, naming the step.
+   *
+   * @example
+   * const workflow = Workflow.fromJSON({ sources: { reviews }, steps: [{ type: 'sentiment' }] });
+   */
+  static fromJSON(spec: unknown): Workflow<ResultMap> {
+    let value = spec;
+    if (typeof spec === 'string') {
+      try {
+        value = JSON.parse(spec);
+      } catch {
+        throw new PulseValidationError('workflow', 'is not valid JSON');
+      }
+    }
+    const parsed = checkShape(WorkflowSpecSchema, value, 'workflow');
+    const workflow = new Workflow();
+    for (const [source, data] of Object.entries(parsed.sources)) workflow.source(source, data);
+    const generators = parsed.steps.filter((s) => s.type === 'themeGeneration').map((s) => s.name ?? defaultName(s));
+    const steps = parsed.steps.map((step) => ({ step, id: step.name ?? defaultName(step), dependsOn: themeDeps(step, generators) }));
+    const known = new Set(steps.map((s) => s.id));
+    const ordered = topoSort(steps.map((s) => ({ ...s, kind: s.step.type, dependsOn: s.dependsOn.filter((d) => known.has(d)) })));
+    for (const { step } of ordered) workflow.addSpec(step);
+    return workflow as Workflow<ResultMap>;
+  }
+
+  /** Adds a named list of texts. */
+  source(name: string, data: readonly string[]): this {
+    if (typeof name !== 'string' || !/^[A-Za-z_][A-Za-z0-9_-]{0,63}$/.test(name)) {
+      throw new PulseValidationError('source.name', 'must be 1-64 letters, digits, _ or -, starting with a letter or _');
+    }
+    this.claim(name, 'source');
+    this.sources.set(name, checkDataset(`${name}.data`, data));
+    return this;
+  }
+
+  themeGeneration<N extends string = 'themeGeneration'>(options: ThemeGenerationOptions & StepOptions<N> = {}): With<R, N, ThemeGenerationResult> {
+    return this.add(new ThemeGeneration(options), options);
+  }
+
+  sentiment<N extends string = 'sentiment'>(options: SentimentOptions & StepOptions<N> = {}): With<R, N, SentimentResult> {
+    return this.add(new SentimentProcess(options), options);
+  }
+
+  /** Without `themes`, uses `themesFrom`, else the workflow's only theme generation step. */
+  themeAllocation<N extends string = 'themeAllocation'>(options: ThemeAllocationOptions & StepOptions<N> = {}): With<R, N, ThemeAllocationResult> {
+    return this.add(new ThemeAllocation(this.withThemes('themeAllocation', options)), options);
+  }
+
+  themeExtraction<N extends string = 'themeExtraction'>(options: ThemeExtractionOptions & StepOptions<N> = {}): With<R, N, ExtractionResult> {
+    return this.add(new ThemeExtraction(this.withThemes('themeExtraction', options)), options);
+  }
+
+  similarity<N extends string = 'similarity'>(options: SimilarityOptions & StepOptions<N> = {}): With<R, N, SimilarityResult> {
+    return this.add(new Similarity(options), options);
+  }
+
+  cluster<N extends string = 'cluster'>(options: ClusterOptions & StepOptions<N> = {}): With<R, N, ClusterResult> {
+    return this.add(new Cluster(options), options);
+  }
+
+  summary<N extends string = 'summary'>(options: SummaryOptions & StepOptions<N> = {}): With<R, N, SummaryResult> {
+    return this.add(new Summary(options), options);
+  }
+
+  dataDictionary<N extends string = 'dataDictionary'>(options: DataDictionaryOptions & StepOptions<N> = {}): With<R, N, DataDictionaryResult> {
+    return this.add(new DataDictionary(options), options);
+  }
+
+  createEmbeddings<N extends string = 'embeddings'>(options: StepOptions<N> = {}): With<R, N, EmbeddingsResult> {
+    return this.add(new Embeddings(options), options);
+  }
+
+  /** Every step's `start`, job `status`, `end` (with its result) and `error`. */
+  events(clientOrOptions?: PulseClient | WorkflowRunOptions): Observable<AnalysisEvent> {
+    const options = clientOrOptions instanceof PulseClient ? { client: clientOrOptions } : (clientOrOptions ?? {});
+    const { client, cache, fast = 'auto', signal, timeoutMs, concurrency } = options;
+    const steps = this.planned();
+    return withClient(client, (c) => runProcesses(steps, { client: c, cache, fast, call: { signal, timeoutMs, concurrency } }));
+  }
+
+  /** All results by step name, once every step has ended: one value, then complete. */
+  run(clientOrOptions?: PulseClient | WorkflowRunOptions): Observable<AnalysisResults<R>> {
+    return collectResults<R>(this.events(clientOrOptions));
+  }
+
+  graph(): WorkflowGraph {
+    const nodes = this.steps.map(({ process, source }) => ({ id: process.id, kind: process.kind, source, dependsOn: process.dependsOn(), params: process.params() }));
+    const withSources = nodes.map((n) => ({ ...n, dependsOn: [n.source, ...n.dependsOn] }));
+    return { sources: [...this.sources.keys()], nodes, mermaid: toMermaid(withSources, [...this.sources.keys()]) };
+  }
+
+  private addSpec(spec: WorkflowStepSpec): void {
+    const { type, ...options } = spec;
+    (this[type] as (o: object) => unknown).call(this, options);
+  }
+
+  private planned() {
+    if (this.steps.length === 0) throw new PulseValidationError('steps', 'the workflow has no steps');
+    return this.steps.map(({ process, source }) => ({ process, texts: this.sources.get(source)! }));
+  }
+
+  private add<W>(process: Process<unknown, AnalysisResult<unknown>>, options: StepOptions<string>): W {
+    const p = process as unknown as AnyProcess;
+    const source = options.source ?? this.defaultSource(p.id);
+    if (!this.sources.has(source)) throw new PulseValidationError(`${p.id}.source`, `'${source}' is not a source of this workflow`);
+    for (const dep of p.dependsOn()) {
+      const upstream = this.steps.find((s) => s.process.id === dep);
+      if (!upstream) throw new PulseValidationError(`${p.id}.themesFrom`, `'${dep}' is not an earlier step of this workflow`);
+      if (upstream.process.kind !== 'themeGeneration') throw new PulseValidationError(`${p.id}.themesFrom`, `'${dep}' is not a theme generation step`);
+    }
+    this.claim(p.id, 'step');
+    this.steps.push({ process: p, source });
+    return this as unknown as W;
+  }
+
+  private withThemes<O extends ThemeAllocationOptions | ThemeExtractionOptions>(kind: string, options: O): O {
+    if (options.themes !== undefined || options.themesFrom !== undefined) return options;
+    const generators = this.steps.filter((s) => s.process.kind === 'themeGeneration');
+    const name = options.name ?? kind;
+    if (generators.length === 0) throw new PulseValidationError(`${name}.themes`, 'needs themes, or a themeGeneration step before it');
+    if (generators.length > 1) throw new PulseValidationError(`${name}.themesFrom`, `is required: there are ${generators.length} theme generation steps`);
+    return { ...options, themesFrom: generators[0]!.process.id };
+  }
+
+  private defaultSource(step: string): string {
+    if (this.sources.size === 1) return this.sources.keys().next().value!;
+    throw new PulseValidationError(`${step}.source`, this.sources.size === 0 ? 'needs a source: call source(name, texts) first' : 'is required when there are several sources');
+  }
+
+  private claim(name: string, what: string): void {
+    if (this.sources.has(name) || this.steps.some((s) => s.process.id === name)) {
+      throw new PulseValidationError(`${name}.name`, `is already used in this workflow; give this ${what} another name`);
+    }
+  }
+}
+
+const DEFAULT_NAMES: Record<WorkflowStepSpec['type'], string> = {
+  themeGeneration: 'themeGeneration',
+  sentiment: 'sentiment',
+  themeAllocation: 'themeAllocation',
+  themeExtraction: 'themeExtraction',
+  similarity: 'similarity',
+  cluster: 'cluster',
+  summary: 'summary',
+  dataDictionary: 'dataDictionary',
+  createEmbeddings: 'embeddings',
+};
+
+function defaultName(step: WorkflowStepSpec): string {
+  return DEFAULT_NAMES[step.type];
+}
+
+/** The steps a described step needs before it (its theme source), for ordering. */
+function themeDeps(step: WorkflowStepSpec, generators: string[]): string[] {
+  if (step.type !== 'themeAllocation' && step.type !== 'themeExtraction') return [];
+  if (step.themes) return [];
+  return step.themesFrom ? [step.themesFrom] : generators;
+}
