@@ -94,3 +94,24 @@ describe('the migration sequence: starters, Analyzer and Workflow agree', () => 
     expect(events.some((e) => e.phase === 'status' && e.process === 'sentiment')).toBe(true);
   });
 });
+
+describe('unsubscribing from an Analyzer run', () => {
+  it('stops polling every job: no request reaches the emulator afterwards', async () => {
+    const emulator = await startEmulator({ port: 0, jobDurationMs: 60_000 });
+    const client = emulatorClient(emulator);
+    try {
+      const texts = ['Rides were fun', 'Food was cold', 'Staff were kind'];
+      const analyzer = new Analyzer({ dataset: texts, processes: [new SentimentProcess(), new ThemeGeneration()], client, fast: false });
+      const sub = analyzer.events().subscribe();
+      const polls = () => emulator.journal().filter((j) => j.path.startsWith('/v1/jobs')).length;
+      while (polls() < 6) await new Promise((r) => setTimeout(r, 10)); // both jobs are being polled
+      sub.unsubscribe();
+      const before = emulator.journal().length;
+      await new Promise((r) => setTimeout(r, 300)); // several poll intervals (10-40 ms)
+      expect(emulator.journal().length).toBe(before);
+    } finally {
+      client.close();
+      await emulator.close();
+    }
+  });
+});
