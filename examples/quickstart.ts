@@ -1,59 +1,90 @@
 /**
- * Quick start (`npm start`): starts the embedded emulator, then runs the usual sequence of
- * the vendor's migration guide (themes, sentiment, allocation of each review to a theme)
- * as Observables, and prints a summary. No credentials or network needed.
+ * Quick start (`npm start`): analyses 280 theme-park reviews (examples/data/park-reviews.csv)
+ * end to end against the embedded emulator: themes, sentiment and the allocation of every
+ * review to a theme, with live progress, a compact summary, and an offline HTML report.
+ * No credentials or network needed.
  *
- * Against the hosted API, drop the emulator and use `PulseClient.fromEnv()`.
+ * Against the hosted API, drop the emulator and pass `PulseClient.fromEnv()`.
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { filter, firstValueFrom, forkJoin, map, switchMap, tap } from 'rxjs';
-import { PulseClient, type JobResultEvent, type ThemesResponse } from 'pulse-rx';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { firstValueFrom, lastValueFrom, tap } from 'rxjs';
+import {
+  Analyzer,
+  PulseClient,
+  SentimentProcess,
+  ThemeAllocation,
+  ThemeGeneration,
+  collectResults,
+  renderHtmlReport,
+  type AnalysisEvent,
+} from 'pulse-rx';
 import { startEmulator } from 'pulse-rx/emulator';
+import { readTextsFile } from 'pulse-rx/node';
 
-export async function main(log: (line: string) => void = console.log): Promise<{ themes: number; reviews: number }> {
-  const reviews = JSON.parse(readFileSync(join(__dirname, 'data', 'reviews.json'), 'utf8')) as string[];
-  const emulator = await startEmulator({ jobDurationMs: 200 });
+export interface QuickstartOptions {
+  /** Where the HTML report goes. @default ./reports */
+  outDir?: string;
+}
+
+export async function main(log: (line: string) => void = console.log, options: QuickstartOptions = {}) {
+  const file = join(__dirname, 'data', 'park-reviews.csv');
+  const reviews = await firstValueFrom(readTextsFile(file, { column: 'comment' }));
+  const emulator = await startEmulator({ jobDurationMs: 600 });
   const client = PulseClient.withClientCredentials({
     baseUrl: emulator.url,
     tokenUrl: emulator.tokenUrl,
     clientId: emulator.clientId,
     clientSecret: emulator.clientSecret,
+    poll: { minIntervalMs: 150, maxIntervalMs: 300 },
   });
-  log(`emulator at ${emulator.url} (plausible local scores, not the hosted models)`);
+  log(`pulse-rx quick start: ${reviews.length} reviews from ${relative(process.cwd(), file)}`);
+  log(`emulator at ${emulator.url} (plausible local scores, not the hosted models)\n`);
   try {
-    const themes$ = client.generateThemes({ inputs: reviews, minThemes: 3, maxThemes: 6 }, { observe: 'events' }).pipe(
-      tap((e) => e.type === 'status' && log(`  themes job: ${e.status} after ${e.polls} polls`)),
-      filter((e): e is JobResultEvent<ThemesResponse> => e.type === 'result'),
-      map((e) => ('themes' in e.data ? e.data.themes : (e.data.themeSets[0] ?? []))),
-    );
-    const report$ = forkJoin({
-      themes: themes$,
-      sentiment: client.analyzeSentiment({ inputs: reviews, fast: 'auto' }),
-    }).pipe(
-      switchMap(({ themes, sentiment }) =>
-        client
-          .compareSimilarity({ setA: reviews, setB: themes.map((t) => `${t.label}. ${t.description}`), fast: 'auto' })
-          .pipe(map((similarity) => ({ themes, sentiment, similarity }))),
-      ),
-    );
-    const { themes, sentiment, similarity } = await firstValueFrom(report$);
-
-    const counts = new Map<string, number>();
-    for (const r of sentiment.results) counts.set(r.sentiment, (counts.get(r.sentiment) ?? 0) + 1);
-    log(`\n${reviews.length} reviews`);
-    log(`sentiment: ${[...counts].map(([k, v]) => `${k} ${Math.round((100 * v) / reviews.length)}%`).join(', ')}`);
-    const assigned = similarity.matrix!.map((row) => row.indexOf(Math.max(...row)));
-    log(`\nthemes:`);
-    themes.forEach((t, i) => {
-      const members = assigned.filter((a) => a === i).length;
-      log(`  ${t.shortLabel.padEnd(28)} ${String(members).padStart(3)} reviews   e.g. "${t.representatives[0]}"`);
+    const analyzer = new Analyzer({
+      dataset: reviews,
+      processes: [
+        new ThemeGeneration({ minThemes: 4, maxThemes: 8, context: 'reviews of a theme park' }),
+        new SentimentProcess(),
+        new ThemeAllocation(), // uses the generated themes: starts when they are ready
+      ],
+      client,
     });
-    return { themes: themes.length, reviews: reviews.length };
+    const started = Date.now();
+    const results = await lastValueFrom(collectResults(analyzer.events().pipe(tap(progress(log, started)))));
+
+    const s = results.sentiment!.summary();
+    const allocation = results.themeAllocation!;
+    log(`\nsentiment: ${(['positive', 'negative', 'neutral', 'mixed'] as const).map((k) => `${k} ${Math.round(100 * s.shares[k])}%`).join(', ')}`);
+    log(`themes (each review to its closest theme at or above ${allocation.threshold}):`);
+    const single = allocation.assignSingle();
+    for (const theme of allocation.themes) {
+      const members = single.filter((a) => a.theme === theme).sort((a, b) => (b.score ?? 0) - (a.score ?? 0));
+      log(`  ${theme.padEnd(26)} ${String(members.length).padStart(3)} reviews   e.g. "${members[0]?.text ?? '-'}"`);
+    }
+    log(`  ${'(no theme)'.padEnd(26)} ${String(single.filter((a) => a.theme === null).length).padStart(3)} reviews`);
+
+    const outDir = options.outDir ?? join(process.cwd(), 'reports');
+    mkdirSync(outDir, { recursive: true });
+    const reportPath = join(outDir, 'pulse-report.html');
+    writeFileSync(reportPath, renderHtmlReport(results, { title: 'Theme park reviews', subtitle: `${reviews.length} reviews, summer 2026 (sample data, emulator scores)` }));
+    log(`\nreport: ${relative(process.cwd(), reportPath)} (opens offline)`);
+    return { reviews: reviews.length, themes: allocation.themes.length, sentiment: s.counts, allocated: single.filter((a) => a.theme !== null).length, reportPath };
   } finally {
     client.close();
     await emulator.close();
   }
+}
+
+/** One line per step event: start, each job status change, end with its duration. */
+function progress(log: (line: string) => void, started: number) {
+  const since = () => `${((Date.now() - started) / 1000).toFixed(1)}s`;
+  return (e: AnalysisEvent) => {
+    if (e.phase === 'start') log(`  ▶ ${e.process.padEnd(16)} started at ${since()}`);
+    if (e.phase === 'status') log(`  … ${e.process.padEnd(16)} job ${e.status} at ${since()}`);
+    if (e.phase === 'end') log(`  ✓ ${e.process.padEnd(16)} done at ${since()}${e.cached ? ' (cached)' : ''}`);
+    if (e.phase === 'error') log(`  ✗ ${e.process.padEnd(16)} failed at ${since()}`);
+  };
 }
 
 if (require.main === module) {

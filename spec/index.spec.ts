@@ -109,6 +109,8 @@ describe('public entry', () => {
         'summarize',
         'themeAllocation',
         'toCSV',
+        'renderHtmlReport',
+        'collectResults',
       ].sort(),
     );
   });

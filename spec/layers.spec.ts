@@ -16,6 +16,7 @@ const RANK: Record<string, number> = {
   operators: 5,
   analysis: 6,
   workflow: 7,
+  report: 7,
   node: 8,
   emulator: 8,
   cli: 9,

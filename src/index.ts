@@ -181,7 +181,7 @@ export { Cluster, type ClusterOptions } from './analysis/processes/Cluster';
 export { Summary, type SummaryOptions } from './analysis/processes/Summary';
 export { DataDictionary, type DataDictionaryOptions } from './analysis/processes/DataDictionary';
 export { Embeddings } from './analysis/processes/Embeddings';
-export { Analyzer, type AnalyzerOptions } from './analysis/Analyzer';
+export { Analyzer, collectResults, type AnalyzerOptions } from './analysis/Analyzer';
 export { AnalysisResults, type ResultMap } from './analysis/AnalysisResults';
 export type { AnalysisEvent } from './analysis/AnalysisEvent';
 export { MemoryCache, type ResultCache } from './analysis/cache';
@@ -189,3 +189,6 @@ export { MemoryCache, type ResultCache } from './analysis/cache';
 // Workflow DSL
 export { Workflow, type StepOptions, type WorkflowRunOptions, type WorkflowGraph, type WorkflowNode } from './workflow/Workflow';
 export { WorkflowSpecSchema, WorkflowStepSpecSchema, type WorkflowSpec, type WorkflowStepSpec } from './workflow/WorkflowSpec';
+
+// Reports
+export { renderHtmlReport, type HtmlReportOptions } from './report/renderHtmlReport';

@@ -1,17 +1,31 @@
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { main } from '../../examples/quickstart';
 
 describe('examples/quickstart (npm start)', () => {
-  it('runs the themes → sentiment → allocation sequence against the embedded emulator', async () => {
+  it('analyses the 280 bundled reviews with live progress, prints a summary and writes the report', async () => {
     const lines: string[] = [];
-    const { themes, reviews } = await main((line) => lines.push(line));
-    expect(reviews).toBe(40);
-    expect(themes).toBeGreaterThanOrEqual(3);
-    expect(themes).toBeLessThanOrEqual(6);
+    const outDir = mkdtempSync(join(tmpdir(), 'pulse-quickstart-'));
+    const out = await main((line) => lines.push(line), { outDir });
     const text = lines.join('\n');
-    expect(text).toMatch(/themes job: completed after \d+ polls/);
-    expect(text).toMatch(/sentiment: .*positive \d+%/);
-    // Every review is allocated to exactly one theme.
-    const allocated = [...text.matchAll(/\s(\d+) reviews\s+e\.g\./g)].reduce((n, m) => n + Number(m[1]), 0);
-    expect(allocated).toBe(40);
+
+    expect(out.reviews).toBe(280);
+    expect(out.themes).toBeGreaterThanOrEqual(4);
+    expect(out.themes).toBeLessThanOrEqual(8);
+    expect(Object.values(out.sentiment).reduce((a, b) => a + b, 0)).toBe(280);
+    // Progress: the allocation starts only once the themes are done; jobs report statuses.
+    expect(text.indexOf('✓ themeGeneration')).toBeLessThan(text.indexOf('▶ themeAllocation'));
+    expect(text).toMatch(/… sentiment\s+job (queued|pending)/);
+    expect(text).toMatch(/sentiment: positive \d+%, negative \d+%, neutral \d+%, mixed \d+%/);
+    // Every review is counted once: under a theme or under "(no theme)".
+    const counted = [...text.matchAll(/^\s{2}.{26} +(\d+) reviews/gm)].reduce((n, m) => n + Number(m[1]), 0);
+    expect(counted).toBe(280);
+
+    const html = readFileSync(out.reportPath, 'utf8');
+    expect(html).toContain('<section id="sentiment">');
+    expect(html).toContain('<section id="themes">');
+    expect((html.match(/<tr><td>/g) ?? []).length).toBe(280);
+    expect(html).not.toMatch(/<script|https?:\/\/(?!www\.w3\.org\/2000\/svg)/);
   });
 });
