@@ -1,6 +1,6 @@
 import { of, throwError, timer, map } from 'rxjs';
 import { TestScheduler } from 'rxjs/testing';
-import { concurrentMap } from 'pulse-rx';
+import { PulseValidationError, concurrentMap } from 'pulse-rx';
 
 describe('concurrentMap (marbles)', () => {
   let ts: TestScheduler;
@@ -78,7 +78,7 @@ describe('concurrentMap (marbles)', () => {
   });
 
   it('refuses a non-positive concurrency or a window below it', () => {
-    expect(() => concurrentMap(() => of(1), { concurrency: 0 })).toThrow(RangeError);
-    expect(() => concurrentMap(() => of(1), { concurrency: 4, window: 2 })).toThrow(RangeError);
+    expect(() => concurrentMap(() => of(1), { concurrency: 0 })).toThrow(PulseValidationError);
+    expect(() => concurrentMap(() => of(1), { concurrency: 4, window: 2 })).toThrow(PulseValidationError);
   });
 });

@@ -1,4 +1,4 @@
-import { DEFAULT_POLL_POLICY, pollDelayMs } from 'pulse-rx';
+import { DEFAULT_POLL_POLICY, PulseValidationError, pollDelayMs } from 'pulse-rx';
 import { resolvePollPolicy } from '../../src/jobs/pollPolicy';
 
 describe('pollDelayMs', () => {
@@ -22,8 +22,8 @@ describe('pollDelayMs', () => {
 describe('resolvePollPolicy', () => {
   it('fills defaults and refuses impossible numbers', () => {
     expect(resolvePollPolicy({ maxWaitMs: 1000 })).toEqual({ ...DEFAULT_POLL_POLICY, maxWaitMs: 1000 });
-    expect(() => resolvePollPolicy({ minIntervalMs: 10, maxIntervalMs: 5 })).toThrow(RangeError);
-    expect(() => resolvePollPolicy({ multiplier: 0.5 })).toThrow(RangeError);
-    expect(() => resolvePollPolicy({ maxWaitMs: 0 })).toThrow(RangeError);
+    expect(() => resolvePollPolicy({ minIntervalMs: 10, maxIntervalMs: 5 })).toThrow(PulseValidationError);
+    expect(() => resolvePollPolicy({ multiplier: 0.5 })).toThrow(PulseValidationError);
+    expect(() => resolvePollPolicy({ maxWaitMs: 0 })).toThrow(PulseValidationError);
   });
 });

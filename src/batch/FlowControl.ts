@@ -1,3 +1,4 @@
+import { PulseValidationError } from '../http/errors';
 /**
  * Backpressure between a reader and the operators that consume it: the reader pauses
  * while `limit` texts are read but not yet answered, and resumes as results are emitted.
@@ -11,7 +12,7 @@ export class FlowControl {
   private readonly waiters = new Set<() => void>();
 
   constructor(readonly limit: number) {
-    if (!Number.isInteger(limit) || limit < 1) throw new RangeError('FlowControl: limit must be a positive integer');
+    if (!Number.isInteger(limit) || limit < 1) throw new PulseValidationError('limit', 'must be a positive integer', { value: String(limit) });
   }
 
   /** Texts read and not yet answered. */

@@ -1,3 +1,4 @@
+import { PulseValidationError } from '../http/errors';
 import { BehaviorSubject, defer, first, from, map, mergeMap, ObservableInput, OperatorFunction, switchMap, toArray } from 'rxjs';
 
 /** Options of `concurrentMap`. */
@@ -32,8 +33,8 @@ export function concurrentMap<T, R>(
 ): OperatorFunction<T, R> {
   const concurrency = config.concurrency ?? 4;
   const window = config.window ?? 2 * concurrency;
-  if (!Number.isInteger(concurrency) || concurrency < 1) throw new RangeError('concurrentMap: concurrency must be a positive integer');
-  if (!Number.isInteger(window) || window < concurrency) throw new RangeError('concurrentMap: window must be an integer >= concurrency');
+  if (!Number.isInteger(concurrency) || concurrency < 1) throw new PulseValidationError('concurrency', 'must be a positive integer', { value: String(concurrency) });
+  if (!Number.isInteger(window) || window < concurrency) throw new PulseValidationError('window', 'must be an integer >= concurrency', { value: String(window) });
   return (source) =>
     defer(() => {
       const head = new BehaviorSubject(0);

@@ -1,3 +1,4 @@
+import { PulseValidationError } from '../http/errors';
 /** How a job is polled. Pure data and maths, no RxJS. */
 export interface PollPolicy {
   /** Shortest wait between polls, in ms (the first poll is immediate). @default 500 */
@@ -34,10 +35,10 @@ export function pollDelayMs(polls: number, policy: PollPolicy, random: number): 
 export function resolvePollPolicy(partial: Partial<PollPolicy> = {}): PollPolicy {
   const policy = { ...DEFAULT_POLL_POLICY, ...partial };
   if (!(policy.minIntervalMs >= 0) || !(policy.maxIntervalMs >= policy.minIntervalMs)) {
-    throw new RangeError('poll: need 0 <= minIntervalMs <= maxIntervalMs');
+    throw new PulseValidationError('poll.minIntervalMs', 'must be from 0 to maxIntervalMs');
   }
   if (!(policy.multiplier >= 1) || !(policy.jitter >= 0 && policy.jitter <= 1) || !(policy.maxWaitMs > 0)) {
-    throw new RangeError('poll: need multiplier >= 1, 0 <= jitter <= 1, maxWaitMs > 0');
+    throw new PulseValidationError('poll', 'needs multiplier >= 1, 0 <= jitter <= 1 and maxWaitMs > 0');
   }
   return policy;
 }

@@ -2,6 +2,7 @@ import http from 'node:http';
 import https from 'node:https';
 import { createAxiosInstance } from '../http/fromAxios';
 import type { HttpClientInstance } from '../http/types';
+import { PulseValidationError } from '../http/errors';
 
 /** Keep-alive pool settings. */
 export interface PoolConfig {
@@ -19,7 +20,7 @@ export interface PoolConfig {
  * request and another for polling or downloading, plus headroom for token refreshes.
  */
 export function recommendedPoolConfig(concurrentJobs: number): PoolConfig {
-  if (!Number.isInteger(concurrentJobs) || concurrentJobs < 1) throw new RangeError('concurrentJobs must be a positive integer');
+  if (!Number.isInteger(concurrentJobs) || concurrentJobs < 1) throw new PulseValidationError('concurrentJobs', 'must be a positive integer', { value: String(concurrentJobs) });
   const maxSockets = concurrentJobs * 2 + 2;
   return { keepAlive: true, maxSockets, maxFreeSockets: Math.max(2, Math.ceil(maxSockets / 2)), timeout: 60_000 };
 }
