@@ -7,6 +7,12 @@ import { main as sequentialVsConcurrent } from '../../examples/sequentialVsConcu
 import { main as errorHandling } from '../../examples/errorHandling';
 import { main as jobControl } from '../../examples/jobControl';
 import { main as streamingFile } from '../../examples/streamingFile';
+import { main as oneShotAndSubscribe } from '../../examples/oneShotAndSubscribe';
+import { main as starters } from '../../examples/starters';
+import { main as analyzer } from '../../examples/analyzer';
+import { main as workflow } from '../../examples/workflow';
+import { main as gatherJobs } from '../../examples/gatherJobs';
+import { main as connectionPooling } from '../../examples/connectionPooling';
 
 describe('examples run against the emulator', () => {
   beforeAll(() => jest.spyOn(console, 'log').mockImplementation(() => undefined));
@@ -68,5 +74,45 @@ describe('examples run against the emulator', () => {
 
   it('clientLifecycle: using, finalize and close()', async () => {
     expect(await clientLifecycle()).toEqual({ first: 'positive', closedByFinalize: true, closed: 'client closed' });
+  });
+
+  it('oneShotAndSubscribe: one value from firstValueFrom; statuses then the result from subscribe', async () => {
+    const out = await oneShotAndSubscribe();
+    expect(out.oneShot).toEqual(['positive', 'negative']);
+    expect(out.events[0]).toBe('submitted');
+    expect(out.events.at(-1)).toBe('result');
+    expect(out.events).toContain('completed');
+    expect(out.result).toBe('negative');
+  });
+
+  it('starters: themes, sentiment and allocation in three lines', async () => {
+    const out = await starters();
+    expect(out.themes.length).toBeGreaterThanOrEqual(2);
+    expect(Object.values(out.sentiment).reduce((a, b) => a + b, 0)).toBe(40);
+    expect(out.firstThree).toHaveLength(3);
+    expect(out.csvHeader).toBe('index,text,sentiment,confidence');
+  });
+
+  it('analyzer: dependencies first, then everything from the cache', async () => {
+    const out = await analyzer();
+    expect(out.order.indexOf('themeGeneration')).toBeLessThan(out.order.indexOf('themeAllocation'));
+    expect(out.order).toHaveLength(3);
+    expect(out.cacheHits).toBe(3);
+    expect(out.shares.length).toBeGreaterThanOrEqual(2);
+  });
+
+  it('workflow: typed results by name, the graph, and the same from a YAML file', async () => {
+    const out = await workflow();
+    expect(out.mermaid).toContain('themeGeneration --> allocation');
+    expect(out.allocated).toBeGreaterThan(0);
+    expect(out.fromFile).toEqual(['cluster', 'sentiment']);
+  });
+
+  it('gatherJobs: twelve jobs, five polled at a time, every outcome in order', async () => {
+    expect(await gatherJobs()).toEqual({ jobs: 12, fulfilled: 12, inOrder: true });
+  });
+
+  it('connectionPooling: pool sized from the concurrency, every call answered', async () => {
+    expect(await connectionPooling()).toEqual({ maxSockets: 22, maxFreeSockets: 11, answers: 10 });
   });
 });
