@@ -13,7 +13,7 @@ export default defineConfig([
     outExtension: ({ format }) => ({ js: format === 'esm' ? '.mjs' : '.js' }),
   },
   {
-    entry: { 'pulse-emulator': 'src/cli/pulse-emulator.ts' },
+    entry: { 'pulse-emulator': 'src/cli/pulse-emulator.ts', pulse: 'src/cli/pulse.ts' },
     outDir: 'dist/cli',
     format: ['cjs'],
     platform: 'node',
