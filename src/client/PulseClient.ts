@@ -90,6 +90,7 @@ export class PulseClient {
       settings: { maxTextLength: positiveNumber('maxTextLength', options.maxTextLength ?? LIMITS.maxTextLength, true) },
       closed: this.closer,
       concurrency: this.concurrency,
+      resubmitFailedJobs: boundedInt('resubmitFailedJobs', options.resubmitFailedJobs ?? 0, 0, 5),
     };
   }
 
@@ -211,4 +212,9 @@ export class PulseClient {
   private call<R, O extends CallOptions>(def: Parameters<typeof callEndpoint>[1], request: unknown, options?: O): CallResult<R, O> {
     return callEndpoint(this.ctx, def, request, options ?? {}) as CallResult<R, O>;
   }
+}
+
+function boundedInt(field: string, value: number, lo: number, hi: number): number {
+  if (!Number.isInteger(value) || value < lo || value > hi) throw new PulseValidationError(field, `must be an integer from ${lo} to ${hi}`, { limit: `${lo}..${hi}` });
+  return value;
 }

@@ -22,6 +22,12 @@ export interface PulseClientOptions {
   retry?: Partial<RetryConfig>;
   /** Job polling policy. */
   poll?: Partial<PollPolicy>;
+  /**
+   * Times a job that ends `failed` is submitted again (a new job, a new idempotency key)
+   * before the call fails with `JobFailedError`. Analyses are pure reads, so a resubmission
+   * is safe, but it may cost credits twice. @default 0
+   */
+  resubmitFailedJobs?: number;
   /** Batches in flight when a call is split into batches. @default 4 */
   concurrency?: number;
   /** Requests in flight across every call of this client (the client-wide limiter). @default 16 */

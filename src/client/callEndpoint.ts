@@ -1,6 +1,6 @@
-import { concat, defer, Observable, of, switchMap } from 'rxjs';
+import { concat, defer, Observable, of, retry, switchMap, throwError } from 'rxjs';
 import type { z } from 'zod';
-import { PulseValidationError } from '../http/errors';
+import { JobFailedError, PulseValidationError } from '../http/errors';
 import { newIdempotencyKey, type HttpTransport } from '../http/HttpTransport';
 import { parseWith } from '../http/parseWith';
 import { Job } from '../jobs/Job';
@@ -24,6 +24,8 @@ export interface CallContext {
   closed: AbortLike;
   /** Default batches in flight. */
   concurrency: number;
+  /** Resubmissions of a job that failed (`resubmitFailedJobs`). */
+  resubmitFailedJobs: number;
 }
 
 /**
@@ -49,14 +51,21 @@ export function callEndpoint<S extends z.ZodType, K extends JobKind>(
       );
     }
     const finalize = (data: JobResult<K>) => (def.finalize ? def.finalize(data, req) : data);
-    return ctx.transport
-      .send({
+    // A resubmission is a new job: it gets its own idempotency key.
+    let attempt = 0;
+    const key = options.idempotencyKey ?? newIdempotencyKey();
+    const submit$ = defer(() => {
+      const n = attempt++;
+      return ctx.transport.send({
         method: 'POST',
         path: def.path,
         body: def.toWire(req, fast),
-        idempotencyKey: options.idempotencyKey ?? newIdempotencyKey(),
+        idempotencyKey: n === 0 ? key : `${key}.resubmit-${n}`,
         timeoutMs: options.timeoutMs,
-      })
+      });
+    });
+    const resubmit = ctx.resubmitFailedJobs > 0 && options.awaitJobResult !== false;
+    return submit$
       .pipe(
         switchMap((res) => {
           const submission = res.status === 202 || looksLikeSubmission(res.body) ? parseWith(JobSubmissionSchema, res.body, 'job submission') : undefined;
@@ -70,6 +79,7 @@ export function callEndpoint<S extends z.ZodType, K extends JobKind>(
           }
           return options.awaitJobResult === false ? of(job) : job.result$;
         }),
+        resubmit ? retry({ count: ctx.resubmitFailedJobs, delay: (e: unknown) => (e instanceof JobFailedError ? of(0) : throwError(() => e)) }) : (o: Observable<unknown>) => o,
       );
   });
   return withSignal(withSignal(call$, options.signal), ctx.closed, 'client closed');

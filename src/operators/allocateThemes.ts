@@ -34,7 +34,7 @@ export function allocateThemes(client: PulseClient, config: AllocateThemesConfig
   const targets = config.themes.map(themeTarget);
   const threshold = config.threshold ?? DEFAULT_THEME_THRESHOLD;
   return batchTexts({ batchSize: 100, ...config }, (batch) =>
-    client.compareSimilarity({ setA: batch.map((b) => b.text), setB: targets, fast: 'auto' }).pipe(
+    client.compareSimilarity({ setA: batch.map((b) => b.text), setB: targets, fast: config.fast ?? 'auto' }).pipe(
       map((res) =>
         (res.matrix ?? []).map((row, i) => ({
           index: batch[i]!.index,

@@ -28,7 +28,7 @@ export interface TextSentiment extends SentimentItem {
 export function analyzeSentiment(client: PulseClient, config: AnalyzeSentimentConfig = {}): OperatorFunction<string, TextSentiment> {
   return batchTexts(config, (batch) =>
     client
-      .analyzeSentiment({ inputs: batch.map((b) => b.text), fast: 'auto', ...(config.version ? { version: config.version } : {}) })
+      .analyzeSentiment({ inputs: batch.map((b) => b.text), fast: config.fast ?? 'auto', ...(config.version ? { version: config.version } : {}) })
       .pipe(map((res) => res.results.map((r, i) => ({ ...r, index: batch[i]!.index, text: batch[i]!.text })))),
   );
 }

@@ -1,3 +1,4 @@
+import type { FastMode } from '../schemas/common';
 import {
   bufferCount,
   bufferTime,
@@ -51,6 +52,8 @@ export interface BatchTextsConfig {
   maxTextLength?: number;
   /** Shared with a reader (`readTexts`): each emitted result makes room for more reading. */
   flow?: FlowControl;
+  /** Mode of each batch's request. @default 'auto' (synchronous when the batch fits) */
+  fast?: FastMode;
 }
 
 /** One text with its position in the stream. */

@@ -20,7 +20,7 @@ export interface TextEmbedding {
 export function createEmbeddings(client: PulseClient, config: BatchTextsConfig = {}): OperatorFunction<string, TextEmbedding> {
   return batchTexts(config, (batch) =>
     client
-      .createEmbeddings({ inputs: batch.map((b) => b.text), fast: 'auto' })
+      .createEmbeddings({ inputs: batch.map((b) => b.text), fast: config.fast ?? 'auto' })
       .pipe(map((res) => res.embeddings.map((e, i) => ({ index: batch[i]!.index, text: batch[i]!.text, vector: e.vector })))),
   );
 }

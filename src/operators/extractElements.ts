@@ -27,7 +27,7 @@ export interface TextExtraction {
 export function extractElements(client: PulseClient, config: ExtractElementsConfig): OperatorFunction<string, TextExtraction> {
   return batchTexts(config, (batch) =>
     client
-      .extractElements({ inputs: batch.map((b) => b.text), dictionary: config.dictionary, type: config.type, fast: 'auto' })
+      .extractElements({ inputs: batch.map((b) => b.text), dictionary: config.dictionary, type: config.type, fast: config.fast ?? 'auto' })
       .pipe(
         map((res) =>
           res.results.map((perTerm, i) => ({
