@@ -21,8 +21,8 @@ describe('fault injection, survived by the real client', () => {
     expect(res.results).toHaveLength(2);
     const calls = sentimentCalls();
     expect(calls.map((c) => [c.status, c.fault])).toEqual([
-      [503, 'status'],
-      [503, 'status'],
+      [503, 'status 503'],
+      [503, 'status 503'],
       [200, undefined],
     ]);
     expect(new Set(calls.map((c) => c.idempotencyKey)).size).toBe(1);

@@ -97,7 +97,7 @@ describe('emulator protocol', () => {
     expect((await fetch(`${emulator.url}/health`)).status).toBe(502);
     expect((await fetch(`${emulator.url}/health`)).status).toBe(200);
     const journal = (await (await fetch(`${emulator.origin}/_emulator/journal`)).json()) as Array<{ path: string; fault?: string }>;
-    expect(journal.filter((e) => e.path === '/v1/health').map((e) => e.fault)).toEqual(['status', undefined]);
+    expect(journal.filter((e) => e.path === '/v1/health').map((e) => e.fault)).toEqual(['status 502', undefined]);
   });
 
   it('a short token lifetime makes the client fetch a new token', async () => {

@@ -44,7 +44,7 @@ export interface JournalEntry {
   method: string;
   path: string;
   status: number;
-  /** The fault applied, if any. */
+  /** The fault applied, if any: its type (`reset`, `job-failure`, ...), or `status 503` and the like. */
   fault?: string;
   /** Whether an Authorization header was present (its value is never kept). */
   authorization: boolean;

@@ -119,7 +119,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     if (path.startsWith('/_emulator/')) return send(res, admin(method, path, raw));
     const faultPath = path.startsWith('/v1/') ? path.slice(3) : path;
     const fault = faults.match(method, faultPath, GENERIC);
-    if (fault) entry.fault = fault.type;
+    if (fault) entry.fault = fault.type === 'status' ? `status ${fault.status}` : fault.type;
     const takeFault = (...types: FaultAction['type'][]) => {
       const semantic = faults.match(method, faultPath, types);
       if (semantic) entry.fault = semantic.type;
