@@ -49,5 +49,8 @@ export interface JournalEntry {
   /** Whether an Authorization header was present (its value is never kept). */
   authorization: boolean;
   idempotencyKey?: string;
+  /** When the request arrived, in ms. */
   at: number;
+  /** When its connection was done with (answered or closed), in ms; 0 while open. */
+  doneAt: number;
 }

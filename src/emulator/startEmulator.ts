@@ -89,9 +89,11 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       authorization: req.headers.authorization !== undefined,
       idempotencyKey: req.headers['idempotency-key'] as string | undefined,
       at: now(),
+      doneAt: 0,
     };
     journal.push(entry);
     res.on('close', () => {
+      entry.doneAt = now();
       entry.status = res.headersSent ? res.statusCode : 0;
     });
     res.setHeader('x-pulse-emulator', 'pulse-rx');

@@ -116,7 +116,7 @@ export function retryStep(config: RetryConfig, gate: RateLimitGate, scheduler: S
           const retryAfterMs = PulseApiError.is(err) ? (err as RateLimitError).retryAfterMs : undefined;
           if (retryAfterMs !== undefined && retryAfterMs > config.maxRetryAfterMs) return throwError(() => err);
           const ms = retryDelayMs(retryCount, retryAfterMs, config, random());
-          if (PulseApiError.is(err) && err.status === 429) gate.pause(ms);
+          if (PulseApiError.is(err) && err.status === 429) gate.pause(ms, retryAfterMs);
           logger.info(`retry ${retryCount}/${req.maxRetries} in ${ms} ms: ${req.method} ${req.url}`, {
             reason: (err as Error).message,
           });
