@@ -10,7 +10,7 @@ import type { ExtractionsRequest } from '../schemas/extractions';
 import type { Split } from '../schemas/similarity';
 import type { UsageEstimateRequest, UsageEstimateResponse } from '../schemas/usage';
 import type { AnalysisEvent } from './AnalysisEvent';
-import { textsOf, withClient, type TextsInput } from './inputs';
+import { checkDataset, textsOf, withClient, type TextsInput } from './inputs';
 import type { Process } from './Process';
 import { Cluster, type ClusterOptions } from './processes/Cluster';
 import { Embeddings } from './processes/Embeddings';
@@ -158,7 +158,7 @@ export function extractElements(
 export function compareSimilarity(texts: TextsInput, options?: StarterOptions & { others?: readonly string[]; split?: Split; version?: string }): Observable<SimilarityResult> {
   return callStarter(texts, options, (c, t, fast) => {
     const { others, split, version, signal, timeoutMs, concurrency } = options ?? {};
-    const sets = others === undefined ? { set: [...t] } : { setA: [...t], setB: [...others] };
+    const sets = others === undefined ? { set: [...t] } : { setA: [...t], setB: [...checkDataset('others', others)] };
     return c
       .compareSimilarity({ ...sets, flatten: false, split, version, fast }, { signal, timeoutMs, concurrency })
       .pipe(map((raw) => new SimilarityResult(t, raw, others)));
