@@ -29,6 +29,7 @@ export class AnalysisResults<R extends ResultMap = ResultMap> {
     return this.byName[name];
   }
 
+  /** Whether a step of this name has a result. */
   has(name: string): boolean {
     return Object.prototype.hasOwnProperty.call(this.byName, name);
   }

@@ -73,8 +73,10 @@ export abstract class Process<Raw = unknown, Result extends AnalysisResult<Raw> 
   /** The parameters (plain JSON): part of the cache key and of the graph's labels. */
   abstract params(): Record<string, unknown>;
 
+  /** Runs against the client: job statuses, then one `result` with the raw answer. */
   abstract run(ctx: ProcessContext): Observable<ProcessEmission<Raw>>;
 
+  /** The result object of a raw answer (fresh, or from a cache). */
   abstract wrap(raw: Raw, ctx: Pick<ProcessContext, 'texts' | 'upstream'>): Result;
 
   /** A validation error naming this step and its field. */

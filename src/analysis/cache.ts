@@ -4,7 +4,9 @@
  * Methods may be synchronous or return promises (e.g. a disk cache).
  */
 export interface ResultCache {
+  /** The raw result stored under `key`, or undefined. */
   get(key: string): unknown | Promise<unknown>;
+  /** Stores a raw (JSON) result under `key`. */
   set(key: string, value: unknown): void | Promise<void>;
 }
 
@@ -24,6 +26,7 @@ export class MemoryCache implements ResultCache {
 
   constructor(private readonly maxEntries = 100) {}
 
+  /** The stored copy under `key` (a hit), or undefined (a miss). */
   get(key: string): unknown {
     if (!this.entries.has(key)) {
       this.misses++;
@@ -36,6 +39,7 @@ export class MemoryCache implements ResultCache {
     return structuredClone(value);
   }
 
+  /** Stores a copy; evicts the least recently used entry past `maxEntries`. */
   set(key: string, value: unknown): void {
     this.entries.delete(key);
     this.entries.set(key, structuredClone(value));

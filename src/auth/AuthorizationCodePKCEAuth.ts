@@ -138,6 +138,7 @@ export class AuthorizationCodePKCEAuth implements AuthProvider {
     this.cache.invalidate(token);
   }
 
+  /** What `JSON.stringify` shows: the settings, never a token or secret. */
   toJSON(): Record<string, unknown> {
     return { type: 'AuthorizationCodePKCEAuth', clientId: this.clientId, tokenUrl: this.tokenUrl };
   }

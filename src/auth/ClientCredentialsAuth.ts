@@ -75,6 +75,7 @@ export class ClientCredentialsAuth implements AuthProvider {
     this.#cache.invalidate(token);
   }
 
+  /** What `JSON.stringify` shows: the settings, never a token or secret. */
   toJSON(): Record<string, unknown> {
     return { type: 'ClientCredentialsAuth', clientId: this.clientId, clientSecret: '[redacted]', tokenUrl: this.tokenUrl };
   }

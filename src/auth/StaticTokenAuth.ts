@@ -27,6 +27,7 @@ export class StaticTokenAuth implements AuthProvider {
     // Nothing to refresh: a refused static token stays refused.
   }
 
+  /** What `JSON.stringify` shows: the settings, never a token or secret. */
   toJSON(): Record<string, unknown> {
     return { type: 'StaticTokenAuth', token: '[redacted]' };
   }

@@ -37,11 +37,13 @@ export class FaultInjector {
     this.set(rules);
   }
 
+  /** Replaces every rule. */
   set(rules: FaultRule[]): void {
     this.rules = [];
     rules.forEach((r) => this.add(r));
   }
 
+  /** Appends a rule (checked: it needs an action with a type). */
   add(rule: FaultRule): void {
     if (!rule || typeof rule !== 'object' || !rule.action || typeof rule.action.type !== 'string') {
       throw new TypeError('a fault rule needs an action with a type');
@@ -49,11 +51,13 @@ export class FaultInjector {
     this.rules.push({ ...rule, left: rule.times ?? Infinity });
   }
 
+  /** Removes every rule and restarts the seeded draws. */
   clear(): void {
     this.set([]);
     this.random = prng(this.seed ^ 0xfa017);
   }
 
+  /** The rules with their remaining trigger counts. */
   list(): FaultRule[] {
     return this.rules.map(({ left, ...r }) => ({ ...r, times: Number.isFinite(left) ? left : undefined }));
   }

@@ -54,6 +54,7 @@ export class PulseApiError extends PulseError {
     this.headers = init.headers ?? {};
   }
 
+  /** Whether a value is this error (by name, so it works across bundles and realms). */
   static is(e: unknown): e is PulseApiError {
     return e instanceof Error && typeof (e as PulseApiError).status === 'number' && 'errors' in e;
   }
@@ -110,6 +111,7 @@ export class ServerError extends PulseApiError {
 /** The request never got an HTTP answer (DNS, refused, reset, closed mid-body). */
 export class PulseConnectionError extends PulseError {
   override name: string = 'PulseConnectionError';
+  /** Whether a value is this error (by name, so it works across bundles and realms). */
   static is(e: unknown): e is PulseConnectionError {
     return e instanceof Error && (e.name === 'PulseConnectionError' || e.name === 'PulseTimeoutError');
   }
@@ -145,6 +147,7 @@ export class PulseValidationError extends PulseError {
     this.limit = opts.limit;
     this.value = opts.value;
   }
+  /** Whether a value is this error (by name, so it works across bundles and realms). */
   static is(e: unknown): e is PulseValidationError {
     return e instanceof Error && e.name === 'PulseValidationError';
   }

@@ -1,8 +1,12 @@
 /** Where pulse-rx writes what it does; `console` fits. Meta never holds tokens or secrets. */
 export interface Logger {
+  /** Detailed traces (request lines, retries). */
   debug(message: string, meta?: Record<string, unknown>): void;
+  /** Noteworthy events (retries, token refreshes). */
   info(message: string, meta?: Record<string, unknown>): void;
+  /** Problems that were recovered from. */
   warn(message: string, meta?: Record<string, unknown>): void;
+  /** Failures. */
   error(message: string, meta?: Record<string, unknown>): void;
 }
 

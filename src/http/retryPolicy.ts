@@ -16,6 +16,7 @@ export interface RetryConfig {
   maxRetryAfterMs: number;
 }
 
+/** The retry policy used when the client sets none. */
 export const DEFAULT_RETRY: RetryConfig = {
   maxRetries: 2,
   initialDelayMs: 500,

@@ -54,6 +54,7 @@ export class Job<T> implements JobRef {
     return firstValueFrom(result$);
   }
 
+  /** The resumable reference `{ id, kind }`: store it, then `client.jobs.resume(ref)`. */
   toJSON(): JobRef {
     return { id: this.id, kind: this.kind };
   }

@@ -13,6 +13,7 @@ export interface PollPolicy {
   maxWaitMs: number;
 }
 
+/** The polling policy used when the client sets none. */
 export const DEFAULT_POLL_POLICY: PollPolicy = {
   minIntervalMs: 500,
   maxIntervalMs: 5000,

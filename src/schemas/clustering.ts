@@ -8,6 +8,7 @@ export const ClusteringRequestSchema = z.strictObject({
   algorithm: z.enum(['kmeans', 'skmeans', 'agglomerative', 'hdbscan']).optional(),
   fast: FastModeSchema.optional(),
 });
+/** The type of `ClusteringRequestSchema` (zod-inferred). */
 export type ClusteringRequest = z.infer<typeof ClusteringRequestSchema>;
 
 /** One cluster and its member texts. */
@@ -15,6 +16,7 @@ export const ClusterSchema = z.object({
   clusterId: z.number().int(),
   items: z.array(z.string()),
 });
+/** The type of `ClusterSchema` (zod-inferred). */
 export type ClusterGroup = z.infer<typeof ClusterSchema>;
 
 /** Response of `clusterTexts`. */
@@ -23,4 +25,5 @@ export const ClusteringResponseSchema = z.object({
   clusters: z.array(ClusterSchema),
   ...resultMeta,
 });
+/** The type of `ClusteringResponseSchema` (zod-inferred). */
 export type ClusteringResponse = z.infer<typeof ClusteringResponseSchema>;

@@ -5,6 +5,7 @@ export const UsageRecordSchema = z.object({
   feature: z.string(),
   quantity: z.number().nonnegative(),
 });
+/** The type of `UsageRecordSchema` (zod-inferred). */
 export type UsageRecord = z.infer<typeof UsageRecordSchema>;
 
 /** Credit usage attached to a response. */
@@ -12,6 +13,7 @@ export const UsageReportSchema = z.object({
   records: z.array(UsageRecordSchema),
   total: z.number().nonnegative(),
 });
+/** The type of `UsageReportSchema` (zod-inferred). */
 export type UsageReport = z.infer<typeof UsageReportSchema>;
 
 /** One detail of an `ErrorResponse`, typically a validation failure on a field. */
@@ -22,6 +24,7 @@ export const ErrorDetailSchema = z.object({
   field: z.string().optional(),
   location: z.string().optional(),
 });
+/** The type of `ErrorDetailSchema` (zod-inferred). */
 export type ErrorDetail = z.infer<typeof ErrorDetailSchema>;
 
 /** The API's standard error payload. */
@@ -32,6 +35,7 @@ export const ErrorResponseSchema = z.object({
   meta: z.record(z.string(), z.unknown()).optional(),
   requestId: z.string().optional(),
 });
+/** The type of `ErrorResponseSchema` (zod-inferred). */
 export type ErrorResponse = z.infer<typeof ErrorResponseSchema>;
 
 /** Override of the model provider used by an endpoint. */
@@ -40,6 +44,7 @@ export const ProviderSpecSchema = z.strictObject({
   auth: z.record(z.string(), z.unknown()),
   endpoint: z.string().optional(),
 });
+/** The type of `ProviderSpecSchema` (zod-inferred). */
 export type ProviderSpec = z.infer<typeof ProviderSpecSchema>;
 
 /**
@@ -47,6 +52,7 @@ export type ProviderSpec = z.infer<typeof ProviderSpecSchema>;
  * `'auto'` picks synchronous mode when the input fits the synchronous limits.
  */
 export const FastModeSchema = z.union([z.boolean(), z.literal('auto')]);
+/** The type of `FastModeSchema` (zod-inferred). */
 export type FastMode = z.infer<typeof FastModeSchema>;
 
 /** Non-empty string input; type checks only, limits are checked per endpoint and mode. */

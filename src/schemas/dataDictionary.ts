@@ -18,6 +18,7 @@ export const DataDictionaryRequestSchema = z.strictObject({
   /** Only asynchronous processing is supported; `true` is refused before sending. */
   fast: z.union([z.literal(false), z.literal('auto')]).optional(),
 });
+/** The type of `DataDictionaryRequestSchema` (zod-inferred). */
 export type DataDictionaryRequest = z.infer<typeof DataDictionaryRequestSchema>;
 
 /** A DDI variable; unknown DDI fields are kept. */
@@ -28,6 +29,7 @@ export const DDIVariableSchema = z.looseObject({
   scaleLevel: z.string(),
   sourceColumns: z.string(),
 });
+/** The type of `DDIVariableSchema` (zod-inferred). */
 export type DDIVariable = z.infer<typeof DDIVariableSchema>;
 
 /** Response of `generateDataDictionary`: a DDI codebook in JSON. */
@@ -44,4 +46,5 @@ export const DataDictionaryResponseSchema = z.looseObject({
   extensions: z.record(z.string(), z.unknown()).optional(),
   ...resultMeta,
 });
+/** The type of `DataDictionaryResponseSchema` (zod-inferred). */
 export type DataDictionaryResponse = z.infer<typeof DataDictionaryResponseSchema>;

@@ -7,6 +7,7 @@ export const EmbeddingsRequestSchema = z.strictObject({
   fast: FastModeSchema.optional(),
   provider: ProviderSpecSchema.optional(),
 });
+/** The type of `EmbeddingsRequestSchema` (zod-inferred). */
 export type EmbeddingsRequest = z.infer<typeof EmbeddingsRequestSchema>;
 
 /** One embedded input (the hosted model gives 3072 dimensions). */
@@ -15,6 +16,7 @@ export const EmbeddingDocumentSchema = z.object({
   text: z.string(),
   vector: z.array(z.number()).min(1),
 });
+/** The type of `EmbeddingDocumentSchema` (zod-inferred). */
 export type EmbeddingDocument = z.infer<typeof EmbeddingDocumentSchema>;
 
 /** Response of `createEmbeddings`. */
@@ -22,4 +24,5 @@ export const EmbeddingsResponseSchema = z.object({
   embeddings: z.array(EmbeddingDocumentSchema),
   ...resultMeta,
 });
+/** The type of `EmbeddingsResponseSchema` (zod-inferred). */
 export type EmbeddingsResponse = z.infer<typeof EmbeddingsResponseSchema>;

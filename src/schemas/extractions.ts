@@ -13,6 +13,7 @@ export const ExtractionsRequestSchema = z.strictObject({
   provider: ProviderSpecSchema.optional(),
   fast: FastModeSchema.optional(),
 });
+/** The type of `ExtractionsRequestSchema` (zod-inferred). */
 export type ExtractionsRequest = z.infer<typeof ExtractionsRequestSchema>;
 
 /** Response of `extractElements`: per input, per dictionary term, the extracted spans. */
@@ -21,4 +22,5 @@ export const ExtractionsResponseSchema = z.object({
   results: z.array(z.array(z.array(z.string()))),
   ...resultMeta,
 });
+/** The type of `ExtractionsResponseSchema` (zod-inferred). */
 export type ExtractionsResponse = z.infer<typeof ExtractionsResponseSchema>;

@@ -14,4 +14,5 @@ export const HealthResponseSchema = z.looseObject({
   uptime_s: z.number().nonnegative(),
   checks: z.record(z.string(), HealthCheckEntrySchema),
 });
+/** The type of `HealthResponseSchema` (zod-inferred). */
 export type HealthResponse = z.infer<typeof HealthResponseSchema>;

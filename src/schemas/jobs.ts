@@ -11,6 +11,7 @@ export const JobKindSchema = z.enum([
   'summaries',
   'data-dictionary',
 ]);
+/** The type of `JobKindSchema` (zod-inferred). */
 export type JobKind = z.infer<typeof JobKindSchema>;
 
 function pick(raw: Record<string, unknown>, ...keys: string[]): unknown {
@@ -29,6 +30,7 @@ export const JobSubmissionSchema = z
     }
     return { jobId };
   });
+/** The answer to an asynchronous submission: the job id. */
 export type JobSubmission = z.output<typeof JobSubmissionSchema>;
 
 /** Statuses seen from the service; anything else is treated as still running. */
@@ -54,6 +56,7 @@ export const JobStatusSchema = z
       detail: typeof detail === 'string' ? detail : detail === undefined ? undefined : JSON.stringify(detail),
     };
   });
+/** A job status as read from `GET /jobs` (both id spellings normalised). */
 export type JobStatus = z.output<typeof JobStatusSchema>;
 
 /** True when a status ends the job (successfully or not). */

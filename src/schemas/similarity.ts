@@ -13,6 +13,7 @@ export const UnitAggSchema = z.union([
     strideSize: z.number().int().min(1).optional(),
   }),
 ]);
+/** The type of `UnitAggSchema` (zod-inferred). */
 export type UnitAgg = z.infer<typeof UnitAggSchema>;
 
 /** Splitting for both sets, or for each set separately. */
@@ -20,6 +21,7 @@ export const SplitSchema = z.union([
   UnitAggSchema,
   z.strictObject({ setA: UnitAggSchema.optional(), setB: UnitAggSchema.optional() }),
 ]);
+/** The type of `SplitSchema` (zod-inferred). */
 export type Split = z.infer<typeof SplitSchema>;
 
 /**
@@ -36,6 +38,7 @@ export const SimilarityRequestSchema = z.strictObject({
   flatten: z.boolean().optional(),
   split: SplitSchema.optional(),
 });
+/** The type of `SimilarityRequestSchema` (zod-inferred). */
 export type SimilarityRequest = z.infer<typeof SimilarityRequestSchema>;
 
 /**
@@ -50,4 +53,5 @@ export const SimilarityResponseSchema = z.object({
   matrix: z.array(z.array(z.number())).optional(),
   ...resultMeta,
 });
+/** The type of `SimilarityResponseSchema` (zod-inferred). */
 export type SimilarityResponse = z.infer<typeof SimilarityResponseSchema>;

@@ -11,6 +11,7 @@ export const SummariesRequestSchema = z.strictObject({
     .optional(),
   fast: FastModeSchema.optional(),
 });
+/** The type of `SummariesRequestSchema` (zod-inferred). */
 export type SummariesRequest = z.infer<typeof SummariesRequestSchema>;
 
 /** Response of `generateSummary`. */
@@ -18,4 +19,5 @@ export const SummariesResponseSchema = z.object({
   summary: z.string(),
   ...resultMeta,
 });
+/** The type of `SummariesResponseSchema` (zod-inferred). */
 export type SummariesResponse = z.infer<typeof SummariesResponseSchema>;

@@ -14,6 +14,7 @@ export const ThemesRequestSchema = z.strictObject({
   initialSets: z.number().int().optional(),
   provider: ProviderSpecSchema.optional(),
 });
+/** The type of `ThemesRequestSchema` (zod-inferred). */
 export type ThemesRequest = z.infer<typeof ThemesRequestSchema>;
 
 /** A theme; the spec says two representatives, the service sometimes sends more. */
@@ -23,6 +24,7 @@ export const ThemeSchema = z.object({
   description: z.string(),
   representatives: z.array(z.string()),
 });
+/** The type of `ThemeSchema` (zod-inferred). */
 export type Theme = z.infer<typeof ThemeSchema>;
 
 /** Response of `generateThemes`: `themes`, or `themeSets` with the 2025-09-01 model. */
@@ -30,4 +32,5 @@ export const ThemesResponseSchema = z.union([
   z.object({ themes: z.array(ThemeSchema), ...resultMeta }),
   z.object({ themeSets: z.array(z.array(ThemeSchema)), ...resultMeta }),
 ]);
+/** The type of `ThemesResponseSchema` (zod-inferred). */
 export type ThemesResponse = z.infer<typeof ThemesResponseSchema>;

@@ -8,4 +8,5 @@ export const TokenResponseSchema = z.looseObject({
   refresh_token: z.string().optional(),
   scope: z.string().optional(),
 });
+/** The type of `TokenResponseSchema` (zod-inferred). */
 export type TokenResponse = z.infer<typeof TokenResponseSchema>;

@@ -125,39 +125,50 @@ export class Workflow<R extends ResultMap = Record<never, never>> {
     return this;
   }
 
+  /** Adds a theme generation step (result: `ThemeGenerationResult`). */
   themeGeneration<N extends string = 'themeGeneration'>(options: ThemeGenerationOptions & StepOptions<N> = {}): With<R, N, ThemeGenerationResult> {
     return this.add(new ThemeGeneration(options), options);
   }
 
+  /** Adds a sentiment step (result: `SentimentResult`). */
   sentiment<N extends string = 'sentiment'>(options: SentimentOptions & StepOptions<N> = {}): With<R, N, SentimentResult> {
     return this.add(new SentimentProcess(options), options);
   }
 
-  /** Without `themes`, uses `themesFrom`, else the workflow's only theme generation step. */
+  /**
+   * Adds a theme allocation step (result: `ThemeAllocationResult`). Without `themes`, it
+   * uses `themesFrom`, else the workflow's only theme generation step.
+   */
   themeAllocation<N extends string = 'themeAllocation'>(options: ThemeAllocationOptions & StepOptions<N> = {}): With<R, N, ThemeAllocationResult> {
     return this.add(new ThemeAllocation(this.withThemes('themeAllocation', options)), options);
   }
 
+  /** Adds a theme extraction step (result: `ExtractionResult`); themes as for `themeAllocation`. */
   themeExtraction<N extends string = 'themeExtraction'>(options: ThemeExtractionOptions & StepOptions<N> = {}): With<R, N, ExtractionResult> {
     return this.add(new ThemeExtraction(this.withThemes('themeExtraction', options)), options);
   }
 
+  /** Adds a self-similarity step (result: `SimilarityResult`). */
   similarity<N extends string = 'similarity'>(options: SimilarityOptions & StepOptions<N> = {}): With<R, N, SimilarityResult> {
     return this.add(new Similarity(options), options);
   }
 
+  /** Adds a clustering step (result: `ClusterResult`). */
   cluster<N extends string = 'cluster'>(options: ClusterOptions & StepOptions<N> = {}): With<R, N, ClusterResult> {
     return this.add(new Cluster(options), options);
   }
 
+  /** Adds a summary step (result: `SummaryResult`). */
   summary<N extends string = 'summary'>(options: SummaryOptions & StepOptions<N> = {}): With<R, N, SummaryResult> {
     return this.add(new Summary(options), options);
   }
 
+  /** Adds a data dictionary step (result: `DataDictionaryResult`). */
   dataDictionary<N extends string = 'dataDictionary'>(options: DataDictionaryOptions & StepOptions<N> = {}): With<R, N, DataDictionaryResult> {
     return this.add(new DataDictionary(options), options);
   }
 
+  /** Adds an embeddings step (result: `EmbeddingsResult`, named `embeddings` by default). */
   createEmbeddings<N extends string = 'embeddings'>(options: StepOptions<N> = {}): With<R, N, EmbeddingsResult> {
     return this.add(new Embeddings(options), options);
   }
@@ -175,6 +186,7 @@ export class Workflow<R extends ResultMap = Record<never, never>> {
     return collectResults<R>(this.events(clientOrOptions));
   }
 
+  /** The DAG: sources, steps with their dependencies, and a Mermaid chart of it. */
   graph(): WorkflowGraph {
     const nodes = this.steps.map(({ process, source }) => ({ id: process.id, kind: process.kind, source, dependsOn: process.dependsOn(), params: process.params() }));
     const withSources = nodes.map((n) => ({ ...n, dependsOn: [n.source, ...n.dependsOn] }));

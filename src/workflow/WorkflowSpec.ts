@@ -45,6 +45,7 @@ export const WorkflowStepSpecSchema = z.discriminatedUnion('type', [
   }),
   z.strictObject({ type: z.literal('createEmbeddings'), ...base }),
 ]);
+/** One step of a pipeline description. */
 export type WorkflowStepSpec = z.infer<typeof WorkflowStepSpecSchema>;
 
 /**
@@ -58,4 +59,5 @@ export const WorkflowSpecSchema = z.strictObject({
   sources: z.record(name, z.array(z.string())),
   steps: z.array(WorkflowStepSpecSchema).min(1),
 });
+/** A pipeline description (the type of `WorkflowSpecSchema`). */
 export type WorkflowSpec = z.infer<typeof WorkflowSpecSchema>;

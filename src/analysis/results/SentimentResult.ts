@@ -4,6 +4,7 @@ import { AnalysisResult } from './AnalysisResult';
 
 /** The four sentiment labels, in display order. */
 export const SENTIMENTS = ['positive', 'negative', 'neutral', 'mixed'] as const;
+/** A sentiment label. */
 export type Sentiment = (typeof SENTIMENTS)[number];
 
 /** Counts and shares of each label (`summary()`). */
@@ -31,6 +32,7 @@ export class SentimentResult extends AnalysisResult<SentimentResponse> {
     return this.raw.results;
   }
 
+  /** Counts and shares of each label, the dominant one and the mean confidence. */
   summary(): SentimentSummary {
     const counts = { positive: 0, negative: 0, neutral: 0, mixed: 0 };
     let confidence = 0;

@@ -69,6 +69,7 @@ export class ThemeAllocationResult extends AnalysisResult<ThemeAllocationData> {
     return this.raw.similarity;
   }
 
+  /** Each text's best theme at or above `threshold`, else null; in input order. */
   assignSingle(threshold = this.threshold): SingleAssignment[] {
     return this.raw.similarity.map((row, index) => {
       const best = rankThemes(row, 1, threshold)[0];
@@ -78,6 +79,7 @@ export class ThemeAllocationResult extends AnalysisResult<ThemeAllocationData> {
     });
   }
 
+  /** Each text's `k` best themes at or above `threshold`, best first; in input order. */
   assignMulti(k = 3, threshold = this.threshold): MultiAssignment[] {
     const labels = this.themes;
     return this.raw.similarity.map((row, index) => ({
