@@ -2,6 +2,7 @@ import { prng } from './analysis/text';
 
 /** What a fault does to the request it matches. */
 export type FaultAction =
+  /** The answer is sent `ms` after the request arrived (its computation included). */
   | { type: 'latency'; ms: number }
   | { type: 'status'; status: number; retryAfter?: number; body?: unknown }
   | { type: 'reset' }

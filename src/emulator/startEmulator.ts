@@ -127,27 +127,33 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       if (semantic) entry.fault = semantic.type;
       return semantic;
     };
-    const proceed = () => {
+    const reply = (): ApiReply => {
       let body: unknown;
       try {
         body = parseBody(raw, String(req.headers['content-type'] ?? ''));
       } catch {
-        return send(res, { status: 400, body: { code: 'validation_error', message: 'Malformed JSON body' } });
+        return { status: 400, body: { code: 'validation_error', message: 'Malformed JSON body' } };
       }
       const api: ApiRequest = { method, path: faultPath, query: url.searchParams, headers: req.headers, body, takeFault };
-      if (path === '/oauth/token' && method === 'POST') return send(res, issueToken(api, state));
-      if (path.startsWith('/results/') && method === 'GET') return send(res, resultDocument(path, url.searchParams, state));
-      if (!path.startsWith('/v1/')) return send(res, { status: 404, body: { code: 'not_found', message: `No route for ${method} ${path}` } });
+      if (path === '/oauth/token' && method === 'POST') return issueToken(api, state);
+      if (path.startsWith('/results/') && method === 'GET') return resultDocument(path, url.searchParams, state);
+      if (!path.startsWith('/v1/')) return { status: 404, body: { code: 'not_found', message: `No route for ${method} ${path}` } };
       const wait = bucket?.take() ?? 0;
       if (wait > 0) {
-        return send(res, { status: 429, body: { code: 'rate_limited', message: 'Too many requests' }, headers: { 'retry-after': String(Math.ceil(wait / 1000)), 'retry-after-ms': String(wait) } });
+        return { status: 429, body: { code: 'rate_limited', message: 'Too many requests' }, headers: { 'retry-after': String(Math.ceil(wait / 1000)), 'retry-after-ms': String(wait) } };
       }
-      return send(res, routeApi(api, state));
+      return routeApi(api, state);
     };
+    const proceed = () => send(res, reply());
     if (!fault) return proceed();
     switch (fault.type) {
-      case 'latency':
-        return later(fault.ms, proceed);
+      case 'latency': {
+        // The answer takes `ms` from arrival, its computation included (as a real service's
+        // latency would), rather than the computation plus `ms`.
+        const due = performance.now() + fault.ms;
+        const answer = reply();
+        return later(Math.max(0, due - performance.now()), () => send(res, answer));
+      }
       case 'status':
         return send(res, {
           status: fault.status,
