@@ -1,5 +1,5 @@
 import nock from 'nock';
-import { firstValueFrom, from, of, toArray } from 'rxjs';
+import { EMPTY, firstValueFrom, from, of, toArray } from 'rxjs';
 import {
   ClusterResult,
   DataDictionaryResult,
@@ -130,6 +130,7 @@ describe('starters against nock: one request each, the body the spec wants, a re
     const cases: Array<[string, () => import('rxjs').Observable<unknown>, string]> = [
       ['not an array', () => sentimentAnalysis('text' as never, { client }), 'texts'],
       ['empty texts', () => sentimentAnalysis([], { client }), 'texts'],
+      ['an Observable of nothing', () => sentimentAnalysis(EMPTY, { client }), 'texts'],
       ['a blank text', () => generateThemes(['ok', ''], { client }), 'texts[1]'],
       ['a number among texts', () => summarize(['ok', 7 as never], { client }), 'texts[1]'],
       ['k of -1', () => clusterAnalysis(texts, { k: -1, client }), 'cluster.k'],

@@ -1,4 +1,4 @@
-import { defer, finalize, isObservable, last, map, of, type Observable } from 'rxjs';
+import { defaultIfEmpty, defer, finalize, isObservable, last, map, of, type Observable } from 'rxjs';
 import { PulseClient } from '../client/PulseClient';
 import { checkText, describe } from '../client/validate';
 import { PulseValidationError } from '../http/errors';
@@ -17,7 +17,7 @@ export function checkDataset(field: string, texts: unknown): readonly string[] {
 
 /** The texts of a starter's input, checked: the last array the Observable emits. */
 export function textsOf(input: TextsInput): Observable<readonly string[]> {
-  if (isObservable(input)) return input.pipe(last(), map((texts) => checkDataset('texts', texts)));
+  if (isObservable(input)) return input.pipe(defaultIfEmpty([] as readonly string[]), last(), map((texts) => checkDataset('texts', texts)));
   return defer(() => of(checkDataset('texts', input)));
 }
 
