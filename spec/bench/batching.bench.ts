@@ -79,7 +79,7 @@ async function overhead() {
     const c = client(emu.url, 1);
     const http = axios.create();
     const body = { inputs: ['The staff were lovely'], fast: true };
-    const N = 200;
+    const N = 300;
     const time = async (call: () => Promise<unknown>) => {
       const t = now();
       for (let i = 0; i < N; i++) await call();
@@ -92,14 +92,14 @@ async function overhead() {
     // Alternate rounds so drift on a shared machine hits both sides alike; compare medians.
     const bareRuns: number[] = [];
     const sdkRuns: number[] = [];
-    for (let round = 0; round < 8; round++) {
+    for (let round = 0; round < 12; round++) {
       bareRuns.push(await time(bare));
       sdkRuns.push(await time(sdk));
     }
     const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
     const bareMs = median(bareRuns);
     const sdkMs = median(sdkRuns);
-    rows.push(['per call: PulseClient vs bare axios', `${(sdkMs * 1000).toFixed(0)} µs`, `${(sdkMs / bareMs).toFixed(2)}x bare axios (${(bareMs * 1000).toFixed(0)} µs), medians of 8 alternating rounds`]);
+    rows.push(['per call: PulseClient vs bare axios', `${(sdkMs * 1000).toFixed(0)} µs`, `${(sdkMs / bareMs).toFixed(2)}x bare axios (${(bareMs * 1000).toFixed(0)} µs), medians of 12 alternating rounds of 300 calls`]);
   } finally {
     emu.stop();
   }

@@ -63,6 +63,7 @@ export class HttpTransport {
   readonly limiter: RequestLimiter;
   private readonly handler: Handler;
   private readonly baseUrl: string;
+  private readonly sdkHeaders = sdkHeaders();
 
   constructor(private readonly config: TransportConfig) {
     this.baseUrl = config.baseUrl.replace(/\/+$/, '');
@@ -86,7 +87,7 @@ export class HttpTransport {
   /** Sends one logical request: a cold Observable of its decoded 2xx answer. */
   send(options: SendOptions): Observable<HttpResponse> {
     return defer(() => {
-      const headers: Record<string, string> = { accept: 'application/json', ...sdkHeaders(), ...options.headers };
+      const headers: Record<string, string> = { accept: 'application/json', ...this.sdkHeaders, ...options.headers };
       if (options.method === 'POST') {
         headers['idempotency-key'] = options.idempotencyKey ?? newIdempotencyKey();
         if (typeof options.body !== 'string') headers['content-type'] ??= 'application/json';
@@ -106,6 +107,8 @@ export class HttpTransport {
 
   /** Absolute URL of a path under the base URL (absolute URLs pass through). */
   urlFor(path: string, query?: Record<string, string>): string {
+    // The common case (an endpoint path, no query) needs no URL parsing.
+    if (!query && path.startsWith('/') && !path.includes('?') && !path.includes('#')) return this.baseUrl + path;
     const url = /^https?:\/\//i.test(path) ? new URL(path) : new URL(this.baseUrl + (path.startsWith('/') ? path : `/${path}`));
     for (const [key, value] of Object.entries(query ?? {})) url.searchParams.set(key, value);
     return url.toString();
