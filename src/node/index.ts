@@ -5,3 +5,16 @@ export { recommendedPoolConfig, pooledAxios, type PoolConfig } from './agentPool
 export { readTextsFile } from './readTextsFile';
 export { DiskCache } from './DiskCache';
 export { loadWorkflowFile } from './loadWorkflowFile';
+export {
+  sentimentAnalysis,
+  generateThemes,
+  themeAllocation,
+  clusterAnalysis,
+  summarize,
+  compareSimilarity,
+  estimateUsage,
+  extractElements,
+  createEmbeddings,
+  type TextsOrFile,
+  type FileOptions,
+} from './fileStarters';

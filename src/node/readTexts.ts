@@ -93,7 +93,7 @@ export function readTexts(path: string, options: ReadTextsOptions = {}): Observa
       subscriber.complete();
     });
     stream.on('error', (e: NodeJS.ErrnoException) =>
-      subscriber.error(e.code === 'ENOENT' ? new PulseValidationError('path', `no such file: ${path}`) : e),
+      subscriber.error(new PulseValidationError('path', e.code === 'ENOENT' ? `no such file: ${path}` : `cannot read ${path} (${e.code ?? e.message})`)),
     );
     return () => {
       cancelWait?.();
