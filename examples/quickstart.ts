@@ -11,7 +11,7 @@ import { join, relative } from 'node:path';
 import { firstValueFrom, lastValueFrom, tap } from 'rxjs';
 import {
   Analyzer,
-  PulseClient,
+  SENTIMENTS,
   SentimentProcess,
   ThemeAllocation,
   ThemeGeneration,
@@ -19,8 +19,8 @@ import {
   renderHtmlReport,
   type AnalysisEvent,
 } from 'pulse-rx';
-import { startEmulator } from 'pulse-rx/emulator';
 import { readTextsFile } from 'pulse-rx/node';
+import { withEmulator } from './support/withEmulator';
 
 export interface QuickstartOptions {
   /** Where the HTML report goes. @default ./reports */
@@ -30,50 +30,41 @@ export interface QuickstartOptions {
 export async function main(log: (line: string) => void = console.log, options: QuickstartOptions = {}) {
   const file = join(__dirname, 'data', 'park-reviews.csv');
   const reviews = await firstValueFrom(readTextsFile(file, { column: 'comment' }));
-  const emulator = await startEmulator({ jobDurationMs: 600 });
-  const client = PulseClient.withClientCredentials({
-    baseUrl: emulator.url,
-    tokenUrl: emulator.tokenUrl,
-    clientId: emulator.clientId,
-    clientSecret: emulator.clientSecret,
-    poll: { minIntervalMs: 150, maxIntervalMs: 300 },
-  });
   log(`pulse-rx quick start: ${reviews.length} reviews from ${relative(process.cwd(), file)}`);
-  log(`emulator at ${emulator.url} (plausible local scores, not the hosted models)\n`);
-  try {
-    const analyzer = new Analyzer({
-      dataset: reviews,
-      processes: [
-        new ThemeGeneration({ minThemes: 4, maxThemes: 8, context: 'reviews of a theme park' }),
-        new SentimentProcess(),
-        new ThemeAllocation(), // uses the generated themes: starts when they are ready
-      ],
-      client,
-    });
-    const started = Date.now();
-    const results = await lastValueFrom(collectResults(analyzer.events().pipe(tap(progress(log, started)))));
+  return withEmulator(
+    async (client, emulator) => {
+      log(`emulator at ${emulator.url} (plausible local scores, not the hosted models)\n`);
+      const analyzer = new Analyzer({
+        dataset: reviews,
+        processes: [
+          new ThemeGeneration({ minThemes: 4, maxThemes: 8, context: 'reviews of a theme park' }),
+          new SentimentProcess(),
+          new ThemeAllocation(), // uses the generated themes: starts when they are ready
+        ],
+        client,
+      });
+      const started = Date.now();
+      const results = await lastValueFrom(collectResults(analyzer.events().pipe(tap(progress(log, started)))));
 
-    const s = results.sentiment!.summary();
-    const allocation = results.themeAllocation!;
-    log(`\nsentiment: ${(['positive', 'negative', 'neutral', 'mixed'] as const).map((k) => `${k} ${Math.round(100 * s.shares[k])}%`).join(', ')}`);
-    log(`themes (each review to its closest theme at or above ${allocation.threshold}):`);
-    const single = allocation.assignSingle();
-    for (const theme of allocation.themes) {
-      const members = single.filter((a) => a.theme === theme).sort((a, b) => (b.score ?? 0) - (a.score ?? 0));
-      log(`  ${theme.padEnd(26)} ${String(members.length).padStart(3)} reviews   e.g. "${members[0]?.text ?? '-'}"`);
-    }
-    log(`  ${'(no theme)'.padEnd(26)} ${String(single.filter((a) => a.theme === null).length).padStart(3)} reviews`);
+      const s = results.sentiment!.summary();
+      const allocation = results.themeAllocation!;
+      log(`\nsentiment: ${SENTIMENTS.map((k) => `${k} ${Math.round(100 * s.shares[k])}%`).join(', ')}`);
+      log(`themes (each review to its closest theme at or above ${allocation.threshold}):`);
+      const { groups, unassigned } = allocation.byTheme();
+      for (const { theme, members } of groups) {
+        log(`  ${theme.padEnd(26)} ${String(members.length).padStart(3)} reviews   e.g. "${members[0]?.text ?? '-'}"`);
+      }
+      log(`  ${'(no theme)'.padEnd(26)} ${String(unassigned.length).padStart(3)} reviews`);
 
-    const outDir = options.outDir ?? join(process.cwd(), 'reports');
-    mkdirSync(outDir, { recursive: true });
-    const reportPath = join(outDir, 'pulse-report.html');
-    writeFileSync(reportPath, renderHtmlReport(results, { title: 'Theme park reviews', subtitle: `${reviews.length} reviews, summer 2026 (sample data, emulator scores)` }));
-    log(`\nreport: ${relative(process.cwd(), reportPath)} (opens offline)`);
-    return { reviews: reviews.length, themes: allocation.themes.length, sentiment: s.counts, allocated: single.filter((a) => a.theme !== null).length, reportPath };
-  } finally {
-    client.close();
-    await emulator.close();
-  }
+      const outDir = options.outDir ?? join(process.cwd(), 'reports');
+      mkdirSync(outDir, { recursive: true });
+      const reportPath = join(outDir, 'pulse-report.html');
+      writeFileSync(reportPath, renderHtmlReport(results, { title: 'Theme park reviews', subtitle: `${reviews.length} reviews, summer 2026 (sample data, emulator scores)` }));
+      log(`\nreport: ${relative(process.cwd(), reportPath)} (opens offline)`);
+      return { reviews: reviews.length, themes: allocation.themes.length, sentiment: s.counts, allocated: reviews.length - unassigned.length, reportPath };
+    },
+    { emulator: { jobDurationMs: 600 }, client: { poll: { minIntervalMs: 150, maxIntervalMs: 300 } } },
+  );
 }
 
 /** One line per step event: start, each job status change, end with its duration. */

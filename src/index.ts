@@ -160,6 +160,7 @@ export {
   type SingleAssignment,
   type MultiAssignment,
   type ThemeShare,
+  type ThemeGroup,
 } from './analysis/results/ThemeAllocationResult';
 export { ClusterResult, type IndexedCluster } from './analysis/results/ClusterResult';
 export { ExtractionResult } from './analysis/results/ExtractionResult';

@@ -133,6 +133,15 @@ describe('Analyzer', () => {
     expect(events.some((e) => e.phase === 'end')).toBe(false);
   });
 
+  it('a failing dependency is reported once and its dependents never start', async () => {
+    const { client } = testClient({ maxRetries: 0 });
+    api().post('/v1/themes').reply(500, { message: 'boom' });
+    const events: AnalysisEvent[] = [];
+    const run$ = new Analyzer({ dataset: texts, processes: [new ThemeAllocation({ name: 'a' }), new ThemeAllocation({ name: 'b' })], client }).events();
+    expect(await failure(lastValueFrom(run$.pipe(tap((e) => events.push(e)))))).toBeInstanceOf(ServerError);
+    expect(events.map((e) => `${e.process}:${e.phase}`)).toEqual(['themeGeneration:start', 'themeGeneration:error']);
+  });
+
   describe('checks everything when built, naming the step', () => {
     const cases: Array<[string, () => unknown, string]> = [
       ['empty dataset', () => new Analyzer({ dataset: [], processes: [new SentimentProcess()] }), 'dataset'],

@@ -97,6 +97,16 @@ describe('ThemeAllocationResult', () => {
     ]);
   });
 
+  it('byTheme() groups the single assignments by theme, best first, and lists the unassigned', () => {
+    const { groups, unassigned } = result.byTheme();
+    expect(groups.map((g) => [g.theme, g.members.map((m) => m.index)])).toEqual([
+      ['Staff', [0, 2]],
+      ['Rides', [1]],
+      ['Fun', []],
+    ]);
+    expect(unassigned.map((u) => u.index)).toEqual([3]);
+  });
+
   it('toRows() has the single theme and a score column per theme', () => {
     expect(result.toRows()[1]).toEqual({ index: 1, text: 'rides fun', theme: 'Rides', score: 0.7, 'score:Staff': 0.2, 'score:Rides': 0.7, 'score:Fun': 0.5 });
     expect(result.toCSV().split('\r\n')[0]).toBe('index,text,theme,score,score:Staff,score:Rides,score:Fun');

@@ -5,6 +5,7 @@ import {
   DataDictionaryResult,
   EmbeddingsResult,
   ExtractionResult,
+  PulseClient,
   PulseValidationError,
   SentimentResult,
   SimilarityResult,
@@ -112,9 +113,12 @@ describe('starters against nock: one request each, the body the spec wants, a re
         .post('/v1/summaries')
         .matchHeader('authorization', 'Bearer env-token')
         .reply(200, { summary: 'From env.' });
+      const close = jest.spyOn(PulseClient.prototype, 'close');
       expect((await firstValueFrom(summarize(texts))).summary).toBe('From env.');
+      expect(close).toHaveBeenCalledTimes(1);
     } finally {
       process.env = saved;
+      jest.restoreAllMocks();
     }
   });
 

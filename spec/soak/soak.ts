@@ -3,11 +3,11 @@
  * Workflow against an emulator injecting a seeded fault mix, compared with a fault-free
  * run. Used by `npm run soak` (20,000 texts, prints the table) and, short, by `npm test`.
  */
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { firstValueFrom, from, lastValueFrom, toArray } from 'rxjs';
 import { analyzeSentiment, PulseClient, Workflow, type SentimentItem } from '../../src';
 import { startEmulator, type Emulator, type FaultRule, type JournalEntry } from '../../src/emulator';
+import { readTextsFile } from '../../src/node';
 
 export interface SoakConfig {
   texts: number;
@@ -52,13 +52,8 @@ export interface SoakFigures {
 }
 
 /** `n` distinct review texts built from the bundled sample. */
-export function soakTexts(n: number): string[] {
-  const csv = readFileSync(join(__dirname, '..', '..', 'examples', 'data', 'park-reviews.csv'), 'utf8');
-  const sample = csv
-    .split('\n')
-    .slice(1)
-    .filter(Boolean)
-    .map((line) => line.split(',').slice(3).join(',').replace(/^"|"$/g, '').replace(/""/g, '"'));
+export async function soakTexts(n: number): Promise<string[]> {
+  const sample = await firstValueFrom(readTextsFile(join(__dirname, '..', '..', 'examples', 'data', 'park-reviews.csv'), { column: 'comment' }));
   return Array.from({ length: n }, (_, i) => `${sample[i % sample.length]} (visit ${i + 1})`);
 }
 
@@ -87,7 +82,7 @@ async function runPipelines(client: PulseClient, texts: string[], config: SoakCo
 }
 
 export async function runSoak(config: SoakConfig, log: (line: string) => void = () => undefined): Promise<SoakFigures> {
-  const texts = soakTexts(config.texts);
+  const texts = await soakTexts(config.texts);
 
   log(`fault-free run of ${texts.length} texts...`);
   const clean = await startEmulator({ seed: config.seed, jobDurationMs: 200 });

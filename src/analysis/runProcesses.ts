@@ -27,7 +27,8 @@ type EndEvent = Extract<AnalysisEvent, { phase: 'end' }>;
 /**
  * Runs steps as a dependency graph: each starts when its dependencies have ended,
  * independent ones run at the same time, and every event of every step is emitted.
- * A failing step fails the run (after its `error` event) and cancels the others;
+ * A failing step fails the run (after its `error` event; its dependents never start) and
+ * cancels the others;
  * unsubscribing cancels every request in flight.
  */
 export function runProcesses(steps: readonly PlannedStep[], settings: RunSettings): Observable<AnalysisEvent> {
@@ -49,9 +50,11 @@ export function runProcesses(steps: readonly PlannedStep[], settings: RunSetting
         switchMap((deps) => {
           const upstream = Object.fromEntries(deps.map((e) => [e.process, e.result]));
           const ctx: ProcessContext = { client: settings.client, texts, upstream, fast: settings.fast, call: settings.call };
-          const key = stableHash([process.kind, process.params(), hashTexts(texts), deps.map((e) => [e.process, e.result.raw])]);
+          const { cache } = settings;
+          // The key hashes every text and upstream result: only worth it with a cache.
+          const key = cache ? stableHash([process.kind, process.params(), hashTexts(texts), deps.map((e) => [e.process, e.result.raw])]) : '';
           const end = (raw: unknown, cached: boolean): AnalysisEvent => ({ ...tag, phase: 'end', result: process.wrap(raw, ctx), cached });
-          const lookup$ = settings.cache ? safely(() => settings.cache!.get(key)) : of(undefined);
+          const lookup$ = cache ? safely(() => cache.get(key)) : of(undefined);
           const body$ = lookup$.pipe(
             switchMap((hit) =>
               hit !== undefined
@@ -60,7 +63,7 @@ export function runProcesses(steps: readonly PlannedStep[], settings: RunSetting
                     mergeMap((em) =>
                       em.type === 'status'
                         ? of<AnalysisEvent>({ ...tag, phase: 'status', status: em.status, jobId: em.jobId })
-                        : (settings.cache ? safely(() => settings.cache!.set(key, em.data)) : of(undefined)).pipe(map(() => end(em.data, false))),
+                        : (cache ? safely(() => cache.set(key, em.data)) : of(undefined)).pipe(map(() => end(em.data, false))),
                     ),
                   ),
             ),
@@ -72,20 +75,11 @@ export function runProcesses(steps: readonly PlannedStep[], settings: RunSetting
       );
       streams.set(node.id, stream);
     }
-    return merge(...streams.values()).pipe(dedupeErrors());
+    return merge(...streams.values());
   });
 }
 
 /** A cache that throws or rejects is a miss, never a failed analysis. */
 function safely<T>(op: () => T | Promise<T>): Observable<T | undefined> {
   return defer(() => from(Promise.resolve().then(op))).pipe(catchError(() => of(undefined)));
-}
-
-/** A dependent step re-emits its dependency's `error` event: keep the first only. */
-function dedupeErrors(): (source: Observable<AnalysisEvent>) => Observable<AnalysisEvent> {
-  return (source) =>
-    defer(() => {
-      let failed = false;
-      return source.pipe(filter((e) => e.phase !== 'error' || (!failed && (failed = true))));
-    });
 }

@@ -246,10 +246,10 @@ function summary(results: AnalysisResults): string {
   if (s) lines.push(`sentiment (${s.total} texts): ${Object.entries(s.shares).map(([k, share]) => `${k} ${Math.round(share * 100)}%`).join(', ')}`);
   const allocation = results.themeAllocation;
   if (allocation) {
-    const single = allocation.assignSingle();
+    const { groups, unassigned } = allocation.byTheme();
     lines.push('themes:');
-    for (const theme of allocation.themes) lines.push(`  ${theme.padEnd(28)} ${String(single.filter((a) => a.theme === theme).length).padStart(5)} texts`);
-    lines.push(`  ${'(no theme)'.padEnd(28)} ${String(single.filter((a) => a.theme === null).length).padStart(5)} texts`);
+    for (const { theme, members } of groups) lines.push(`  ${theme.padEnd(28)} ${String(members.length).padStart(5)} texts`);
+    lines.push(`  ${'(no theme)'.padEnd(28)} ${String(unassigned.length).padStart(5)} texts`);
   } else if (results.themeGeneration) {
     lines.push('themes:');
     for (const t of results.themeGeneration.themes) lines.push(`  ${t.shortLabel}: ${t.description}`);

@@ -42,10 +42,9 @@ export function renderHtmlReport(results: AnalysisResults, options: HtmlReportOp
   }
 
   if (allocation) {
-    const single = allocation.assignSingle();
-    const perTheme = allocation.themes.map((theme, j) => ({ theme, j, members: single.filter((a) => a.themeIndex === j).sort((a, b) => (b.score ?? 0) - (a.score ?? 0)) }));
-    const unallocated = single.filter((a) => a.theme === null).length;
-    const n = single.length || 1;
+    const { groups: perTheme, unassigned } = allocation.byTheme();
+    const unallocated = unassigned.length;
+    const n = allocation.similarity.length || 1;
     const bars = [...perTheme].sort((a, b) => b.members.length - a.members.length).map((t) => ({ label: t.theme, value: t.members.length, caption: `${t.members.length} (${pct(t.members.length / n)})`, colour: '#3b6fd0' }));
     const described = new Map((results.themeGeneration?.themes ?? []).map((t) => [t.shortLabel, t]));
     const cards = [...perTheme]

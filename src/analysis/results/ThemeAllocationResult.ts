@@ -33,6 +33,13 @@ export interface MultiAssignment {
   themes: ThemeScore[];
 }
 
+/** A theme with the texts whose best theme it is (`byTheme`), best scores first. */
+export interface ThemeGroup {
+  theme: string;
+  themeIndex: number;
+  members: SingleAssignment[];
+}
+
 /** Per theme: how many texts are about it (multi-label) and their share of all texts. */
 export interface ThemeShare {
   theme: string;
@@ -71,11 +78,12 @@ export class ThemeAllocationResult extends AnalysisResult<ThemeAllocationData> {
 
   /** Each text's best theme at or above `threshold`, else null; in input order. */
   assignSingle(threshold = this.threshold): SingleAssignment[] {
+    const labels = this.themes;
     return this.raw.similarity.map((row, index) => {
       const best = rankThemes(row, 1, threshold)[0];
       return best === undefined
         ? { index, text: this.texts[index] ?? '', theme: null, themeIndex: null, score: null }
-        : { index, text: this.texts[index] ?? '', theme: this.themes[best]!, themeIndex: best, score: row[best]! };
+        : { index, text: this.texts[index] ?? '', theme: labels[best]!, themeIndex: best, score: row[best]! };
     });
   }
 
@@ -87,6 +95,19 @@ export class ThemeAllocationResult extends AnalysisResult<ThemeAllocationData> {
       text: this.texts[index] ?? '',
       themes: rankThemes(row, k, threshold).map((j) => ({ theme: labels[j]!, themeIndex: j, score: row[j]! })),
     }));
+  }
+
+  /**
+   * `assignSingle` grouped by theme, in the themes' order, each group's texts best first;
+   * `unassigned` are the texts that fit no theme.
+   */
+  byTheme(threshold = this.threshold): { groups: ThemeGroup[]; unassigned: SingleAssignment[] } {
+    const single = this.assignSingle(threshold);
+    const groups = this.themes.map((theme, themeIndex): ThemeGroup => ({ theme, themeIndex, members: [] }));
+    const unassigned: SingleAssignment[] = [];
+    for (const a of single) (a.themeIndex === null ? unassigned : groups[a.themeIndex]!.members).push(a);
+    for (const g of groups) g.members.sort((a, b) => b.score! - a.score! || a.index - b.index);
+    return { groups, unassigned };
   }
 
   /** How many texts mention each theme (any score at or above the threshold), largest first. */
