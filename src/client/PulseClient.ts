@@ -24,7 +24,7 @@ import type { SummariesRequest, SummariesResponse } from '../schemas/summaries';
 import type { ThemesRequest, ThemesResponse } from '../schemas/themes';
 import type { OrganizationCredits, UsageEstimateRequest, UsageEstimateResponse } from '../schemas/usage';
 import { callEndpoint, type CallContext } from './callEndpoint';
-import { Closer } from './Closer';
+import { Closer } from '../http/Closer';
 import type { CallOptions, CallResult, SimpleCallOptions } from './CallOptions';
 import * as endpoints from './endpoints';
 import type { PulseClientOptions } from './PulseClientOptions';

@@ -9,7 +9,7 @@ import type { Jobs } from '../jobs/Jobs';
 import { JobSubmissionSchema, type JobKind } from '../schemas/jobs';
 import { resultSchemas, type JobResult } from '../schemas/resultSchemas';
 import type { CallOptions } from './CallOptions';
-import type { AbortLike } from './Closer';
+import type { AbortLike } from '../http/Closer';
 import { runBatches } from './runBatches';
 import type { EndpointDef, ValidationSettings } from './EndpointDef';
 import { checkShape, describe } from './validate';

@@ -1,6 +1,6 @@
 import { Observable } from 'rxjs';
 import { PulseAbortError } from '../http/errors';
-import type { AbortLike } from './Closer';
+import type { AbortLike } from '../http/Closer';
 
 /**
  * Ties a cold Observable to an `AbortSignal` (or a client's close): when it fires, the

@@ -11,7 +11,7 @@ import {
   type Handler,
   type TokenSource,
 } from './interceptors';
-import type { Logger } from './logger';
+import type { LeveledLogger } from './logger';
 import { RateLimitGate } from './RateLimitGate';
 import { RequestLimiter } from './RequestLimiter';
 import type { RetryConfig } from './retryPolicy';
@@ -25,7 +25,7 @@ export interface TransportConfig {
   retry: RetryConfig;
   timeoutMs: number;
   scheduler: SchedulerLike;
-  logger: Logger;
+  logger: LeveledLogger;
   tokens?: TokenSource;
   random?: () => number;
   /** Requests in flight across the client. @default unlimited */
@@ -63,10 +63,12 @@ export class HttpTransport {
   readonly limiter: RequestLimiter;
   private readonly handler: Handler;
   private readonly baseUrl: string;
+  private readonly apiOrigin: string;
   private readonly sdkHeaders = sdkHeaders();
 
   constructor(private readonly config: TransportConfig) {
     this.baseUrl = config.baseUrl.replace(/\/+$/, '');
+    this.apiOrigin = originOf(this.baseUrl);
     this.gate = new RateLimitGate(config.scheduler);
     this.limiter = new RequestLimiter(config.maxInFlight ?? Number.POSITIVE_INFINITY, config.requestsPerSecond, config.scheduler);
     const now = () => config.scheduler.now();
@@ -92,9 +94,12 @@ export class HttpTransport {
         headers['idempotency-key'] = options.idempotencyKey ?? newIdempotencyKey();
         if (typeof options.body !== 'string') headers['content-type'] ??= 'application/json';
       }
+      const url = this.urlFor(options.path, options.query);
       return this.handler({
         method: options.method,
-        url: this.urlFor(options.path, options.query),
+        url,
+        // The API never redirects; result links (another host) may.
+        followRedirects: url.startsWith(`${this.baseUrl}/`) ? false : originOf(url) !== this.apiOrigin,
         headers,
         body: options.body,
         auth: options.auth ?? true,

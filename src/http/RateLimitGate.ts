@@ -49,14 +49,19 @@ export class RateLimitGate {
     return Math.max(0, this.pausedUntil - this.scheduler.now());
   }
 
+  /** True outside a pause and its pacing: an attempt may start now. */
+  open(): boolean {
+    return this.scheduler.now() >= this.pacedUntil;
+  }
+
   /**
    * Emits once: at once outside a pause and its pacing, else at the attempt's slot
    * (re-checking in case a new 429 extended the pause meanwhile).
    */
   ready(): Observable<void> {
     return defer(() => {
+      if (this.open()) return of(undefined);
       const now = this.scheduler.now();
-      if (now >= this.pacedUntil) return of(undefined);
       const start = Math.max(now, this.pausedUntil, this.nextSlot);
       this.nextSlot = start + this.paceMs;
       if (start <= now) return of(undefined);

@@ -1,5 +1,6 @@
 import axios, { type AxiosInstance, type AxiosResponse } from 'axios';
 import { Observable } from 'rxjs';
+import { Closer } from './Closer';
 import { decodeBody } from './decodeBody';
 import { errorFromResponse } from './errorFromResponse';
 import { PulseConnectionError, PulseError } from './errors';
@@ -19,7 +20,7 @@ export function createAxiosInstance(agents: AgentOptions = {}): AxiosInstance {
 
 /**
  * The one place that calls axios: each subscription sends one request with its own
- * `AbortController`, unsubscribing aborts it, and every failure leaves as a pulse-rx error
+ * cancel switch, unsubscribing aborts it, and every failure leaves as a pulse-rx error
  * (non-2xx statuses included), converted here once.
  *
  * @example
@@ -29,7 +30,7 @@ export function createAxiosInstance(agents: AgentOptions = {}): AxiosInstance {
 export function fromAxios(instance: AxiosInstance, now: () => number): HttpBackend {
   return (request: HttpRequest) =>
     new Observable<HttpResponse>((subscriber) => {
-      const controller = new AbortController();
+      const controller = new Closer();
       let settled = false;
       instance
         .request<ArrayBuffer>({
@@ -37,12 +38,15 @@ export function fromAxios(instance: AxiosInstance, now: () => number): HttpBacke
           url: request.url,
           headers: request.headers,
           data: request.body,
-          signal: controller.signal,
+          signal: controller,
           responseType: 'arraybuffer',
           // We decode and convert statuses ourselves, once.
           transformResponse: [(data: unknown) => data],
           validateStatus: () => true,
           decompress: true,
+          // Without redirect support axios sends through Node's http directly instead of
+          // follow-redirects, which also keeps a copy of every request body for a replay.
+          ...(request.followRedirects === false ? { maxRedirects: 0 } : {}),
         })
         .then(async (res) => toResponse(request, res, now))
         .then(
@@ -53,11 +57,11 @@ export function fromAxios(instance: AxiosInstance, now: () => number): HttpBacke
           },
           (err: unknown) => {
             settled = true;
-            if (!controller.signal.aborted) subscriber.error(toPulseError(err));
+            if (!controller.aborted) subscriber.error(toPulseError(err));
           },
         );
       return () => {
-        if (!settled) controller.abort();
+        if (!settled) controller.close();
       };
     });
 }

@@ -11,7 +11,7 @@ import {
   timer,
 } from 'rxjs';
 import { PulseApiError, PulseConnectionError, PulseTimeoutError, RateLimitError } from './errors';
-import type { Logger } from './logger';
+import type { LeveledLogger, Logger } from './logger';
 import type { RateLimitGate } from './RateLimitGate';
 import { isRetryableStatus, retryDelayMs, type RetryConfig } from './retryPolicy';
 import type { HttpRequest, HttpResponse } from './types';
@@ -32,9 +32,14 @@ export type Handler = (req: TransportRequest) => Observable<HttpResponse>;
 /** Angular-style step: sees the request, calls `next` zero or more times. */
 export type Interceptor = (req: TransportRequest, next: Handler) => Observable<HttpResponse>;
 
-/** Composes interceptors around a handler; the first runs outermost. */
+/**
+ * Composes interceptors around a handler; the first runs outermost. A step is called once
+ * per logical request, and its Observable is subscribed once per attempt (a retry
+ * resubscribes): work that must happen per attempt belongs inside the Observable
+ * (`defer`), not in the step's body.
+ */
 export function chain(interceptors: Interceptor[], backend: Handler): Handler {
-  return interceptors.reduceRight<Handler>((next, step) => (req) => defer(() => step(req, next)), backend);
+  return interceptors.reduceRight<Handler>((next, step) => (req) => step(req, next), backend);
 }
 
 /** The longest delay timers can hold (2^31 - 1 ms, about 24.8 days); longer means "never". */
@@ -52,17 +57,22 @@ export function timeoutStep(scheduler: SchedulerLike): Interceptor {
 }
 
 /** Logs each attempt: method, URL (signatures masked), status, duration. */
-export function loggingStep(logger: Logger, now: () => number): Interceptor {
+export function loggingStep(logger: LeveledLogger, now: () => number): Interceptor {
   return (req, next) => {
-    const started = now();
-    logger.debug(`→ ${req.method} ${req.url}`);
-    return next(req).pipe(
-      tap({
-        next: (res) => logger.debug(`← ${res.status} ${req.method} ${req.url}`, { ms: now() - started }),
-        error: (err: unknown) =>
-          logger.info(`✗ ${req.method} ${req.url}: ${(err as Error)?.message ?? err}`, { ms: now() - started }),
-      }),
-    );
+    // Failures are written at info, traces at debug: below that there is nothing to do.
+    if (!logger.enabled('info')) return next(req);
+    const attempt$ = next(req);
+    return defer(() => {
+      const started = now();
+      logger.debug(`→ ${req.method} ${req.url}`);
+      return attempt$.pipe(
+        tap({
+          next: (res) => logger.debug(`← ${res.status} ${req.method} ${req.url}`, { ms: now() - started }),
+          error: (err: unknown) =>
+            logger.info(`✗ ${req.method} ${req.url}: ${(err as Error)?.message ?? err}`, { ms: now() - started }),
+        }),
+      );
+    });
   };
 }
 
@@ -99,7 +109,10 @@ export function authStep(tokens: TokenSource | undefined, apiOrigin: string): In
 
 /** Holds each attempt while the client-wide rate-limit pause lasts. */
 export function gateStep(gate: RateLimitGate): Interceptor {
-  return (req, next) => gate.ready().pipe(switchMap(() => next(req)));
+  return (req, next) => {
+    const attempt$ = next(req);
+    return defer(() => (gate.open() ? attempt$ : gate.ready().pipe(switchMap(() => attempt$))));
+  };
 }
 
 /**

@@ -41,13 +41,25 @@ export function redact(meta: unknown, depth = 0): unknown {
   return out;
 }
 
+/** A logger that knows which levels it writes, so callers can skip building messages. */
+export interface LeveledLogger extends Logger {
+  /** Whether messages of `level` are written. */
+  enabled(level: Exclude<LogLevel, 'off'>): boolean;
+}
+
 /** A logger that drops messages under `level` and redacts the rest. */
-export function leveledLogger(logger: Logger | undefined, level: LogLevel): Logger {
+export function leveledLogger(logger: Logger | undefined, level: LogLevel): LeveledLogger {
   const write =
     (name: Exclude<LogLevel, 'off'>) =>
     (message: string, meta?: Record<string, unknown>) => {
       if (!logger || RANK[name] < RANK[level]) return;
       logger[name](redactText(message), meta ? (redact(meta) as Record<string, unknown>) : undefined);
     };
-  return { debug: write('debug'), info: write('info'), warn: write('warn'), error: write('error') };
+  return {
+    debug: write('debug'),
+    info: write('info'),
+    warn: write('warn'),
+    error: write('error'),
+    enabled: (name) => logger !== undefined && RANK[name] >= RANK[level],
+  };
 }

@@ -11,6 +11,12 @@ export interface HttpRequest {
   headers?: Record<string, string>;
   /** A JSON value, or a string sent as is (set `content-type` yourself). */
   body?: unknown;
+  /**
+   * Follow 3xx answers. The API never redirects, so its requests are sent without
+   * redirect support (a 3xx fails as `PulseApiError`); result links may redirect.
+   * @default true
+   */
+  followRedirects?: boolean;
 }
 
 /** A decoded 2xx answer; `body` is the parsed JSON, or the text when it is not JSON. */

@@ -1,4 +1,4 @@
-import { Closer } from '../../src/client/Closer';
+import { Closer } from '../../src/http/Closer';
 
 describe('Closer (the client-closed signal)', () => {
   it('holds any number of listeners, calls each once on close, forgets removed ones', () => {
