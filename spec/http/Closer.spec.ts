@@ -15,3 +15,32 @@ describe('Closer (the client-closed signal)', () => {
     expect(calls).not.toContain(7);
   });
 });
+
+describe('Closer as a signal for axios', () => {
+  it('calls listeners like an AbortSignal: itself as this, an abort event', () => {
+    const closer = new Closer();
+    const seen: Array<[unknown, unknown]> = [];
+    closer.addEventListener('abort', function (this: unknown, event) {
+      seen.push([this, event]);
+    });
+    closer.close();
+    expect(seen).toEqual([[closer, { type: 'abort' }]]);
+  });
+
+  it('a throwing listener neither stops the others nor escapes close(); the error is reported later', async () => {
+    jest.useFakeTimers();
+    try {
+      const closer = new Closer();
+      const calls: string[] = [];
+      closer.addEventListener('abort', () => {
+        throw new Error('listener bug');
+      });
+      closer.addEventListener('abort', () => calls.push('second'));
+      expect(() => closer.close()).not.toThrow();
+      expect(calls).toEqual(['second']);
+      expect(() => jest.runAllTimers()).toThrow('listener bug');
+    } finally {
+      jest.useRealTimers();
+    }
+  });
+});

@@ -1,3 +1,4 @@
+import axios from 'axios';
 import nock from 'nock';
 import { firstValueFrom } from 'rxjs';
 import { PulseAbortError, PulseClient, PulseTimeoutError, StaticTokenAuth } from 'pulse-rx';
@@ -31,6 +32,32 @@ describe('cancellation and timeouts on a real socket', () => {
     await until(() => server.aborted.length === 1);
     expect(server.aborted).toEqual(['/v1/sentiment']);
     expect(seen).toEqual([]);
+  });
+
+  it("with axios's fetch adapter too, unsubscribing aborts the request and nothing escapes", async () => {
+    server = await startRecordingServer((_req, res) => hold.push(() => res.end(result)));
+    const uncaught: unknown[] = [];
+    const onUncaught = (e: unknown) => uncaught.push(e);
+    process.on('uncaughtException', onUncaught);
+    try {
+      const seen: unknown[] = [];
+      const c = client({ axios: axios.create({ adapter: 'fetch' }) });
+      const sub = c.analyzeSentiment({ inputs: ['x'], fast: true }).subscribe({ next: (v) => seen.push(v), error: (e) => seen.push(e) });
+      await until(() => server.received.length === 1);
+      sub.unsubscribe();
+      await until(() => server.aborted.length === 1);
+      await new Promise((r) => setTimeout(r, 20));
+      expect(seen).toEqual([]);
+      expect(uncaught).toEqual([]);
+      // And the adapter still answers normally.
+      hold.splice(0).forEach((release) => release());
+      await server.close();
+      server = await startRecordingServer((_req, res) => res.end(result));
+      const c2 = client({ axios: axios.create({ adapter: 'fetch' }) });
+      await expect(firstValueFrom(c2.analyzeSentiment({ inputs: ['x'], fast: true }))).resolves.toMatchObject({ requestId: 'r' });
+    } finally {
+      process.off('uncaughtException', onUncaught);
+    }
   });
 
   it('an AbortSignal cancels the call with PulseAbortError and aborts the request', async () => {
