@@ -40,13 +40,21 @@ async function throughput() {
   const latency = 50;
   const input = texts(20_000);
   const batches = Math.ceil(input.length / 200);
+  const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+  // The first run of each emulator is cold (both processes still compiling their hot paths);
+  // it is reported on its own, and the figure is the median of three warm runs, as a
+  // long-running service would see.
   const run = async (url: string, concurrency: number) => {
     const c = client(url, concurrency);
-    await firstValueFrom(from(texts(400)).pipe(analyzeSentiment(c, { batchSize: 200, concurrency }), count())); // warm-up
-    const t = now();
-    const n = await firstValueFrom(from(input).pipe(analyzeSentiment(c, { batchSize: 200, concurrency }), count()));
-    if (n !== input.length) throw new Error('lost results');
-    return { ms: now() - t, c };
+    const once = async () => {
+      const t = now();
+      const n = await firstValueFrom(from(input).pipe(analyzeSentiment(c, { batchSize: 200, concurrency }), count()));
+      if (n !== input.length) throw new Error('lost results');
+      return now() - t;
+    };
+    const cold = await once();
+    const warm = [await once(), await once(), await once()];
+    return { cold, ms: median(warm), c };
   };
   // The work itself: the same batches with no injected latency (client + emulator on this machine).
   const bare = await emulatorProcess([]);
@@ -59,15 +67,16 @@ async function throughput() {
   const faults = JSON.stringify([{ path: '/sentiment', action: { type: 'latency', ms: latency } }]);
   const emu = await emulatorProcess(['--faults', faults]);
   try {
-    const { ms: concurrent, c } = await run(emu.url, 8);
+    const { ms: concurrent, cold, c } = await run(emu.url, 8);
     const ideal = Math.ceil(batches / 8) * latency;
     rows.push(['20,000 texts, no injected latency (the work)', `${work.toFixed(0)} ms`, 'client + emulator sharing this machine']);
-    rows.push(['20,000 texts, concurrency 8, 50 ms/request', `${concurrent.toFixed(0)} ms`, `${(concurrent / ideal).toFixed(2)}x the ideal schedule (${ideal} ms); ${(concurrent / (ideal + work)).toFixed(2)}x ideal + work`]);
+    rows.push(['20,000 texts, concurrency 8, 50 ms/request', `${concurrent.toFixed(0)} ms`, `${(concurrent / ideal).toFixed(2)}x the ideal schedule (${ideal} ms), median of 3 warm runs; target <= 1.15x`]);
+    rows.push(['  the same, first (cold) run', `${cold.toFixed(0)} ms`, `${(cold / ideal).toFixed(2)}x the ideal schedule`]);
     // The migration guide's "before": one synchronous call after another.
     const t = now();
     await lastValueFrom(range(0, batches).pipe(concatMap((b) => c.analyzeSentiment({ inputs: input.slice(b * 200, b * 200 + 200), fast: true }))));
     const sequential = now() - t;
-    rows.push(['the same, sequential loop', `${sequential.toFixed(0)} ms`, `operator ${(sequential / concurrent).toFixed(1)}x faster`]);
+    rows.push(['the same, sequential loop', `${sequential.toFixed(0)} ms`, `operator ${(sequential / concurrent).toFixed(1)}x faster; target >= 5x`]);
   } finally {
     emu.stop();
   }
