@@ -2,6 +2,7 @@ import { firstValueFrom, type Observable } from 'rxjs';
 import { PulseClient, PulseValidationError } from 'pulse-rx';
 import { failure } from '../helpers/failure';
 import { api, resetNock, testClient } from '../helpers/testClient';
+import { checkEachText, isValidText } from '../../src/client/validate';
 
 const texts = (n: number) => Array.from({ length: n }, (_, i) => `text ${i}`);
 type Call = (c: PulseClient) => Observable<unknown>;
@@ -97,5 +98,27 @@ describe('client-side validation', () => {
     expect(() => new PulseClient({ maxRetries: -1 })).toThrow(expect.objectContaining({ field: 'maxRetries' }));
     expect(() => new PulseClient({ concurrency: 2.5 })).toThrow(expect.objectContaining({ field: 'concurrency' }));
     expect(() => PulseClient.withToken('  ')).toThrow(expect.objectContaining({ field: 'token' }));
+  });
+});
+
+describe('isValidText (the allocation-free text check)', () => {
+  it('calls blank exactly what trim() calls blank, for every UTF-16 code unit', () => {
+    const disagree: number[] = [];
+    for (let code = 0; code <= 0xffff; code++) {
+      const text = `${String.fromCharCode(code)} `;
+      if (isValidText(text, 10) !== (text.trim() !== '')) disagree.push(code);
+    }
+    expect(disagree).toEqual([]);
+  });
+
+  it('a long batch names the first bad index, holes included', async () => {
+    const inputs = Array.from({ length: 5000 }, (_, i) => `text ${i}`);
+    inputs[4321] = ' \u00a0\ufeff\u3000 ';
+    const e = await failure<PulseValidationError>(firstValueFrom(testClient().client.analyzeSentiment({ inputs })));
+    expect(e.field).toBe('inputs[4321]');
+    expect(e.message).toContain('must not be empty');
+    const sparse = ['a', 'b'];
+    sparse.length = 3; // a hole at index 2
+    expect(() => checkEachText('inputs', sparse, 100)).toThrow(expect.objectContaining({ field: 'inputs[2]' }));
   });
 });

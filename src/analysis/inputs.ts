@@ -1,6 +1,6 @@
 import { defaultIfEmpty, defer, finalize, isObservable, last, map, of, type Observable } from 'rxjs';
 import { PulseClient } from '../client/PulseClient';
-import { checkText, describe } from '../client/validate';
+import { checkEachText, describe } from '../client/validate';
 import { PulseValidationError } from '../http/errors';
 import { LIMITS } from '../schemas/limits';
 
@@ -11,7 +11,7 @@ export type TextsInput = readonly string[] | Observable<readonly string[]>;
 export function checkDataset(field: string, texts: unknown): readonly string[] {
   if (!Array.isArray(texts)) throw new PulseValidationError(field, 'must be an array of strings', { value: describe(texts) });
   if (texts.length === 0) throw new PulseValidationError(field, 'must not be empty', { limit: 1, value: describe(texts) });
-  texts.forEach((t, i) => checkText(`${field}[${i}]`, t, LIMITS.maxTextLength));
+  checkEachText(field, texts, LIMITS.maxTextLength);
   return texts as readonly string[];
 }
 

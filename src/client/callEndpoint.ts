@@ -51,22 +51,9 @@ export function callEndpoint<S extends z.ZodType, K extends JobKind>(
       );
     }
     const finalize = (data: JobResult<K>) => (def.finalize ? def.finalize(data, req) : data);
-    // A resubmission is a new job: it gets its own idempotency key.
-    let attempt = 0;
-    const key = options.idempotencyKey ?? newIdempotencyKey();
-    const submit$ = defer(() => {
-      const n = attempt++;
-      return ctx.transport.send({
-        method: 'POST',
-        path: def.path,
-        body: def.toWire(req, fast),
-        idempotencyKey: n === 0 ? key : `${key}.resubmit-${n}`,
-        timeoutMs: options.timeoutMs,
-      });
-    });
-    const resubmit = ctx.resubmitFailedJobs > 0 && options.awaitJobResult !== false;
-    return submit$
-      .pipe(
+    const body = def.toWire(req, fast);
+    const submitAndAwait = (idempotencyKey: string) =>
+      ctx.transport.send({ method: 'POST', path: def.path, body, idempotencyKey, timeoutMs: options.timeoutMs }).pipe(
         switchMap((res) => {
           const submission = res.status === 202 || looksLikeSubmission(res.body) ? parseWith(JobSubmissionSchema, res.body, 'job submission') : undefined;
           if (!submission) {
@@ -79,8 +66,21 @@ export function callEndpoint<S extends z.ZodType, K extends JobKind>(
           }
           return options.awaitJobResult === false ? of(job) : job.result$;
         }),
-        resubmit ? retry({ count: ctx.resubmitFailedJobs, delay: (e: unknown) => (e instanceof JobFailedError ? of(0) : throwError(() => e)) }) : (o: Observable<unknown>) => o,
       );
+    const key = options.idempotencyKey ?? newIdempotencyKey();
+    if (ctx.resubmitFailedJobs === 0 || options.awaitJobResult === false) return submitAndAwait(key);
+    // A resubmission is a new job: it gets its own idempotency key.
+    let resubmissions = 0;
+    return defer(() => submitAndAwait(resubmissions === 0 ? key : `${key}.resubmit-${resubmissions}`)).pipe(
+      retry({
+        count: ctx.resubmitFailedJobs,
+        delay: (e: unknown) => {
+          if (!(e instanceof JobFailedError)) return throwError(() => e);
+          resubmissions++;
+          return of(0);
+        },
+      }),
+    );
   });
   return withSignal(withSignal(call$, options.signal), ctx.closed, 'client closed');
 }

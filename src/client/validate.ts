@@ -58,7 +58,24 @@ export function checkTexts(field: string, texts: readonly string[], limits: Text
       value: describe(texts),
     });
   }
-  texts.forEach((text, i) => checkText(`${field}[${i}]`, text, limits.maxLength));
+  checkEachText(field, texts, limits.maxLength);
+}
+
+/**
+ * Every text of a list (holes included) with `checkText`; the error names the index
+ * (`inputs[12345]`). A valid text costs no allocation: the name is built on failure only.
+ */
+export function checkEachText(field: string, texts: ArrayLike<unknown>, maxLength: number): void {
+  for (let i = 0; i < texts.length; i++) {
+    if (!isValidText(texts[i], maxLength)) checkText(`${field}[${i}]`, texts[i], maxLength);
+  }
+}
+
+const NON_BLANK = /\S/;
+
+/** A non-blank string within `maxLength` (`\s` and `trim()` share one definition of blank). */
+export function isValidText(text: unknown, maxLength: number): text is string {
+  return typeof text === 'string' && text.length <= maxLength && NON_BLANK.test(text);
 }
 
 /** One text: a non-blank string within `maxLength`. */

@@ -20,7 +20,7 @@ import { concurrentMap } from '../batch/concurrentMap';
 import type { FlowControl } from '../batch/FlowControl';
 import { PulseValidationError } from '../http/errors';
 import { LIMITS } from '../schemas/limits';
-import { checkText } from '../client/validate';
+import { checkText, isValidText } from '../client/validate';
 
 /** Progress of a text stream through an operator. */
 export interface TextProgress {
@@ -122,6 +122,7 @@ export function batchTexts<R>(config: BatchTextsConfig, analyze: (batch: Indexed
 }
 
 function problem(text: unknown, index: number, maxLength: number): PulseValidationError | undefined {
+  if (isValidText(text, maxLength)) return undefined;
   try {
     checkText(`texts[${index}]`, text, maxLength);
     return undefined;
