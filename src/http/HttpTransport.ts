@@ -63,12 +63,10 @@ export class HttpTransport {
   readonly limiter: RequestLimiter;
   private readonly handler: Handler;
   private readonly baseUrl: string;
-  private readonly apiOrigin: string;
   private readonly sdkHeaders = sdkHeaders();
 
   constructor(private readonly config: TransportConfig) {
     this.baseUrl = config.baseUrl.replace(/\/+$/, '');
-    this.apiOrigin = originOf(this.baseUrl);
     this.gate = new RateLimitGate(config.scheduler);
     this.limiter = new RequestLimiter(config.maxInFlight ?? Number.POSITIVE_INFINITY, config.requestsPerSecond, config.scheduler);
     const now = () => config.scheduler.now();
@@ -98,8 +96,8 @@ export class HttpTransport {
       return this.handler({
         method: options.method,
         url,
-        // The API never redirects; result links (another host) may.
-        followRedirects: url.startsWith(`${this.baseUrl}/`) ? false : originOf(url) !== this.apiOrigin,
+        // The API's endpoints never redirect; anything else (result links) may.
+        followRedirects: !url.startsWith(`${this.baseUrl}/`),
         headers,
         body: options.body,
         auth: options.auth ?? true,
