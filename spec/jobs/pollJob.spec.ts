@@ -1,7 +1,7 @@
 import { asyncScheduler, Observable } from 'rxjs';
 import { TestScheduler } from 'rxjs/testing';
 import { JobFailedError, JobTimeoutError, PermissionDeniedError, type JobStatus, type PollPolicy } from 'pulse-rx';
-import { pollJob } from '../../src/jobs/pollJob';
+import { pollJob, RESULT_LINK_REFRESHES } from '../../src/jobs/pollJob';
 
 const policy: PollPolicy = { minIntervalMs: 10, maxIntervalMs: 40, multiplier: 2, jitter: 0, maxWaitMs: 1000 };
 const status = (s: JobStatus['status'], extra: Partial<JobStatus> = {}): JobStatus => ({
@@ -81,15 +81,44 @@ describe('pollJob (marbles)', () => {
     });
   });
 
-  it('an expired result link (403) re-reads the status once for a fresh link', () => {
+  const expiredLink = new PermissionDeniedError({ status: 403, message: 'Request has expired' });
+
+  it('an expired result link (403) re-reads the status for a fresh link', () => {
     ts.run(({ cold, expectObservable }) => {
-      const expired = cold('-#', {}, new PermissionDeniedError({ status: 403, message: 'Request has expired' }));
       const fresh = status('completed', { resultUrl: 'https://files/r2' });
-      const d = deps([done, fresh], { 'https://files/r1': expired, 'https://files/r2': cold('-r|', { r: 'FRESH' }) });
+      const d = deps([done, fresh], { 'https://files/r1': cold('-#', {}, expiredLink), 'https://files/r2': cold('-r|', { r: 'FRESH' }) });
       expectObservable(pollJob('j', d)).toBe('-a--(b|)', {
         a: expect.objectContaining({ status: 'completed' }),
         b: { type: 'result', jobId: 'j', data: 'FRESH' },
       });
+    });
+  });
+
+  it('links expired twice in a row still end in the result (two fresh reads)', () => {
+    ts.run(({ cold, expectObservable }) => {
+      const reads: string[] = [];
+      const link = (n: number) => status('completed', { resultUrl: `https://files/r${n}` });
+      const d = deps([link(1), link(2), link(3)], {
+        'https://files/r1': cold('-#', {}, expiredLink),
+        'https://files/r2': cold('-#', {}, expiredLink),
+        'https://files/r3': cold('-r|', { r: 'THIRD' }),
+      }, reads);
+      expectObservable(pollJob('j', d)).toBe('-a----(b|)', {
+        a: expect.objectContaining({ status: 'completed' }),
+        b: { type: 'result', jobId: 'j', data: 'THIRD' },
+      });
+      ts.flush();
+      expect(reads).toHaveLength(3);
+    });
+  });
+
+  it(`links that are always expired fail with the 403 after ${RESULT_LINK_REFRESHES} fresh reads`, () => {
+    ts.run(({ cold, expectObservable }) => {
+      const reads: string[] = [];
+      const d = deps([done], { 'https://files/r1': cold('-#', {}, expiredLink) }, reads);
+      expectObservable(pollJob('j', d)).toBe('-a------#', { a: expect.objectContaining({ status: 'completed' }) }, expiredLink);
+      ts.flush();
+      expect(reads).toHaveLength(1 + RESULT_LINK_REFRESHES);
     });
   });
 

@@ -1,5 +1,4 @@
 import {
-  catchError,
   concat,
   concatMap,
   defer,
@@ -12,6 +11,7 @@ import {
   NEVER,
   Observable,
   of,
+  retry,
   SchedulerLike,
   switchMap,
   takeWhile,
@@ -24,6 +24,13 @@ import { MAX_TIMER_MS } from '../http/interceptors';
 import { isTerminalStatus, type JobStatus } from '../schemas/jobs';
 import type { JobEvent } from './JobEvent';
 import { pollDelayMs, type PollPolicy } from './pollPolicy';
+
+/**
+ * Fresh status reads allowed when result links keep coming back expired (403): a link
+ * can expire between the status read and the download; several in a row mean a clock or
+ * signing problem, reported as the `PermissionDeniedError`.
+ */
+export const RESULT_LINK_REFRESHES = 3;
 
 /** What polling needs from the outside: reading a status and downloading a result. */
 export interface PollDeps<T> {
@@ -38,7 +45,7 @@ export interface PollDeps<T> {
  * The polling stream of a job: reads the status at once, then with growing, jittered
  * waits; emits each new status, then the downloaded result, then completes. A failed job
  * errors with `JobFailedError`, an overdue one with `JobTimeoutError`. An expired result
- * link (403) triggers one fresh status read for a new link.
+ * link (403) triggers a fresh status read for a new link, up to `RESULT_LINK_REFRESHES` times.
  */
 export function pollJob<T>(jobId: string, deps: PollDeps<T>): Observable<JobEvent<T>> {
   return defer(() => {
@@ -57,12 +64,20 @@ export function pollJob<T>(jobId: string, deps: PollDeps<T>): Observable<JobEven
 
     const download = (s: JobStatus): Observable<T> => {
       if (!s.resultUrl) return throwError(() => new ResponseValidationError('completed job has no result_url', s));
-      return deps.getResult(s.resultUrl).pipe(
-        catchError((err: unknown) =>
-          err instanceof PermissionDeniedError
-            ? read().pipe(switchMap((fresh) => (fresh.resultUrl ? deps.getResult(fresh.resultUrl) : throwError(() => err))))
-            : throwError(() => err),
-        ),
+      let url = s.resultUrl;
+      return defer(() => deps.getResult(url)).pipe(
+        retry({
+          count: RESULT_LINK_REFRESHES,
+          delay: (err: unknown) =>
+            err instanceof PermissionDeniedError
+              ? read().pipe(
+                  map((fresh) => {
+                    if (!fresh.resultUrl) throw err;
+                    url = fresh.resultUrl;
+                  }),
+                )
+              : throwError(() => err),
+        }),
       );
     };
 
