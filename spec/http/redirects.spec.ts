@@ -18,6 +18,16 @@ describe('redirects', () => {
     expect(elsewhere.isDone()).toBe(false);
   });
 
+  it('the job-status poll (a URL with a query) is an API request too: its 3xx is not followed', async () => {
+    api()
+      .post('/v1/sentiment').reply(202, { job_id: 'j1' })
+      .get('/v1/jobs').query({ jobId: 'j1' }).reply(302, '', { location: 'https://elsewhere.pulse.test/jobs' });
+    const elsewhere = nock('https://elsewhere.pulse.test').get('/jobs').reply(200, { status: 'completed' });
+    const e = await failure<PulseApiError>(firstValueFrom(testClient({ maxRetries: 0 }).client.analyzeSentiment({ inputs: ['x'] })));
+    expect(e.status).toBe(302);
+    expect(elsewhere.isDone()).toBe(false);
+  });
+
   it('a result link that redirects is followed, without Authorization', async () => {
     api()
       .post('/v1/sentiment').reply(202, { job_id: 'j1' })
