@@ -13,7 +13,8 @@ export interface HttpRequest {
   body?: unknown;
   /**
    * Follow 3xx answers. The API never redirects, so its requests are sent without
-   * redirect support (a 3xx fails as `PulseApiError`); result links may redirect.
+   * redirect support (on Node's http adapter a 3xx fails as `PulseApiError`; browsers and
+   * the fetch adapter follow redirects themselves); result links may redirect.
    * @default true
    */
   followRedirects?: boolean;
