@@ -11,6 +11,7 @@ import axios from 'axios';
 import { concatMap, count, firstValueFrom, from, lastValueFrom, range } from 'rxjs';
 import { analyzeSentiment, FlowControl, PulseClient } from '../../src';
 import { readTexts } from '../../src/node';
+import { sdkHeaders } from '../../src/http/HttpTransport';
 
 const now = () => performance.now();
 const rows: [string, string, string][] = [];
@@ -91,11 +92,11 @@ async function overhead() {
     // without redirect support as the client uses for the API, which never redirects):
     // the fairest baseline for the client's own pipeline.
     const direct = axios.create({ maxRedirects: 0 });
-    const sdkHeaders = { accept: 'application/json', 'x-pulse-client': 'pulse-rx', 'user-agent': `pulse-rx node/${process.versions.node}` };
+    const headers = { accept: 'application/json', ...sdkHeaders(), 'content-type': 'application/json' };
     const body = { inputs: ['The staff were lovely'], fast: true };
     const calls: Record<string, () => Promise<unknown>> = {
       bare: () => http.post(`${emu.url}/sentiment`, body),
-      direct: () => direct.post(`${emu.url}/sentiment`, body, { headers: { ...sdkHeaders, 'idempotency-key': crypto.randomUUID() } }),
+      direct: () => direct.post(`${emu.url}/sentiment`, body, { headers: { ...headers, 'idempotency-key': crypto.randomUUID() } }),
       sdk: () => firstValueFrom(c.analyzeSentiment(body)),
     };
     const times: Record<string, number[]> = { bare: [], direct: [], sdk: [] };

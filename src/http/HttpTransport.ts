@@ -63,10 +63,13 @@ export class HttpTransport {
   readonly limiter: RequestLimiter;
   private readonly handler: Handler;
   private readonly baseUrl: string;
+  /** `baseUrl/`: every endpoint URL starts with it. */
+  private readonly apiPrefix: string;
   private readonly sdkHeaders = sdkHeaders();
 
   constructor(private readonly config: TransportConfig) {
     this.baseUrl = config.baseUrl.replace(/\/+$/, '');
+    this.apiPrefix = `${this.baseUrl}/`;
     this.gate = new RateLimitGate(config.scheduler);
     this.limiter = new RequestLimiter(config.maxInFlight ?? Number.POSITIVE_INFINITY, config.requestsPerSecond, config.scheduler);
     const now = () => config.scheduler.now();
@@ -97,7 +100,7 @@ export class HttpTransport {
         method: options.method,
         url,
         // The API's endpoints never redirect; anything else (result links) may.
-        followRedirects: !url.startsWith(`${this.baseUrl}/`),
+        followRedirects: !url.startsWith(this.apiPrefix),
         headers,
         body: options.body,
         auth: options.auth ?? true,
@@ -118,7 +121,8 @@ export class HttpTransport {
   }
 }
 
-function sdkHeaders(): Record<string, string> {
+/** The headers that identify pulse-rx on every request (`User-Agent` on Node only). */
+export function sdkHeaders(): Record<string, string> {
   const headers: Record<string, string> = { 'x-pulse-client': `pulse-rx/${VERSION}` };
   // Browsers forbid setting User-Agent; Node accepts it.
   const proc = (globalThis as { process?: { versions?: { node?: string } } }).process;

@@ -88,8 +88,11 @@ export interface TokenSource {
  * and replays the request once with a fresh one.
  */
 export function authStep(tokens: TokenSource | undefined, apiOrigin: string): Interceptor {
+  // Endpoint URLs start with the origin and a slash: no URL parsing for them.
+  const prefix = `${apiOrigin}/`;
+  const onApi = (url: string) => url.startsWith(prefix) || originOf(url) === apiOrigin;
   return (req, next) => {
-    if (!tokens || !req.auth || originOf(req.url) !== apiOrigin) return next(req);
+    if (!tokens || !req.auth || !onApi(req.url)) return next(req);
     const withToken = (token: string) =>
       next({ ...req, headers: { ...req.headers, authorization: `Bearer ${token}` } });
     return tokens.token().pipe(
