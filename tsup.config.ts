@@ -1,23 +1,28 @@
 import { defineConfig } from 'tsup';
 
-export default defineConfig([
-  {
-    // The core and the Node-only emulator are separate entries: the core never reaches it.
-    entry: { index: 'src/index.ts', emulator: 'src/emulator/index.ts', node: 'src/node/index.ts' },
-    format: ['esm', 'cjs'],
-    dts: true,
-    sourcemap: true,
-    clean: false,
-    target: 'es2022',
-    external: ['rxjs', 'axios', 'zod', 'ajv'],
-    outExtension: ({ format }) => ({ js: format === 'esm' ? '.mjs' : '.js' }),
+/**
+ * One build for every entry, so each module system gets exactly one copy of every class:
+ * ESM and CommonJS both split shared code into chunks (CommonJS splitting is opt-in in
+ * tsup). Separate builds per entry would each inline their own PulseClient and errors, and
+ * `require('pulse-rx/node')` would reject a client from `require('pulse-rx')`.
+ * The command-line programs are entries of the same build: they load the same chunks.
+ */
+export default defineConfig({
+  entry: {
+    index: 'src/index.ts',
+    emulator: 'src/emulator/index.ts',
+    node: 'src/node/index.ts',
+    'cli/pulse': 'src/cli/pulse.ts',
+    'cli/pulse-emulator': 'src/cli/pulse-emulator.ts',
   },
-  {
-    entry: { 'pulse-emulator': 'src/cli/pulse-emulator.ts', pulse: 'src/cli/pulse.ts' },
-    outDir: 'dist/cli',
-    format: ['cjs'],
-    platform: 'node',
-    target: 'node20',
-    external: ['ajv'],
-  },
-]);
+  format: ['esm', 'cjs'],
+  splitting: true,
+  dts: { entry: { index: 'src/index.ts', emulator: 'src/emulator/index.ts', node: 'src/node/index.ts' } },
+  sourcemap: true,
+  clean: true,
+  target: 'es2022',
+  platform: 'node',
+  // Dependencies stay imports: the app's own copies (and rxjs as a peer) are used.
+  external: ['rxjs', 'axios', 'zod', 'ajv', 'yaml', 'cli-progress', 'csv-parse'],
+  outExtension: ({ format }) => ({ js: format === 'esm' ? '.mjs' : '.js' }),
+});

@@ -8,6 +8,7 @@ import type { SimilarityResult } from './results/SimilarityResult';
 import type { SummaryResult } from './results/SummaryResult';
 import type { ThemeAllocationResult } from './results/ThemeAllocationResult';
 import type { ThemeGenerationResult } from './results/ThemeGenerationResult';
+import { brand, isBranded } from '../brand';
 
 /** Results of an Analyzer or Workflow run by step name. */
 export type ResultMap = Record<string, AnalysisResult<unknown>>;
@@ -22,6 +23,13 @@ export type ResultMap = Record<string, AnalysisResult<unknown>>;
  * results.get('themeAllocation');
  */
 export class AnalysisResults<R extends ResultMap = ResultMap> {
+  static {
+    brand(this, 'AnalysisResults');
+  }
+  /** `instanceof` by brand, so it holds across copies of the library (ESM and CommonJS). */
+  static [Symbol.hasInstance]<T>(this: { prototype: T }, value: unknown): value is T {
+    return isBranded(this, value);
+  }
   constructor(private readonly byName: R) {}
 
   /** The result of the step `name`. */

@@ -6,6 +6,7 @@ import type { JobEvent } from '../jobs/JobEvent';
 import type { FastMode } from '../schemas/common';
 import type { JobStatusValue } from '../schemas/jobs';
 import type { AnalysisResult } from './results/AnalysisResult';
+import { brand, isBranded } from '../brand';
 
 /** What a running process emits: job statuses, then its raw result. */
 export type ProcessEmission<Raw> = { type: 'status'; status: JobStatusValue; jobId: string } | { type: 'result'; data: Raw };
@@ -48,6 +49,13 @@ const NAME = /^[A-Za-z_][A-Za-z0-9_-]{0,63}$/;
  * as a dependency graph; starters run one.
  */
 export abstract class Process<Raw = unknown, Result extends AnalysisResult<Raw> = AnalysisResult<Raw>> {
+  static {
+    brand(this, 'Process');
+  }
+  /** `instanceof` by brand, so it holds across copies of the library (ESM and CommonJS). */
+  static [Symbol.hasInstance]<T>(this: { prototype: T }, value: unknown): value is T {
+    return isBranded(this, value);
+  }
   abstract readonly kind: ProcessKind;
   /** The result's id. */
   readonly id: string;

@@ -29,6 +29,7 @@ import type { CallOptions, CallResult, SimpleCallOptions } from './CallOptions';
 import * as endpoints from './endpoints';
 import type { PulseClientOptions } from './PulseClientOptions';
 import { resolveBaseUrl, positiveNumber } from './resolveOptions';
+import { brand, isBranded } from '../brand';
 
 /**
  * The Pulse API as cold Observables: nothing is sent until you subscribe, each
@@ -43,6 +44,13 @@ import { resolveBaseUrl, positiveNumber } from './resolveOptions';
  * const { results } = await firstValueFrom(client.analyzeSentiment({ inputs: ['great', 'awful'], fast: true }));
  */
 export class PulseClient {
+  static {
+    brand(this, 'PulseClient');
+  }
+  /** `instanceof` by brand, so it holds across copies of the library (ESM and CommonJS). */
+  static [Symbol.hasInstance]<T>(this: { prototype: T }, value: unknown): value is T {
+    return isBranded(this, value);
+  }
   /** The `/jobs` resource: `status`, `poll`, `result`, `resume`. */
   readonly jobs: Jobs;
   readonly baseUrl: string;

@@ -1,8 +1,10 @@
+import { brand, isBranded } from '../brand';
 import type { ErrorDetail } from '../schemas/common';
 
 /**
- * Base class of every error pulse-rx raises. Use the static `is` guards (they work across
- * realms and bundles, since they check `name`, not the prototype chain).
+ * Base class of every error pulse-rx raises. Each class's static `is` guard answers for that
+ * class (and its subclasses) only, and so does `instanceof`: both check a `Symbol.for` brand,
+ * so they hold across copies of the library (ESM and CommonJS in one app, bundles).
  *
  * @example
  * import { PulseApiError } from 'pulse-rx';
@@ -10,8 +12,22 @@ import type { ErrorDetail } from '../schemas/common';
  */
 export class PulseError extends Error {
   override name: string = 'PulseError';
+  static {
+    brand(this, 'PulseError');
+  }
   constructor(message: string, options?: { cause?: unknown }) {
     super(message, options);
+  }
+  /**
+   * Whether a value is an instance of the class it is called on (or a subclass), from any
+   * copy of pulse-rx: `RateLimitError.is(e)` is false for a `ServerError`.
+   */
+  static is<T>(this: { prototype: T }, e: unknown): e is T {
+    return isBranded(this, e);
+  }
+  /** `instanceof` by brand, so it holds across copies of the library. */
+  static override [Symbol.hasInstance]<T>(this: { prototype: T }, value: unknown): value is T {
+    return isBranded(this, value);
   }
   /** A plain, secret-free view of the error for logs and JSON. */
   toJSON(): Record<string, unknown> {
@@ -34,6 +50,9 @@ export interface ApiErrorInit {
 /** The API answered with a non-2xx status. Subclasses by status family. */
 export class PulseApiError extends PulseError {
   override name: string = 'PulseApiError';
+  static {
+    brand(this, 'PulseApiError');
+  }
   readonly status: number;
   readonly code: string | undefined;
   readonly errors: ErrorDetail[];
@@ -54,10 +73,6 @@ export class PulseApiError extends PulseError {
     this.headers = init.headers ?? {};
   }
 
-  /** Whether a value is this error (by name, so it works across bundles and realms). */
-  static is(e: unknown): e is PulseApiError {
-    return e instanceof Error && typeof (e as PulseApiError).status === 'number' && 'errors' in e;
-  }
 
   override toJSON(): Record<string, unknown> {
     return {
@@ -74,26 +89,44 @@ export class PulseApiError extends PulseError {
 /** 400: the request was invalid. */
 export class BadRequestError extends PulseApiError {
   override name = 'BadRequestError' as const;
+  static {
+    brand(this, 'BadRequestError');
+  }
 }
 /** 401: missing, invalid or expired credentials. */
 export class AuthenticationError extends PulseApiError {
   override name = 'AuthenticationError' as const;
+  static {
+    brand(this, 'AuthenticationError');
+  }
 }
 /** 402: the organization lacks credits (`meta.balance`, `meta.required`). */
 export class InsufficientCreditsError extends PulseApiError {
   override name = 'InsufficientCreditsError' as const;
+  static {
+    brand(this, 'InsufficientCreditsError');
+  }
 }
 /** 403: authenticated but not allowed. */
 export class PermissionDeniedError extends PulseApiError {
   override name = 'PermissionDeniedError' as const;
+  static {
+    brand(this, 'PermissionDeniedError');
+  }
 }
 /** 404: unknown path, job or organization. */
 export class NotFoundError extends PulseApiError {
   override name = 'NotFoundError' as const;
+  static {
+    brand(this, 'NotFoundError');
+  }
 }
 /** 429: too many requests; `retryAfterMs` says when to try again, when the server said. */
 export class RateLimitError extends PulseApiError {
   override name = 'RateLimitError' as const;
+  static {
+    brand(this, 'RateLimitError');
+  }
   readonly retryAfterMs: number | undefined;
   constructor(init: ApiErrorInit & { retryAfterMs?: number }) {
     super(init);
@@ -106,19 +139,24 @@ export class RateLimitError extends PulseApiError {
 /** 5xx: the service failed. */
 export class ServerError extends PulseApiError {
   override name = 'ServerError' as const;
+  static {
+    brand(this, 'ServerError');
+  }
 }
 
 /** The request never got an HTTP answer (DNS, refused, reset, closed mid-body). */
 export class PulseConnectionError extends PulseError {
   override name: string = 'PulseConnectionError';
-  /** Whether a value is this error (by name, so it works across bundles and realms). */
-  static is(e: unknown): e is PulseConnectionError {
-    return e instanceof Error && (e.name === 'PulseConnectionError' || e.name === 'PulseTimeoutError');
+  static {
+    brand(this, 'PulseConnectionError');
   }
 }
 /** One attempt took longer than `timeoutMs` (headers and body). */
 export class PulseTimeoutError extends PulseConnectionError {
   override name = 'PulseTimeoutError' as const;
+  static {
+    brand(this, 'PulseTimeoutError');
+  }
   constructor(readonly timeoutMs: number) {
     super(`request timed out after ${timeoutMs} ms`);
   }
@@ -126,6 +164,9 @@ export class PulseTimeoutError extends PulseConnectionError {
 /** The call was cancelled through the `signal` option. */
 export class PulseAbortError extends PulseError {
   override name = 'PulseAbortError' as const;
+  static {
+    brand(this, 'PulseAbortError');
+  }
   constructor(message = 'request aborted by signal') {
     super(message);
   }
@@ -134,6 +175,9 @@ export class PulseAbortError extends PulseError {
 /** Client-side validation failed; no request was sent. */
 export class PulseValidationError extends PulseError {
   override name = 'PulseValidationError' as const;
+  static {
+    brand(this, 'PulseValidationError');
+  }
   /** Path of the offending field, e.g. `inputs[3]` or `setA`. */
   readonly field: string;
   /** The limit that was broken, when there is one (e.g. `200`, `1..50`). */
@@ -147,10 +191,6 @@ export class PulseValidationError extends PulseError {
     this.limit = opts.limit;
     this.value = opts.value;
   }
-  /** Whether a value is this error (by name, so it works across bundles and realms). */
-  static is(e: unknown): e is PulseValidationError {
-    return e instanceof Error && e.name === 'PulseValidationError';
-  }
   override toJSON(): Record<string, unknown> {
     return { ...super.toJSON(), field: this.field, limit: this.limit, value: this.value };
   }
@@ -159,6 +199,9 @@ export class PulseValidationError extends PulseError {
 /** The server's answer did not match the schema; `body` keeps it raw for inspection. */
 export class ResponseValidationError extends PulseError {
   override name = 'ResponseValidationError' as const;
+  static {
+    brand(this, 'ResponseValidationError');
+  }
   constructor(
     message: string,
     readonly body: unknown,
@@ -174,6 +217,9 @@ export class ResponseValidationError extends PulseError {
 /** A job ended with `failed` or `error`. */
 export class JobFailedError extends PulseError {
   override name = 'JobFailedError' as const;
+  static {
+    brand(this, 'JobFailedError');
+  }
   constructor(
     readonly jobId: string,
     readonly status: string,
@@ -189,6 +235,9 @@ export class JobFailedError extends PulseError {
 /** A job did not finish within `maxWaitMs`. The job may still complete on the server. */
 export class JobTimeoutError extends PulseError {
   override name = 'JobTimeoutError' as const;
+  static {
+    brand(this, 'JobTimeoutError');
+  }
   constructor(
     readonly jobId: string,
     readonly waitedMs: number,
@@ -203,6 +252,9 @@ export class JobTimeoutError extends PulseError {
  */
 export class PulseBatchError extends PulseError {
   override name = 'PulseBatchError' as const;
+  static {
+    brand(this, 'PulseBatchError');
+  }
   constructor(
     readonly batchIndex: number,
     readonly batchCount: number,

@@ -3,6 +3,7 @@ import { JobTimeoutError, PulseValidationError } from '../http/errors';
 import { MAX_TIMER_MS } from '../http/interceptors';
 import type { JobKind } from '../schemas/jobs';
 import type { JobEvent, JobResultEvent } from './JobEvent';
+import { brand, isBranded } from '../brand';
 
 /** What identifies a job across processes: store it, and `client.jobs.resume()` it later. */
 export interface JobRef {
@@ -21,6 +22,13 @@ export interface JobRef {
  * job.events$.subscribe((e) => console.log(e.type));
  */
 export class Job<T> implements JobRef {
+  static {
+    brand(this, 'Job');
+  }
+  /** `instanceof` by brand, so it holds across copies of the library (ESM and CommonJS). */
+  static [Symbol.hasInstance]<T>(this: { prototype: T }, value: unknown): value is T {
+    return isBranded(this, value);
+  }
   /** Statuses as they change, then `{ type: 'result' }`, then complete. */
   readonly events$: Observable<JobEvent<T>>;
   /** The validated result, once, then complete. */

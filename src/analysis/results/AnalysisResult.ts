@@ -1,10 +1,18 @@
 import { toCSV, type Row } from '../csv';
+import { brand, isBranded } from '../../brand';
 
 /**
  * What every result of a starter, process or workflow step has: the texts it is about,
  * the service's answer (`raw`, plain JSON), a flat table (`toRows`) and its CSV.
  */
 export abstract class AnalysisResult<Raw> {
+  static {
+    brand(this, 'AnalysisResult');
+  }
+  /** `instanceof` by brand, so it holds across copies of the library (ESM and CommonJS). */
+  static [Symbol.hasInstance]<T>(this: { prototype: T }, value: unknown): value is T {
+    return isBranded(this, value);
+  }
   constructor(
     /** The analysed texts, in input order. */
     readonly texts: readonly string[],

@@ -1,6 +1,7 @@
 import type { Row } from '../csv';
 import type { ClusteringResponse } from '../../schemas/clustering';
 import { AnalysisResult } from './AnalysisResult';
+import { brand } from '../../brand';
 
 /** A cluster with the indexes of its texts. */
 export interface IndexedCluster {
@@ -19,6 +20,9 @@ export interface IndexedCluster {
  * clusters.assignments(); // cluster id per input text
  */
 export class ClusterResult extends AnalysisResult<ClusteringResponse> {
+  static {
+    brand(this, 'ClusterResult');
+  }
   get algorithm(): string {
     return this.raw.algorithm;
   }

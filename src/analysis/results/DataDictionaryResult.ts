@@ -1,6 +1,7 @@
 import type { Row } from '../csv';
 import type { DataDictionaryResponse, DDIVariable } from '../../schemas/dataDictionary';
 import { AnalysisResult } from './AnalysisResult';
+import { brand } from '../../brand';
 
 /**
  * A DDI data dictionary (codebook) of a table.
@@ -10,6 +11,9 @@ import { AnalysisResult } from './AnalysisResult';
  * dictionary.variables.map((v) => v.variableName);
  */
 export class DataDictionaryResult extends AnalysisResult<DataDictionaryResponse> {
+  static {
+    brand(this, 'DataDictionaryResult');
+  }
   get title(): string {
     return this.raw.codebook.title;
   }

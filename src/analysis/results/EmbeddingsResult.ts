@@ -1,6 +1,7 @@
 import type { Row } from '../csv';
 import type { EmbeddingsResponse } from '../../schemas/embeddings';
 import { AnalysisResult } from './AnalysisResult';
+import { brand } from '../../brand';
 
 /**
  * One embedding vector per text, in input order.
@@ -9,6 +10,9 @@ import { AnalysisResult } from './AnalysisResult';
  * const { vectors } = await firstValueFrom(createEmbeddings(reviews));
  */
 export class EmbeddingsResult extends AnalysisResult<EmbeddingsResponse> {
+  static {
+    brand(this, 'EmbeddingsResult');
+  }
   get vectors(): number[][] {
     return this.raw.embeddings.map((e) => e.vector);
   }

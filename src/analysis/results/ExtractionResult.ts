@@ -1,6 +1,7 @@
 import type { Row } from '../csv';
 import type { ExtractionsResponse } from '../../schemas/extractions';
 import { AnalysisResult } from './AnalysisResult';
+import { brand } from '../../brand';
 
 /**
  * Dictionary terms found in each text.
@@ -10,6 +11,9 @@ import { AnalysisResult } from './AnalysisResult';
  * found.byText()[0]!.food; // ['burgers']
  */
 export class ExtractionResult extends AnalysisResult<ExtractionsResponse> {
+  static {
+    brand(this, 'ExtractionResult');
+  }
   get dictionary(): readonly string[] {
     return this.raw.dictionary;
   }

@@ -1,6 +1,7 @@
 import type { Row } from '../csv';
 import type { SentimentItem, SentimentResponse } from '../../schemas/sentiment';
 import { AnalysisResult } from './AnalysisResult';
+import { brand } from '../../brand';
 
 /** The four sentiment labels, in display order. */
 export const SENTIMENTS = ['positive', 'negative', 'neutral', 'mixed'] as const;
@@ -27,6 +28,9 @@ export interface SentimentSummary {
  * result.toCSV();                   // index,text,sentiment,confidence
  */
 export class SentimentResult extends AnalysisResult<SentimentResponse> {
+  static {
+    brand(this, 'SentimentResult');
+  }
   /** One item per text, in input order. */
   get results(): readonly SentimentItem[] {
     return this.raw.results;

@@ -1,6 +1,7 @@
 import type { Row } from '../csv';
 import type { SimilarityResponse } from '../../schemas/similarity';
 import { AnalysisResult } from './AnalysisResult';
+import { brand } from '../../brand';
 
 /** A neighbour of a text. */
 export interface Neighbour {
@@ -18,6 +19,9 @@ export interface Neighbour {
  * sim.mostSimilar(0, 3); // the 3 reviews closest to the first one
  */
 export class SimilarityResult extends AnalysisResult<SimilarityResponse> {
+  static {
+    brand(this, 'SimilarityResult');
+  }
   constructor(
     texts: readonly string[],
     raw: SimilarityResponse,

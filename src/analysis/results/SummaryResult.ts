@@ -1,6 +1,7 @@
 import type { Row } from '../csv';
 import type { SummariesResponse } from '../../schemas/summaries';
 import { AnalysisResult } from './AnalysisResult';
+import { brand } from '../../brand';
 
 /**
  * A summary of the texts answering a question.
@@ -9,6 +10,9 @@ import { AnalysisResult } from './AnalysisResult';
  * const { summary } = await firstValueFrom(summarize(reviews, { question: 'What do visitors dislike?' }));
  */
 export class SummaryResult extends AnalysisResult<SummariesResponse> {
+  static {
+    brand(this, 'SummaryResult');
+  }
   get summary(): string {
     return this.raw.summary;
   }

@@ -2,6 +2,7 @@ import type { Row } from '../csv';
 import type { Theme } from '../../schemas/themes';
 import { DEFAULT_THEME_THRESHOLD, rankThemes, themeLabel } from '../../operators/themeScores';
 import { AnalysisResult } from './AnalysisResult';
+import { brand } from '../../brand';
 
 /** The raw data of an allocation: the themes and the texts-by-themes similarity matrix. */
 export interface ThemeAllocationData {
@@ -58,6 +59,9 @@ export interface ThemeShare {
  * allocation.assignMulti(2);
  */
 export class ThemeAllocationResult extends AnalysisResult<ThemeAllocationData> {
+  static {
+    brand(this, 'ThemeAllocationResult');
+  }
   constructor(
     texts: readonly string[],
     raw: ThemeAllocationData,

@@ -1,6 +1,7 @@
 import type { Row } from '../csv';
 import type { Theme, ThemesResponse } from '../../schemas/themes';
 import { AnalysisResult } from './AnalysisResult';
+import { brand } from '../../brand';
 
 /**
  * Generated themes. With the 2025-09-01 model the service may answer several theme
@@ -10,6 +11,9 @@ import { AnalysisResult } from './AnalysisResult';
  * const { labels } = await firstValueFrom(generateThemes(reviews, { maxThemes: 5 }));
  */
 export class ThemeGenerationResult extends AnalysisResult<ThemesResponse> {
+  static {
+    brand(this, 'ThemeGenerationResult');
+  }
   get themeSets(): readonly (readonly Theme[])[] {
     return 'themes' in this.raw ? [this.raw.themes] : this.raw.themeSets;
   }
