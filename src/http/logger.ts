@@ -53,7 +53,9 @@ export function leveledLogger(logger: Logger | undefined, level: LogLevel): Leve
     (name: Exclude<LogLevel, 'off'>) =>
     (message: string, meta?: Record<string, unknown>) => {
       if (!logger || RANK[name] < RANK[level]) return;
-      logger[name](redactText(message), meta ? (redact(meta) as Record<string, unknown>) : undefined);
+      // No meta, no second argument: `logger: console` would print a stray `undefined`.
+      if (meta === undefined) logger[name](redactText(message));
+      else logger[name](redactText(message), redact(meta) as Record<string, unknown>);
     };
   return {
     debug: write('debug'),

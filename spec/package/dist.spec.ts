@@ -7,7 +7,7 @@ import { join } from 'node:path';
  * entry, by package name (Node resolves a package's own name through its exports map).
  * `npm ci` builds dist/ (prepare), and CI builds before testing.
  */
-const root = join(__dirname, '..');
+const root = join(__dirname, '..', '..');
 const run = (args: string[]) => execFileSync(process.execPath, args, { cwd: root, encoding: 'utf8', timeout: 30_000 }).trim();
 
 describe('the built package', () => {

@@ -1,0 +1,89 @@
+import { execFileSync, spawn } from 'node:child_process';
+import { cpSync, copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { installedPackage } from './installedPackage';
+
+/**
+ * The packed tarball installed into throwaway projects outside the repository, used as
+ * users use it: CommonJS, ESM, an ESM app with a CommonJS helper (two copies of the library
+ * in one process), TypeScript with moduleResolution node16 and bundler, and the bins.
+ */
+const repo = join(__dirname, '..', '..');
+let dir: string;
+let work: string;
+
+const node = (args: string[], cwd = work) => execFileSync(process.execPath, args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+
+beforeAll(() => {
+  dir = installedPackage().dir;
+  work = mkdtempSync(join(dir, 'run-'));
+  cpSync(join(__dirname, 'consumers'), work, { recursive: true });
+  copyFileSync(join(repo, 'examples', 'data', 'park-reviews.csv'), join(work, 'reviews.csv'));
+  writeFileSync(join(work, 'pipeline.yaml'), 'sources:\n  reviews: ["Great rides", "Cold food", "Long queues", "Friendly staff"]\n' +
+    'steps:\n  - type: sentiment\n  - type: themeGeneration\n    maxThemes: 2\n');
+}, 300_000);
+
+const expected = {
+  sentiment: { total: 280, isResult: true },
+  workflow: ['sentiment', 'themeGeneration'],
+  missingFile: { name: 'PulseValidationError', pulseError: true, isPulseError: true, validation: true, apiError: false, rateLimit: false },
+  serverError: { name: 'ServerError', pulseError: true, isPulseError: true, validation: false, apiError: true, rateLimit: false },
+};
+
+describe('the installed package', () => {
+  it('CommonJS: a client from pulse-rx works in pulse-rx/node, errors cross entries', () => {
+    expect(JSON.parse(node([join(work, 'cjs', 'index.cjs'), work]))).toEqual(expected);
+  });
+
+  it('ESM: the same through import', () => {
+    expect(JSON.parse(node([join(work, 'esm', 'index.mjs'), work]))).toEqual(expected);
+  });
+
+  it('mixed: an ESM app with a CommonJS helper shares clients and errors across the two copies', () => {
+    expect(JSON.parse(node([join(work, 'mixed', 'app.mjs'), work]))).toEqual({
+      ...expected,
+      twoCopies: true,
+      helperError: { validation: true, field: 'inputs[0]' },
+      appErrorInHelper: true,
+    });
+  });
+
+  it.each([
+    ['node16, CommonJS', 'tsconfig.node16.json', 'commonjs'],
+    ['node16, ESM', 'tsconfig.node16.json', 'module'],
+    ['bundler', 'tsconfig.bundler.json', 'module'],
+  ])('TypeScript (%s) compiles against the shipped declarations', (_label, tsconfig, type) => {
+    const ts = mkdtempSync(join(work, 'ts-'));
+    cpSync(join(work, 'ts'), ts, { recursive: true });
+    writeFileSync(join(ts, 'package.json'), JSON.stringify({ type }));
+    node([join(dir, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', tsconfig], ts);
+  });
+
+  it('pulse: analyses a CSV on the embedded emulator when no credentials are set', () => {
+    const out = join(work, 'out.json');
+    const env = { ...process.env, PULSE_CLIENT_ID: '', PULSE_CLIENT_SECRET: '', PULSE_TOKEN: '' };
+    execFileSync(join(dir, 'node_modules', '.bin', 'pulse'), ['sentiment', 'reviews.csv', '--column', 'comment', '--out', out, '--quiet'], { cwd: work, env, stdio: 'pipe' });
+    const rows = JSON.parse(readFileSync(out, 'utf8')) as { sentiment: string }[];
+    expect(rows).toHaveLength(280);
+    expect(new Set(rows.map((r) => r.sentiment)).size).toBeGreaterThan(1);
+  });
+
+  it('pulse-emulator: serves the API until stopped', async () => {
+    const child = spawn(join(dir, 'node_modules', '.bin', 'pulse-emulator'), ['--port', '0'], { cwd: work, stdio: ['ignore', 'pipe', 'pipe'] });
+    try {
+      const url = await new Promise<string>((resolve, reject) => {
+        let text = '';
+        child.stdout.on('data', (chunk: Buffer) => {
+          text += chunk.toString();
+          const m = /(http:\/\/127\.0\.0\.1:\d+\/v1)/.exec(text);
+          if (m) resolve(m[1]!);
+        });
+        child.on('exit', (code) => reject(new Error(`pulse-emulator exited with ${code}: ${text}`)));
+      });
+      const health = (await (await fetch(`${url}/health`)).json()) as { status: string };
+      expect(health.status).toBeTruthy();
+    } finally {
+      child.kill();
+    }
+  });
+});
