@@ -17,9 +17,10 @@ export default defineConfig({
   },
   format: ['esm', 'cjs'],
   splitting: true,
-  dts: { entry: { index: 'src/index.ts', emulator: 'src/emulator/index.ts', node: 'src/node/index.ts' } },
+  // `npm start` on a changed tree builds only the JavaScript it runs (PULSE_BUILD_JS_ONLY).
+  dts: process.env.PULSE_BUILD_JS_ONLY ? false : { entry: { index: 'src/index.ts', emulator: 'src/emulator/index.ts', node: 'src/node/index.ts' } },
   sourcemap: true,
-  clean: true,
+  clean: !process.env.PULSE_BUILD_JS_ONLY,
   target: 'es2022',
   platform: 'node',
   // Dependencies stay imports: the app's own copies (and rxjs as a peer) are used.

@@ -1,6 +1,9 @@
 /**
  * pulse-rx: a reactive TypeScript client for the Pulse text-analysis API.
  * This barrel is the public surface; everything not exported here is internal.
+ *
+ * @packageDocumentation
+ * @module pulse-rx
  */
 export { VERSION } from './version';
 

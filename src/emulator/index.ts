@@ -1,4 +1,9 @@
-/** `pulse-rx/emulator`: the local Pulse API (Node only; never imported by the core entry). */
+/**
+ * `pulse-rx/emulator`: the local Pulse API (Node only; never imported by the core entry).
+ *
+ * @packageDocumentation
+ * @module pulse-rx/emulator
+ */
 export { startEmulator, type Emulator } from './startEmulator';
 export type { EmulatorOptions, JournalEntry } from './EmulatorOptions';
 export { FaultInjector, parseFaults, type FaultAction, type FaultRule } from './faults';

@@ -1,4 +1,9 @@
-/** `pulse-rx/node`: Node-only helpers (file readers, keep-alive pools). Never in a browser bundle. */
+/**
+ * `pulse-rx/node`: Node-only helpers (file readers, keep-alive pools). Never in a browser bundle.
+ *
+ * @packageDocumentation
+ * @module pulse-rx/node
+ */
 export { readTexts, type ReadTextsOptions } from './readTexts';
 export { CsvParser } from './CsvParser';
 export { recommendedPoolConfig, pooledAxios, type PoolConfig } from './agentPool';
