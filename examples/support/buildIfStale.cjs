@@ -1,5 +1,6 @@
-// Builds dist/ only when src/ (or the build's configuration) is newer than the last build,
-// so `npm start` after `npm ci` (which builds through `prepare`) starts at once.
+// Builds dist/ only when src/ (or the build's configuration) is newer than the last full
+// build. `npm ci` (prepare) and `npm start` build just the JavaScript they run (seconds);
+// `npm run typecheck`, the package tests and `npm pack` (prepack) build the declarations too.
 // Usage: node examples/support/buildIfStale.cjs [--js-only]
 const { execFileSync } = require('node:child_process');
 const { existsSync, readdirSync, statSync } = require('node:fs');
@@ -14,15 +15,21 @@ function newest(path) {
   return readdirSync(path).reduce((m, name) => Math.max(m, newest(join(path, name))), s.mtimeMs);
 }
 
-/** Whether dist/ is older than what it is built from. */
-function isStale() {
+const mtime = (path) => (existsSync(path) ? statSync(path).mtimeMs : Number.NEGATIVE_INFINITY);
+
+/**
+ * Whether dist/ is older than what it is built from: the last full build (the stamp), or
+ * for running only, the last build of any kind.
+ */
+function isStale({ jsOnly = false } = {}) {
   const inputs = Math.max(...['src', 'tsup.config.ts', 'package.json'].map((p) => newest(join(root, p))));
-  return !existsSync(stamp) || statSync(stamp).mtimeMs < inputs;
+  const built = jsOnly ? Math.max(mtime(stamp), mtime(join(root, 'dist', 'index.js'))) : mtime(stamp);
+  return built < inputs;
 }
 
 /** Rebuilds when stale; `jsOnly` skips the declarations (a full build writes the stamp). */
 function buildIfStale({ jsOnly = false } = {}) {
-  if (!isStale()) return false;
+  if (!isStale({ jsOnly })) return false;
   const env = { ...process.env, ...(jsOnly ? { PULSE_BUILD_JS_ONLY: '1' } : {}) };
   const args = jsOnly ? ['exec', '--', 'tsup', '--silent'] : ['run', 'build', '--silent'];
   execFileSync('npm', args, { cwd: root, stdio: ['ignore', 'ignore', 'inherit'], env });
