@@ -182,9 +182,10 @@ export { Cluster, type ClusterOptions } from './analysis/processes/Cluster';
 export { Summary, type SummaryOptions } from './analysis/processes/Summary';
 export { DataDictionary, type DataDictionaryOptions } from './analysis/processes/DataDictionary';
 export { Embeddings } from './analysis/processes/Embeddings';
-export { Analyzer, collectResults, type AnalyzerOptions } from './analysis/Analyzer';
+export { Analyzer, type AnalyzerOptions, type AnalyzerRunOptions } from './analysis/Analyzer';
+export { collectResults } from './analysis/collectResults';
 export { AnalysisResults, type ResultMap } from './analysis/AnalysisResults';
-export type { AnalysisEvent } from './analysis/AnalysisEvent';
+export type { AnalysisEvent, AnalysisDone } from './analysis/AnalysisEvent';
 export { MemoryCache, type ResultCache } from './analysis/cache';
 
 // Workflow DSL

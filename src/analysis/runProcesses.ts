@@ -62,7 +62,7 @@ export function runProcesses(steps: readonly PlannedStep[], settings: RunSetting
                 : defer(() => process.run(ctx)).pipe(
                     mergeMap((em) =>
                       em.type === 'status'
-                        ? of<AnalysisEvent>({ ...tag, phase: 'status', status: em.status, jobId: em.jobId })
+                        ? of<AnalysisEvent>({ ...tag, phase: 'status', status: em.status, jobId: em.jobId, ...(em.of === undefined ? {} : { part: em.part, of: em.of }) })
                         : (cache ? safely(() => cache.set(key, em.data)) : of(undefined)).pipe(map(() => end(em.data, false))),
                     ),
                   ),
