@@ -93,9 +93,8 @@ export class Analyzer {
   private execute(onEvent?: (event: AnalysisEvent) => void): Observable<AnalysisEvent | AnalysisDone> {
     const { client, cache, fast = 'auto', signal, timeoutMs, concurrency } = this.options;
     const steps = this.processes.map((process) => ({ process, texts: this.dataset }));
-    return withClient(client, (c) =>
-      runProcesses(steps, { client: c, cache, fast, call: { signal, timeoutMs, concurrency } }).pipe(withResults(onEvent)),
-    );
+    const results = withResults(onEvent);
+    return withClient(client, (c) => runProcesses(steps, { client: c, cache, fast, call: { signal, timeoutMs, concurrency } }).pipe(results));
   }
 }
 
