@@ -43,7 +43,8 @@ export async function main(log: (line: string) => void = console.log, options: Q
         client,
       });
       const started = Date.now();
-      const results = await firstValueFrom(analyzer.run({ onEvent: progress(log, started) })); // one run: progress and results
+      // One run gives both the live progress and the results.
+      const results = await firstValueFrom(analyzer.run({ onEvent: progress(log, started) }));
 
       const s = results.sentiment!.summary();
       const allocation = results.themeAllocation!;

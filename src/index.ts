@@ -23,7 +23,14 @@ export {
 // Jobs
 export { Job, type JobRef } from './jobs/Job';
 export { Jobs, type PollOptions } from './jobs/Jobs';
-export type { JobEvent, JobPart, JobSubmittedEvent, JobStatusEvent, JobProgressEvent, JobResultEvent } from './jobs/JobEvent';
+export type {
+  JobEvent,
+  JobPart,
+  JobSubmittedEvent,
+  JobStatusEvent,
+  JobProgressEvent,
+  JobResultEvent,
+} from './jobs/JobEvent';
 export { DEFAULT_POLL_POLICY, pollDelayMs, type PollPolicy } from './jobs/pollPolicy';
 
 // Errors

@@ -83,7 +83,8 @@ describe('Analyzer', () => {
     const first = await lastValueFrom(analyzer().events().pipe(toArray()));
     expect(nock.isDone()).toBe(true);
     const second = await lastValueFrom(analyzer().events().pipe(toArray()));
-    const ends = (events: Array<AnalysisEvent | AnalysisDone>) => events.flatMap((e) => (e.phase === 'end' ? [[e.process, e.cached]] : []));
+    const ends = (events: Array<AnalysisEvent | AnalysisDone>) =>
+      events.flatMap((e) => (e.phase === 'end' ? [[e.process, e.cached]] : []));
     expect(ends(first)).toEqual([['themeGeneration', false], ['themeAllocation', false]]);
     expect(ends(second)).toEqual([['themeGeneration', true], ['themeAllocation', true]]);
     expect(second.at(-1)).toMatchObject({ phase: 'done', results: { names: ['themeGeneration', 'themeAllocation'] } });
@@ -142,7 +143,8 @@ describe('Analyzer', () => {
     const events: Array<AnalysisEvent | AnalysisDone> = [];
     const run$ = new Analyzer({ dataset: texts, processes: [new ThemeAllocation({ name: 'a' }), new ThemeAllocation({ name: 'b' })], client }).events();
     expect(await failure(lastValueFrom(run$.pipe(tap((e) => events.push(e)))))).toBeInstanceOf(ServerError);
-    expect(events.map((e) => (e.phase === 'done' ? 'done' : `${e.process}:${e.phase}`))).toEqual(['themeGeneration:start', 'themeGeneration:error']);
+    const trace = events.map((e) => (e.phase === 'done' ? 'done' : `${e.process}:${e.phase}`));
+    expect(trace).toEqual(['themeGeneration:start', 'themeGeneration:error']);
   });
 
   describe('checks everything when built, naming the step', () => {

@@ -102,7 +102,8 @@ describe('automatic batching (nock)', () => {
 
   it('observe: events is refused with settle: true, before anything is sent', async () => {
     const { client } = testClient();
-    await expect(firstValueFrom(client.analyzeSentiment({ inputs: texts(201), fast: true }, { observe: 'events', settle: true }))).rejects.toMatchObject({
+    const call$ = client.analyzeSentiment({ inputs: texts(201), fast: true }, { observe: 'events', settle: true });
+    await expect(firstValueFrom(call$)).rejects.toMatchObject({
       name: 'PulseValidationError',
       field: 'options.observe',
     });

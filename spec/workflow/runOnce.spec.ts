@@ -3,7 +3,7 @@ import { Workflow, type AnalysisEvent } from 'pulse-rx';
 import { startEmulator, type Emulator } from 'pulse-rx/emulator';
 import { emulatorClient } from '../helpers/emulatorClient';
 
-const reviews = ['The staff were rude', 'Rides were great fun', 'Food was cold', 'Long queues everywhere', 'Lovely staff'];
+const reviews = ['The staff were rude', 'Rides were great fun', 'Food was cold', 'Long queues', 'Lovely staff'];
 
 /** Issue 12, item 4: watching a workflow's progress and getting its results is one execution. */
 describe('a Workflow run watched and collected at once (emulator journal)', () => {
@@ -14,8 +14,14 @@ describe('a Workflow run watched and collected at once (emulator journal)', () =
   afterAll(() => emulator.close());
   beforeEach(() => emulator.reset());
 
-  const workflow = () => new Workflow().source('reviews', reviews).themeGeneration({ maxThemes: 3 }).sentiment().themeAllocation();
-  const submissions = () => emulator.journal().filter((j) => j.method === 'POST' && j.path.startsWith('/v1/')).map((j) => j.path).sort();
+  const workflow = () =>
+    new Workflow().source('reviews', reviews).themeGeneration({ maxThemes: 3 }).sentiment().themeAllocation();
+  const submissions = () =>
+    emulator
+      .journal()
+      .filter((j) => j.method === 'POST' && j.path.startsWith('/v1/'))
+      .map((j) => j.path)
+      .sort();
   const three = ['/v1/sentiment', '/v1/similarity', '/v1/themes'];
 
   it('run({ client, onEvent }) sees every step event and emits typed results: exactly 3 submissions', async () => {
@@ -24,7 +30,8 @@ describe('a Workflow run watched and collected at once (emulator journal)', () =
     const results = await firstValueFrom(workflow().run({ client, fast: false, onEvent: (e) => seen.push(e) }));
     expect(submissions()).toEqual(three);
     expect(results.get('sentiment').results).toHaveLength(reviews.length);
-    expect(seen.filter((e) => e.phase === 'end').map((e) => e.process).sort()).toEqual(['sentiment', 'themeAllocation', 'themeGeneration']);
+    const ended = seen.flatMap((e) => (e.phase === 'end' ? [e.process] : [])).sort();
+    expect(ended).toEqual(['sentiment', 'themeAllocation', 'themeGeneration']);
     expect(seen.some((e) => e.phase === 'status')).toBe(true);
   });
 

@@ -94,7 +94,8 @@ export class Analyzer {
     const { client, cache, fast = 'auto', signal, timeoutMs, concurrency } = this.options;
     const steps = this.processes.map((process) => ({ process, texts: this.dataset }));
     const results = withResults(onEvent);
-    return withClient(client, (c) => runProcesses(steps, { client: c, cache, fast, call: { signal, timeoutMs, concurrency } }).pipe(results));
+    const call = { signal, timeoutMs, concurrency };
+    return withClient(client, (c) => runProcesses(steps, { client: c, cache, fast, call }).pipe(results));
   }
 }
 

@@ -8,7 +8,9 @@ import type { JobStatusValue } from '../schemas/jobs';
 import type { AnalysisResult } from './results/AnalysisResult';
 
 /** What a running process emits: job statuses (with `{ part, of }` on a split call), then its raw result. */
-export type ProcessEmission<Raw> = ({ type: 'status'; status: JobStatusValue; jobId: string } & JobPart) | { type: 'result'; data: Raw };
+export type ProcessEmission<Raw> =
+  | ({ type: 'status'; status: JobStatusValue; jobId: string } & JobPart)
+  | { type: 'result'; data: Raw };
 
 /** What a process sees when it runs. */
 export interface ProcessContext {
@@ -98,5 +100,6 @@ export function tracked<T>(events$: Observable<JobEvent<T>>): Observable<Process
 }
 
 function statusOf(e: JobStatusEvent): ProcessEmission<never> {
-  return { type: 'status', status: e.status, jobId: e.jobId, ...(e.of === undefined ? {} : { part: e.part, of: e.of }) };
+  const part = e.of === undefined ? {} : { part: e.part, of: e.of };
+  return { type: 'status', status: e.status, jobId: e.jobId, ...part };
 }

@@ -14,7 +14,9 @@ import type { AnalysisResult } from './results/AnalysisResult';
  * import { collectResults } from 'pulse-rx';
  * const results = await lastValueFrom(collectResults(analyzer.events().pipe(tap((e) => console.log(e.phase)))));
  */
-export function collectResults<R extends ResultMap = ResultMap>(events: Observable<AnalysisEvent | AnalysisDone<R>>): Observable<AnalysisResults<R>> {
+export function collectResults<R extends ResultMap = ResultMap>(
+  events: Observable<AnalysisEvent | AnalysisDone<R>>,
+): Observable<AnalysisResults<R>> {
   return events.pipe(
     filter((e): e is AnalysisDone<R> => e.phase === 'done'),
     map((e) => e.results),
@@ -26,8 +28,12 @@ export function collectResults<R extends ResultMap = ResultMap>(events: Observab
  * Every step event (each shown to `onEvent` first), then one `done` event with the `end`
  * events' results: how Analyzer and Workflow end their `events()`.
  */
-export function withResults<R extends ResultMap>(onEvent?: (event: AnalysisEvent) => void): OperatorFunction<AnalysisEvent, AnalysisEvent | AnalysisDone<R>> {
-  if (onEvent !== undefined && typeof onEvent !== 'function') throw new PulseValidationError('onEvent', 'must be a function');
+export function withResults<R extends ResultMap>(
+  onEvent?: (event: AnalysisEvent) => void,
+): OperatorFunction<AnalysisEvent, AnalysisEvent | AnalysisDone<R>> {
+  if (onEvent !== undefined && typeof onEvent !== 'function') {
+    throw new PulseValidationError('onEvent', 'must be a function');
+  }
   return pipe(
     tap((e: AnalysisEvent) => onEvent?.(e)),
     connect((events$) =>

@@ -99,7 +99,8 @@ export async function runPulse(argv: string[], io: CliIO): Promise<number> {
     say(`${texts.length} texts from ${args.fileLabel}`);
     const progress = progressDisplay(io.stderr, args.quiet);
     const run = new Analyzer({ dataset: texts, processes: analyzer.processes as Process[], client, fast: args.fast, concurrency: args.concurrency });
-    const results = await lastValueFrom(run.run({ onEvent: (e) => progress.update(e) }).pipe(finalize(() => progress.stop())));
+    const run$ = run.run({ onEvent: (e) => progress.update(e) });
+    const results = await lastValueFrom(run$.pipe(finalize(() => progress.stop())));
 
     if (args.out) {
       await writeOut(args.out, args.command === 'themes' ? results.themeGeneration!.toRows() : perTextRows(results));

@@ -1,4 +1,5 @@
-import { catchError, connect, filter, from, map, merge, mergeMap, type Observable, scan, throwError, toArray } from 'rxjs';
+import { catchError, connect, filter, from, map, merge, mergeMap, scan, throwError, toArray } from 'rxjs';
+import type { Observable } from 'rxjs';
 import { PulseBatchError } from '../http/errors';
 import type { JobEvent, JobProgressEvent, JobResultEvent } from '../jobs/JobEvent';
 

@@ -187,7 +187,8 @@ export class Workflow<R extends ResultMap = Record<never, never>> {
     const { client, cache, fast = 'auto', signal, timeoutMs, concurrency, onEvent } = options;
     const steps = this.planned();
     const results = withResults<R>(onEvent);
-    return withClient(client, (c) => runProcesses(steps, { client: c, cache, fast, call: { signal, timeoutMs, concurrency } }).pipe(results));
+    const call = { signal, timeoutMs, concurrency };
+    return withClient(client, (c) => runProcesses(steps, { client: c, cache, fast, call }).pipe(results));
   }
 
   /**
