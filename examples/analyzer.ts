@@ -3,7 +3,7 @@
  * resolves their dependencies (allocation waits for the themes), runs independent ones
  * at the same time, and caches results keyed by dataset, parameters and upstream results.
  */
-import { firstValueFrom, lastValueFrom, toArray } from 'rxjs';
+import { firstValueFrom } from 'rxjs';
 import { Analyzer, MemoryCache, SentimentProcess, ThemeAllocation, ThemeGeneration } from 'pulse-rx';
 import { runIfMain, withEmulator } from './support/withEmulator';
 import reviews from './data/reviews.json';
@@ -18,16 +18,23 @@ export const main = () =>
       cache,
     });
 
-    // Progress events: start, job statuses, end (with the result), per process.
-    const events = await lastValueFrom(analyzer.events().pipe(toArray()));
-    const order = events.filter((e) => e.phase === 'end').map((e) => e.process);
+    // One run gives both: every progress event (start, job statuses, end, per process), then the results.
+    const order: string[] = [];
+    const results = await firstValueFrom(
+      analyzer.run({
+        onEvent: (e) => {
+          if (e.phase === 'end') order.push(e.process);
+        },
+      }),
+    );
 
     // A second run of the same analysis is answered from the cache: nothing is sent.
-    const results = await firstValueFrom(analyzer.run());
+    const again = await firstValueFrom(analyzer.run());
     return {
       order,
       cacheHits: cache.hits,
       positive: results.sentiment!.summary().counts.positive,
+      sameAgain: again.sentiment!.summary().counts.positive === results.sentiment!.summary().counts.positive,
       shares: results.themeAllocation!.shares().map((s) => `${s.theme}: ${s.count}`),
     };
   });

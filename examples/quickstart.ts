@@ -8,14 +8,13 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { firstValueFrom, lastValueFrom, tap } from 'rxjs';
+import { firstValueFrom } from 'rxjs';
 import {
   Analyzer,
   SENTIMENTS,
   SentimentProcess,
   ThemeAllocation,
   ThemeGeneration,
-  collectResults,
   renderHtmlReport,
   type AnalysisEvent,
 } from 'pulse-rx';
@@ -44,7 +43,8 @@ export async function main(log: (line: string) => void = console.log, options: Q
         client,
       });
       const started = Date.now();
-      const results = await lastValueFrom(collectResults(analyzer.events().pipe(tap(progress(log, started)))));
+      // One run gives both the live progress and the results.
+      const results = await firstValueFrom(analyzer.run({ onEvent: progress(log, started) }));
 
       const s = results.sentiment!.summary();
       const allocation = results.themeAllocation!;

@@ -26,7 +26,14 @@ export {
 // Jobs
 export { Job, type JobRef } from './jobs/Job';
 export { Jobs, type PollOptions } from './jobs/Jobs';
-export type { JobEvent, JobSubmittedEvent, JobStatusEvent, JobResultEvent } from './jobs/JobEvent';
+export type {
+  JobEvent,
+  JobPart,
+  JobSubmittedEvent,
+  JobStatusEvent,
+  JobProgressEvent,
+  JobResultEvent,
+} from './jobs/JobEvent';
 export { DEFAULT_POLL_POLICY, pollDelayMs, type PollPolicy } from './jobs/pollPolicy';
 
 // Errors
@@ -185,9 +192,10 @@ export { Cluster, type ClusterOptions } from './analysis/processes/Cluster';
 export { Summary, type SummaryOptions } from './analysis/processes/Summary';
 export { DataDictionary, type DataDictionaryOptions } from './analysis/processes/DataDictionary';
 export { Embeddings } from './analysis/processes/Embeddings';
-export { Analyzer, collectResults, type AnalyzerOptions } from './analysis/Analyzer';
+export { Analyzer, type AnalyzerOptions, type AnalyzerRunOptions } from './analysis/Analyzer';
+export { collectResults } from './analysis/collectResults';
 export { AnalysisResults, type ResultMap } from './analysis/AnalysisResults';
-export type { AnalysisEvent } from './analysis/AnalysisEvent';
+export type { AnalysisEvent, AnalysisDone } from './analysis/AnalysisEvent';
 export { MemoryCache, type ResultCache } from './analysis/cache';
 
 // Workflow DSL

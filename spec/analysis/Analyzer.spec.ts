@@ -10,6 +10,7 @@ import {
   Summary,
   ThemeAllocation,
   ThemeGeneration,
+  type AnalysisDone,
   type AnalysisEvent,
   type ResultCache,
 } from 'pulse-rx';
@@ -82,9 +83,11 @@ describe('Analyzer', () => {
     const first = await lastValueFrom(analyzer().events().pipe(toArray()));
     expect(nock.isDone()).toBe(true);
     const second = await lastValueFrom(analyzer().events().pipe(toArray()));
-    const ends = (events: AnalysisEvent[]) => events.flatMap((e) => (e.phase === 'end' ? [[e.process, e.cached]] : []));
+    const ends = (events: Array<AnalysisEvent | AnalysisDone>) =>
+      events.flatMap((e) => (e.phase === 'end' ? [[e.process, e.cached]] : []));
     expect(ends(first)).toEqual([['themeGeneration', false], ['themeAllocation', false]]);
     expect(ends(second)).toEqual([['themeGeneration', true], ['themeAllocation', true]]);
+    expect(second.at(-1)).toMatchObject({ phase: 'done', results: { names: ['themeGeneration', 'themeAllocation'] } });
     expect(cache.hits).toBe(2);
   });
 
@@ -125,21 +128,23 @@ describe('Analyzer', () => {
     const { client } = testClient({ maxRetries: 0 });
     api().post('/v1/sentiment').reply(500, { message: 'boom' });
     api().post('/v1/summaries').delay(200).reply(200, { summary: 'never' });
-    const events: AnalysisEvent[] = [];
+    const events: Array<AnalysisEvent | AnalysisDone> = [];
     const run$ = new Analyzer({ dataset: texts, processes: [new SentimentProcess(), new Summary()], client }).events();
     const error = await failure(lastValueFrom(run$.pipe(tap((e) => events.push(e)))));
     expect(error).toBeInstanceOf(ServerError);
-    expect(events.filter((e) => e.phase === 'error').map((e) => e.process)).toEqual(['sentiment']);
+    expect(events.flatMap((e) => (e.phase === 'error' ? [e.process] : []))).toEqual(['sentiment']);
+    expect(events.some((e) => e.phase === 'done')).toBe(false);
     expect(events.some((e) => e.phase === 'end')).toBe(false);
   });
 
   it('a failing dependency is reported once and its dependents never start', async () => {
     const { client } = testClient({ maxRetries: 0 });
     api().post('/v1/themes').reply(500, { message: 'boom' });
-    const events: AnalysisEvent[] = [];
+    const events: Array<AnalysisEvent | AnalysisDone> = [];
     const run$ = new Analyzer({ dataset: texts, processes: [new ThemeAllocation({ name: 'a' }), new ThemeAllocation({ name: 'b' })], client }).events();
     expect(await failure(lastValueFrom(run$.pipe(tap((e) => events.push(e)))))).toBeInstanceOf(ServerError);
-    expect(events.map((e) => `${e.process}:${e.phase}`)).toEqual(['themeGeneration:start', 'themeGeneration:error']);
+    const trace = events.map((e) => (e.phase === 'done' ? 'done' : `${e.process}:${e.phase}`));
+    expect(trace).toEqual(['themeGeneration:start', 'themeGeneration:error']);
   });
 
   describe('checks everything when built, naming the step', () => {

@@ -9,6 +9,7 @@ import {
   sentimentAnalysis,
   themeAllocation,
   DEFAULT_THEME_THRESHOLD,
+  type AnalysisDone,
   type AnalysisEvent,
   type PulseClient,
 } from 'pulse-rx';
@@ -86,12 +87,15 @@ describe('the migration sequence: starters, Analyzer and Workflow agree', () => 
 
   it('events stream start, job statuses and end for each process, themes before allocation', async () => {
     const analyzer = new Analyzer({ dataset: texts, processes: [new SentimentProcess(), new ThemeAllocation()], client, fast: false });
-    const events: AnalysisEvent[] = await firstValueFrom(analyzer.events().pipe(toArray()));
-    const trace = events.map((e) => `${e.process}:${e.phase}`);
+    const events: Array<AnalysisEvent | AnalysisDone> = await firstValueFrom(analyzer.events().pipe(toArray()));
+    const trace = events.map((e) => (e.phase === 'done' ? 'done' : `${e.process}:${e.phase}`));
+    expect(trace.at(-1)).toBe('done');
     expect(analyzer.processes.map((p) => p.id)).toEqual(['themeGeneration', 'sentiment', 'themeAllocation']);
     expect(trace.indexOf('themeGeneration:end')).toBeLessThan(trace.indexOf('themeAllocation:start'));
     expect(trace.filter((t) => t.endsWith(':end'))).toHaveLength(3);
     expect(events.some((e) => e.phase === 'status' && e.process === 'sentiment')).toBe(true);
+    const names = expect.arrayContaining(['themeGeneration', 'sentiment', 'themeAllocation']);
+    expect(events.at(-1)).toMatchObject({ phase: 'done', results: { names } });
   });
 });
 

@@ -100,9 +100,10 @@ describe('automatic batching (nock)', () => {
     expect(sent.slice(0, 3)).toEqual(['text 0', 'text 1', 'text 3']);
   });
 
-  it('observe: events is refused for a split call, before anything is sent', async () => {
+  it('observe: events is refused with settle: true, before anything is sent', async () => {
     const { client } = testClient();
-    await expect(firstValueFrom(client.analyzeSentiment({ inputs: texts(201), fast: true }, { observe: 'events' }))).rejects.toMatchObject({
+    const call$ = client.analyzeSentiment({ inputs: texts(201), fast: true }, { observe: 'events', settle: true });
+    await expect(firstValueFrom(call$)).rejects.toMatchObject({
       name: 'PulseValidationError',
       field: 'options.observe',
     });

@@ -1,4 +1,6 @@
+import type { JobPart } from '../jobs/JobEvent';
 import type { JobStatusValue } from '../schemas/jobs';
+import type { AnalysisResults, ResultMap } from './AnalysisResults';
 import type { ProcessKind } from './Process';
 import type { AnalysisResult } from './results/AnalysisResult';
 
@@ -6,9 +8,20 @@ import type { AnalysisResult } from './results/AnalysisResult';
 export type AnalysisEvent =
   /** The step's inputs are ready and it starts (or is looked up in the cache). */
   | { process: string; kind: ProcessKind; phase: 'start' }
-  /** A job status of the step's request. */
-  | { process: string; kind: ProcessKind; phase: 'status'; status: JobStatusValue; jobId: string }
+  /** A job status of the step's request (of one of its parts, `{ part, of }`, when the client split it). */
+  | ({ process: string; kind: ProcessKind; phase: 'status'; status: JobStatusValue; jobId: string } & JobPart)
   /** The step's result; `cached` when it came from the cache and nothing was sent. */
   | { process: string; kind: ProcessKind; phase: 'end'; result: AnalysisResult<unknown>; cached: boolean }
   /** The step failed; the stream errors with `error` right after. */
   | { process: string; kind: ProcessKind; phase: 'error'; error: unknown };
+
+/**
+ * The last event of an Analyzer's or Workflow's `events()`: every step's result, by name.
+ *
+ * @example
+ * analyzer.events().subscribe((e) => (e.phase === 'done' ? show(e.results) : log(e.process, e.phase)));
+ */
+export interface AnalysisDone<R extends ResultMap = ResultMap> {
+  phase: 'done';
+  results: AnalysisResults<R>;
+}

@@ -1,10 +1,11 @@
-import { filter, map, reduce, type Observable } from 'rxjs';
+import type { Observable } from 'rxjs';
 import type { PulseClient } from '../client/PulseClient';
 import type { CallOptions } from '../client/CallOptions';
 import { PulseValidationError } from '../http/errors';
 import type { FastMode } from '../schemas/common';
-import type { AnalysisEvent } from './AnalysisEvent';
-import { AnalysisResults } from './AnalysisResults';
+import type { AnalysisDone, AnalysisEvent } from './AnalysisEvent';
+import type { AnalysisResults } from './AnalysisResults';
+import { collectResults, withResults } from './collectResults';
 import type { ResultCache } from './cache';
 import { topoSort } from './graph';
 import { checkDataset, withClient } from './inputs';
@@ -38,7 +39,7 @@ export interface AnalyzerOptions extends Pick<CallOptions, 'signal' | 'timeoutMs
  *   processes: [new ThemeGeneration({ minThemes: 2, maxThemes: 4 }), new SentimentProcess(), new ThemeAllocation()],
  *   client,
  * });
- * const results = await firstValueFrom(analyzer.run());
+ * const results = await firstValueFrom(analyzer.run({ onEvent: (e) => console.log(e.process, e.phase) }));
  * results.themeAllocation!.assignSingle();
  */
 export class Analyzer {
@@ -67,28 +68,41 @@ export class Analyzer {
     this.processes = topoSort(processes.map((p) => ({ id: p.id, kind: p.kind, dependsOn: p.dependsOn(), p }))).map((n) => n.p);
   }
 
-  /** Every step's `start`, job `status`, `end` (with its result) and `error`. */
-  events(): Observable<AnalysisEvent> {
+  /**
+   * Every step's `start`, job `status`, `end` (with its result) and `error`, then one
+   * `done` event with all the results: progress and results from one execution.
+   *
+   * @example
+   * analyzer.events().subscribe((e) => (e.phase === 'done' ? show(e.results) : console.log(e.process, e.phase)));
+   */
+  events(): Observable<AnalysisEvent | AnalysisDone> {
+    return this.execute();
+  }
+
+  /**
+   * All results, once every process has ended: one value, then complete. `onEvent` sees
+   * every step event of this same execution (nothing runs twice).
+   *
+   * @example
+   * const results = await firstValueFrom(analyzer.run({ onEvent: (e) => console.log(e.process, e.phase) }));
+   */
+  run(options: AnalyzerRunOptions = {}): Observable<AnalysisResults> {
+    return collectResults(this.execute(options.onEvent));
+  }
+
+  private execute(onEvent?: (event: AnalysisEvent) => void): Observable<AnalysisEvent | AnalysisDone> {
     const { client, cache, fast = 'auto', signal, timeoutMs, concurrency } = this.options;
-    return withClient(client, (c) =>
-      runProcesses(
-        this.processes.map((process) => ({ process, texts: this.dataset })),
-        { client: c, cache, fast, call: { signal, timeoutMs, concurrency } },
-      ),
-    );
-  }
-
-  /** All results, once every process has ended: one value, then complete. */
-  run(): Observable<AnalysisResults> {
-    return collectResults(this.events());
+    const steps = this.processes.map((process) => ({ process, texts: this.dataset }));
+    const results = withResults(onEvent);
+    const call = { signal, timeoutMs, concurrency };
+    return withClient(client, (c) => runProcesses(steps, { client: c, cache, fast, call }).pipe(results));
   }
 }
 
-/** The `end` events of a run gathered into one `AnalysisResults`. */
-export function collectResults<R extends Record<string, AnalysisResult<unknown>>>(events: Observable<AnalysisEvent>): Observable<AnalysisResults<R>> {
-  return events.pipe(
-    filter((e): e is Extract<AnalysisEvent, { phase: 'end' }> => e.phase === 'end'),
-    reduce((acc, e) => ({ ...acc, [e.process]: e.result }), {} as Record<string, AnalysisResult<unknown>>),
-    map((byName) => new AnalysisResults(byName as R)),
-  );
+/** Options of `Analyzer.run()`. */
+export interface AnalyzerRunOptions {
+  /** Called with every step event (start, status, end, error) as the run goes. */
+  onEvent?: (event: AnalysisEvent) => void;
 }
+
+export { collectResults } from './collectResults';

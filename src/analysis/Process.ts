@@ -2,14 +2,16 @@ import { filter, map, type Observable } from 'rxjs';
 import type { PulseClient } from '../client/PulseClient';
 import type { CallOptions } from '../client/CallOptions';
 import { PulseValidationError } from '../http/errors';
-import type { JobEvent } from '../jobs/JobEvent';
+import type { JobEvent, JobPart, JobStatusEvent } from '../jobs/JobEvent';
 import type { FastMode } from '../schemas/common';
 import type { JobStatusValue } from '../schemas/jobs';
 import type { AnalysisResult } from './results/AnalysisResult';
 import { brand, isBranded } from '../brand';
 
-/** What a running process emits: job statuses, then its raw result. */
-export type ProcessEmission<Raw> = { type: 'status'; status: JobStatusValue; jobId: string } | { type: 'result'; data: Raw };
+/** What a running process emits: job statuses (with `{ part, of }` on a split call), then its raw result. */
+export type ProcessEmission<Raw> =
+  | ({ type: 'status'; status: JobStatusValue; jobId: string } & JobPart)
+  | { type: 'result'; data: Raw };
 
 /** What a process sees when it runs. */
 export interface ProcessContext {
@@ -94,13 +96,18 @@ export abstract class Process<Raw = unknown, Result extends AnalysisResult<Raw> 
 }
 
 /**
- * Runs a call with job events when it is one job (`events`), or plainly when the client
- * will split it into batches (`body`); either way ends in one `result` emission.
+ * A call's job events as process emissions: its job statuses (tagged `{ part, of }` when
+ * the client split the call), then one `result`. Whether and how the call is split is the
+ * client's decision alone.
  */
-export function tracked<T>(single: boolean, events: () => Observable<JobEvent<T>>, body: () => Observable<T>): Observable<ProcessEmission<T>> {
-  if (!single) return body().pipe(map((data) => ({ type: 'result' as const, data })));
-  return events().pipe(
-    filter((e) => e.type !== 'submitted'),
-    map((e): ProcessEmission<T> => (e.type === 'status' ? { type: 'status', status: e.status, jobId: e.jobId } : { type: 'result', data: (e as { data: T }).data })),
+export function tracked<T>(events$: Observable<JobEvent<T>>): Observable<ProcessEmission<T>> {
+  return events$.pipe(
+    filter((e): e is Extract<JobEvent<T>, { type: 'status' | 'result' }> => e.type === 'status' || e.type === 'result'),
+    map((e): ProcessEmission<T> => (e.type === 'result' ? { type: 'result', data: e.data } : statusOf(e))),
   );
+}
+
+function statusOf(e: JobStatusEvent): ProcessEmission<never> {
+  const part = e.of === undefined ? {} : { part: e.part, of: e.of };
+  return { type: 'status', status: e.status, jobId: e.jobId, ...part };
 }

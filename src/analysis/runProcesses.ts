@@ -4,7 +4,7 @@ import type { FastMode } from '../schemas/common';
 import type { AnalysisEvent } from './AnalysisEvent';
 import type { ResultCache } from './cache';
 import { topoSort } from './graph';
-import type { Process, ProcessContext } from './Process';
+import type { Process, ProcessContext, ProcessEmission } from './Process';
 import type { AnalysisResult } from './results/AnalysisResult';
 import { stableHash } from './stableHash';
 
@@ -62,7 +62,7 @@ export function runProcesses(steps: readonly PlannedStep[], settings: RunSetting
                 : defer(() => process.run(ctx)).pipe(
                     mergeMap((em) =>
                       em.type === 'status'
-                        ? of<AnalysisEvent>({ ...tag, phase: 'status', status: em.status, jobId: em.jobId })
+                        ? of<AnalysisEvent>({ ...tag, ...statusFields(em), phase: 'status' })
                         : (cache ? safely(() => cache.set(key, em.data)) : of(undefined)).pipe(map(() => end(em.data, false))),
                     ),
                   ),
@@ -82,4 +82,9 @@ export function runProcesses(steps: readonly PlannedStep[], settings: RunSetting
 /** A cache that throws or rejects is a miss, never a failed analysis. */
 function safely<T>(op: () => T | Promise<T>): Observable<T | undefined> {
   return defer(() => from(Promise.resolve().then(op))).pipe(catchError(() => of(undefined)));
+}
+
+/** A status emission's fields, without its `type`. */
+function statusFields({ type: _type, ...fields }: Extract<ProcessEmission<unknown>, { type: 'status' }>) {
+  return fields;
 }

@@ -1,8 +1,8 @@
 import { access, mkdir, writeFile } from 'node:fs/promises';
 import { dirname, extname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { firstValueFrom, lastValueFrom, tap } from 'rxjs';
-import { Analyzer, collectResults } from '../analysis/Analyzer';
+import { finalize, firstValueFrom, lastValueFrom } from 'rxjs';
+import { Analyzer } from '../analysis/Analyzer';
 import type { AnalysisResults } from '../analysis/AnalysisResults';
 import { toCSV, type Row } from '../analysis/csv';
 import type { Process } from '../analysis/Process';
@@ -99,7 +99,8 @@ export async function runPulse(argv: string[], io: CliIO): Promise<number> {
     say(`${texts.length} texts from ${args.fileLabel}`);
     const progress = progressDisplay(io.stderr, args.quiet);
     const run = new Analyzer({ dataset: texts, processes: analyzer.processes as Process[], client, fast: args.fast, concurrency: args.concurrency });
-    const results = await lastValueFrom(collectResults(run.events().pipe(tap({ next: (e) => progress.update(e), finalize: () => progress.stop() }))));
+    const run$ = run.run({ onEvent: (e) => progress.update(e) });
+    const results = await lastValueFrom(run$.pipe(finalize(() => progress.stop())));
 
     if (args.out) {
       await writeOut(args.out, args.command === 'themes' ? results.themeGeneration!.toRows() : perTextRows(results));

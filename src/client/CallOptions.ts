@@ -11,7 +11,12 @@ export interface CallOptions {
    * @default true
    */
   awaitJobResult?: boolean;
-  /** `'events'`: stream `submitted`, `status` and `result` events instead of the body. @default 'body' */
+  /**
+   * `'events'`: stream `submitted`, `status` and `result` events instead of the body. On a
+   * call the client splits into parts, the `submitted`/`status` events carry `{ part, of }`,
+   * a `progress` event follows each finished part, and one `result` (stitched) ends it.
+   * @default 'body'
+   */
   observe?: 'body' | 'events';
   /** Aborting it cancels the call with `PulseAbortError`. */
   signal?: AbortSignal;

@@ -14,6 +14,11 @@ export interface ValidationSettings {
 export interface BatchPlan<Req, Res> {
   parts: Req[];
   merge(results: Res[]): Res;
+  /**
+   * Input items each part covers, for progress events (pairs of texts for similarity).
+   * @default each part's `inputs.length`
+   */
+  items?: number[];
 }
 
 /**

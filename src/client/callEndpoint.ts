@@ -10,6 +10,7 @@ import { JobSubmissionSchema, type JobKind } from '../schemas/jobs';
 import { resultSchemas, type JobResult } from '../schemas/resultSchemas';
 import type { CallOptions } from './CallOptions';
 import type { AbortLike } from '../http/Closer';
+import { runBatchEvents } from './runBatchEvents';
 import { runBatches } from './runBatches';
 import type { EndpointDef, ValidationSettings } from './EndpointDef';
 import { checkShape, describe } from './validate';
@@ -45,10 +46,18 @@ export function callEndpoint<S extends z.ZodType, K extends JobKind>(
     // Validate everything before sending anything, with indexes of the whole input.
     def.validate(req, fast, { ...ctx.settings, unbounded: def.batch !== undefined });
     const plan = def.batch?.(req, fast);
+    const partOptions = { timeoutMs: options.timeoutMs, poll: options.poll };
+    const callPart = (part: unknown, observe?: 'events') =>
+      callEndpoint(ctx, def, { ...(part as object), fast }, { ...partOptions, observe });
+    if (plan && options.observe === 'events' && !options.settle) {
+      const items = plan.items ?? plan.parts.map((p) => (p as { inputs?: unknown[] }).inputs?.length ?? 1);
+      const concurrency = options.concurrency ?? ctx.concurrency;
+      const events = (part: unknown) => callPart(part, 'events') as Observable<JobEvent<JobResult<K>>>;
+      return runBatchEvents(plan.parts, plan.merge, items, concurrency, events);
+    }
     if (plan || options.settle) {
-      return runBatches(plan?.parts ?? [req], plan?.merge, options, ctx.concurrency, (part) =>
-        callEndpoint(ctx, def, { ...(part as object), fast }, { timeoutMs: options.timeoutMs, poll: options.poll }) as Observable<JobResult<K>>,
-      );
+      const body = (part: unknown) => callPart(part) as Observable<JobResult<K>>;
+      return runBatches(plan?.parts ?? [req], plan?.merge, options, ctx.concurrency, body);
     }
     const finalize = (data: JobResult<K>) => (def.finalize ? def.finalize(data, req) : data);
     const body = def.toWire(req, fast);

@@ -18,7 +18,9 @@ export function runBatches<Req, Res>(
   if (options.observe === 'events' || options.awaitJobResult === false) {
     throw new PulseValidationError(
       options.observe === 'events' ? 'options.observe' : 'options.awaitJobResult',
-      'is not available when the input is split into batches or settled; subscribe to the result instead',
+      options.observe === 'events'
+        ? "'events' is not available with settle: true; subscribe to the outcomes instead"
+        : 'is not available when the input is split into batches or settled; subscribe to the result instead',
     );
   }
   const concurrency = options.concurrency ?? defaultConcurrency;

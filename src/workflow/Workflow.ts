@@ -1,6 +1,6 @@
 import type { Observable } from 'rxjs';
-import type { AnalysisEvent } from '../analysis/AnalysisEvent';
-import { collectResults } from '../analysis/Analyzer';
+import type { AnalysisDone, AnalysisEvent } from '../analysis/AnalysisEvent';
+import { collectResults, withResults } from '../analysis/collectResults';
 import type { AnalysisResults, ResultMap } from '../analysis/AnalysisResults';
 import type { ResultCache } from '../analysis/cache';
 import { toMermaid } from '../analysis/graph';
@@ -49,6 +49,8 @@ export interface WorkflowRunOptions extends Pick<CallOptions, 'signal' | 'timeou
   cache?: ResultCache;
   /** @default 'auto' */
   fast?: FastMode;
+  /** Called with every step event (start, status, end, error) as the run goes. */
+  onEvent?: (event: AnalysisEvent) => void;
 }
 
 /** A step of the graph (`graph()`). */
@@ -173,15 +175,29 @@ export class Workflow<R extends ResultMap = Record<never, never>> {
     return this.add(new Embeddings(options), options);
   }
 
-  /** Every step's `start`, job `status`, `end` (with its result) and `error`. */
-  events(clientOrOptions?: PulseClient | WorkflowRunOptions): Observable<AnalysisEvent> {
+  /**
+   * Every step's `start`, job `status`, `end` (with its result) and `error`, then one
+   * `done` event with all the results by step name: progress and results from one execution.
+   *
+   * @example
+   * workflow.events(client).subscribe((e) => (e.phase === 'done' ? show(e.results) : console.log(e.process, e.phase)));
+   */
+  events(clientOrOptions?: PulseClient | WorkflowRunOptions): Observable<AnalysisEvent | AnalysisDone<R>> {
     const options = clientOrOptions instanceof PulseClient ? { client: clientOrOptions } : (clientOrOptions ?? {});
-    const { client, cache, fast = 'auto', signal, timeoutMs, concurrency } = options;
+    const { client, cache, fast = 'auto', signal, timeoutMs, concurrency, onEvent } = options;
     const steps = this.planned();
-    return withClient(client, (c) => runProcesses(steps, { client: c, cache, fast, call: { signal, timeoutMs, concurrency } }));
+    const results = withResults<R>(onEvent);
+    const call = { signal, timeoutMs, concurrency };
+    return withClient(client, (c) => runProcesses(steps, { client: c, cache, fast, call }).pipe(results));
   }
 
-  /** All results by step name, once every step has ended: one value, then complete. */
+  /**
+   * All results by step name, once every step has ended: one value, then complete; the
+   * `done` event of `events()`, whose step events `onEvent` sees as they come.
+   *
+   * @example
+   * const results = await firstValueFrom(workflow.run({ client, onEvent: (e) => console.log(e.process, e.phase) }));
+   */
   run(clientOrOptions?: PulseClient | WorkflowRunOptions): Observable<AnalysisResults<R>> {
     return collectResults<R>(this.events(clientOrOptions));
   }

@@ -36,11 +36,7 @@ export class Cluster extends Process<ClusteringResponse, ClusterResult> {
 
   run(ctx: ProcessContext): Observable<ProcessEmission<ClusteringResponse>> {
     const request = { inputs: [...ctx.texts], k: this.options.k ?? 5, algorithm: this.options.algorithm, fast: ctx.fast };
-    return tracked(
-      true,
-      () => ctx.client.clusterTexts(request, { ...ctx.call, observe: 'events' }),
-      () => ctx.client.clusterTexts(request, ctx.call),
-    );
+    return tracked(ctx.client.clusterTexts(request, { ...ctx.call, observe: 'events' }));
   }
 
   wrap(raw: ClusteringResponse, ctx: Pick<ProcessContext, 'texts'>): ClusterResult {

@@ -33,11 +33,7 @@ export class DataDictionary extends Process<DataDictionaryResponse, DataDictiona
   run(ctx: ProcessContext): Observable<ProcessEmission<DataDictionaryResponse>> {
     const { name: _name, header = 'response', ...options } = this.options;
     const request = { data: [[header], ...ctx.texts.map((t) => [t])], options: Object.keys(options).length ? options : undefined };
-    return tracked(
-      true,
-      () => ctx.client.generateDataDictionary(request, { ...ctx.call, observe: 'events' }),
-      () => ctx.client.generateDataDictionary(request, ctx.call),
-    );
+    return tracked(ctx.client.generateDataDictionary(request, { ...ctx.call, observe: 'events' }));
   }
 
   wrap(raw: DataDictionaryResponse, ctx: Pick<ProcessContext, 'texts'>): DataDictionaryResult {

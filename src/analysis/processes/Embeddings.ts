@@ -1,6 +1,5 @@
 import type { Observable } from 'rxjs';
 import type { EmbeddingsResponse } from '../../schemas/embeddings';
-import { LIMITS } from '../../schemas/limits';
 import { Process, tracked, type ProcessContext, type ProcessEmission, type ProcessOptions } from '../Process';
 import { EmbeddingsResult } from '../results/EmbeddingsResult';
 
@@ -23,11 +22,7 @@ export class Embeddings extends Process<EmbeddingsResponse, EmbeddingsResult> {
 
   run(ctx: ProcessContext): Observable<ProcessEmission<EmbeddingsResponse>> {
     const request = { inputs: [...ctx.texts], fast: ctx.fast };
-    return tracked(
-      ctx.texts.length <= LIMITS.embeddings.async,
-      () => ctx.client.createEmbeddings(request, { ...ctx.call, observe: 'events' }),
-      () => ctx.client.createEmbeddings(request, ctx.call),
-    );
+    return tracked(ctx.client.createEmbeddings(request, { ...ctx.call, observe: 'events' }));
   }
 
   wrap(raw: EmbeddingsResponse, ctx: Pick<ProcessContext, 'texts'>): EmbeddingsResult {

@@ -1,5 +1,4 @@
 import type { Observable } from 'rxjs';
-import { LIMITS } from '../../schemas/limits';
 import type { SentimentResponse } from '../../schemas/sentiment';
 import { Process, tracked, type ProcessContext, type ProcessEmission, type ProcessOptions } from '../Process';
 import { SentimentResult } from '../results/SentimentResult';
@@ -29,11 +28,7 @@ export class SentimentProcess extends Process<SentimentResponse, SentimentResult
 
   run(ctx: ProcessContext): Observable<ProcessEmission<SentimentResponse>> {
     const request = { inputs: [...ctx.texts], version: this.options.version, fast: ctx.fast };
-    return tracked(
-      ctx.texts.length <= LIMITS.sentiment.async,
-      () => ctx.client.analyzeSentiment(request, { ...ctx.call, observe: 'events' }),
-      () => ctx.client.analyzeSentiment(request, ctx.call),
-    );
+    return tracked(ctx.client.analyzeSentiment(request, { ...ctx.call, observe: 'events' }));
   }
 
   wrap(raw: SentimentResponse, ctx: Pick<ProcessContext, 'texts'>): SentimentResult {

@@ -1,5 +1,4 @@
 import type { Observable } from 'rxjs';
-import { LIMITS } from '../../schemas/limits';
 import type { SimilarityResponse, Split } from '../../schemas/similarity';
 import { Process, tracked, type ProcessContext, type ProcessEmission, type ProcessOptions } from '../Process';
 import { SimilarityResult } from '../results/SimilarityResult';
@@ -29,11 +28,7 @@ export class Similarity extends Process<SimilarityResponse, SimilarityResult> {
 
   run(ctx: ProcessContext): Observable<ProcessEmission<SimilarityResponse>> {
     const request = { set: [...ctx.texts], flatten: false, split: this.options.split, version: this.options.version, fast: ctx.fast };
-    return tracked(
-      ctx.texts.length <= LIMITS.similarity.selfAsync,
-      () => ctx.client.compareSimilarity(request, { ...ctx.call, observe: 'events' }),
-      () => ctx.client.compareSimilarity(request, ctx.call),
-    );
+    return tracked(ctx.client.compareSimilarity(request, { ...ctx.call, observe: 'events' }));
   }
 
   wrap(raw: SimilarityResponse, ctx: Pick<ProcessContext, 'texts'>): SimilarityResult {

@@ -1,5 +1,4 @@
 import type { Observable } from 'rxjs';
-import { LIMITS } from '../../schemas/limits';
 import type { SummariesRequest, SummariesResponse } from '../../schemas/summaries';
 import { Process, tracked, type ProcessContext, type ProcessEmission, type ProcessOptions } from '../Process';
 import { SummaryResult } from '../results/SummaryResult';
@@ -38,11 +37,7 @@ export class Summary extends Process<SummariesResponse, SummaryResult> {
 
   run(ctx: ProcessContext): Observable<ProcessEmission<SummariesResponse>> {
     const request = { inputs: [...ctx.texts], question: this.question, length: this.options.length, preset: this.options.preset, fast: ctx.fast };
-    return tracked(
-      ctx.texts.length <= LIMITS.summaries.async,
-      () => ctx.client.generateSummary(request, { ...ctx.call, observe: 'events' }),
-      () => ctx.client.generateSummary(request, ctx.call),
-    );
+    return tracked(ctx.client.generateSummary(request, { ...ctx.call, observe: 'events' }));
   }
 
   wrap(raw: SummariesResponse, ctx: Pick<ProcessContext, 'texts'>): SummaryResult {

@@ -1,6 +1,5 @@
 import { map, type Observable } from 'rxjs';
 import { themeTarget } from '../../operators/themeScores';
-import { LIMITS } from '../../schemas/limits';
 import { Process, tracked, type ProcessContext, type ProcessEmission, type ProcessOptions } from '../Process';
 import { ThemeAllocationResult, type ThemeAllocationData } from '../results/ThemeAllocationResult';
 import { checkThemeSource, resolveThemes, themeDependencies, type ThemeSourceOptions } from './themeSource';
@@ -41,11 +40,9 @@ export class ThemeAllocation extends Process<ThemeAllocationData, ThemeAllocatio
   run(ctx: ProcessContext): Observable<ProcessEmission<ThemeAllocationData>> {
     const themes = resolveThemes(this.id, this.options, ctx.upstream);
     const request = { setA: [...ctx.texts], setB: themes.map(themeTarget), fast: ctx.fast };
-    return tracked(
-      ctx.texts.length * themes.length <= LIMITS.similarity.crossAsync,
-      () => ctx.client.compareSimilarity(request, { ...ctx.call, observe: 'events' }),
-      () => ctx.client.compareSimilarity(request, ctx.call),
-    ).pipe(map((e) => (e.type === 'result' ? { type: 'result', data: { themes, similarity: e.data.matrix ?? [] } } : e)));
+    return tracked(ctx.client.compareSimilarity(request, { ...ctx.call, observe: 'events' })).pipe(
+      map((e) => (e.type === 'result' ? { type: 'result', data: { themes, similarity: e.data.matrix ?? [] } } : e)),
+    );
   }
 
   wrap(raw: ThemeAllocationData, ctx: Pick<ProcessContext, 'texts'>): ThemeAllocationResult {

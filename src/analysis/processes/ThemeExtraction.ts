@@ -1,7 +1,6 @@
 import type { Observable } from 'rxjs';
 import { themeTarget } from '../../operators/themeScores';
 import type { ExtractionsResponse } from '../../schemas/extractions';
-import { LIMITS } from '../../schemas/limits';
 import { Process, tracked, type ProcessContext, type ProcessEmission, type ProcessOptions } from '../Process';
 import { ExtractionResult } from '../results/ExtractionResult';
 import { checkThemeSource, resolveThemes, themeDependencies, type ThemeSourceOptions } from './themeSource';
@@ -47,11 +46,7 @@ export class ThemeExtraction extends Process<ExtractionsResponse, ExtractionResu
       version: this.options.version,
       fast: ctx.fast,
     };
-    return tracked(
-      ctx.texts.length <= LIMITS.extractions.async,
-      () => ctx.client.extractElements(request, { ...ctx.call, observe: 'events' }),
-      () => ctx.client.extractElements(request, ctx.call),
-    );
+    return tracked(ctx.client.extractElements(request, { ...ctx.call, observe: 'events' }));
   }
 
   wrap(raw: ExtractionsResponse, ctx: Pick<ProcessContext, 'texts'>): ExtractionResult {

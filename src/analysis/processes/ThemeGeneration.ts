@@ -42,11 +42,7 @@ export class ThemeGeneration extends Process<ThemesResponse, ThemeGenerationResu
 
   run(ctx: ProcessContext): Observable<ProcessEmission<ThemesResponse>> {
     const request = { inputs: [...ctx.texts], ...this.params(), fast: ctx.fast };
-    return tracked(
-      ctx.texts.length <= LIMITS.themes.async,
-      () => ctx.client.generateThemes(request, { ...ctx.call, observe: 'events' }),
-      () => ctx.client.generateThemes(request, ctx.call),
-    );
+    return tracked(ctx.client.generateThemes(request, { ...ctx.call, observe: 'events' }));
   }
 
   wrap(raw: ThemesResponse, ctx: Pick<ProcessContext, 'texts'>): ThemeGenerationResult {

@@ -72,6 +72,7 @@ function planSimilarity(req: SimilarityRequest, fast: boolean): BatchPlan<Simila
           ? { ...req, set: set.slice(...b.rows), flatten: false }
           : { ...req, set: undefined, setA: set.slice(...b.rows), setB: set.slice(...b.cols), flatten: false },
       ),
+      items: blocks.map((b) => pairs(b)),
       merge: (results) => {
         const matrix = Array.from({ length: n }, (_, i) => {
           const row = new Array<number>(n).fill(Number.NaN);
@@ -89,6 +90,7 @@ function planSimilarity(req: SimilarityRequest, fast: boolean): BatchPlan<Simila
   const tiles = crossSimilarityGrid(a.length, b.length, maxPairs);
   return {
     parts: tiles.map((t) => ({ ...req, setA: a.slice(...t.rows), setB: b.slice(...t.cols), flatten: false })),
+    items: tiles.map((t) => pairs(t)),
     merge: (results) => {
       const matrix = Array.from({ length: a.length }, () => new Array<number>(b.length).fill(Number.NaN));
       results.forEach((r, k) => place(matrix, tiles[k]!, r, false));
@@ -98,6 +100,12 @@ function planSimilarity(req: SimilarityRequest, fast: boolean): BatchPlan<Simila
         : { scenario: 'cross', mode: 'matrix', n: a.length, flattened, matrix, ...mergeMeta(results) };
     },
   };
+}
+
+/** Pairs of texts a block compares (progress is counted in pairs). */
+function pairs({ rows, cols, diagonal }: SimilarityBlock): number {
+  const r = rows[1] - rows[0];
+  return diagonal ? (r * (r - 1)) / 2 : r * (cols[1] - cols[0]);
 }
 
 /** Copies one block's result into the full matrix (mirrored when the matrix is symmetric). */
