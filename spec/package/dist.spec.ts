@@ -1,5 +1,5 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 /**
@@ -50,5 +50,18 @@ describe('the built package', () => {
     const result = spawnSync(process.execPath, ['-e', code], { cwd: root, encoding: 'utf8', timeout: 30_000 });
     expect(result.stdout.trim()).toBe('30');
     expect(result.stderr).not.toMatch(/Warning/);
+  });
+
+  it.each([
+    ['CommonJS', '.js'],
+    ['ESM', '.mjs'],
+  ])('%s: each class is defined in one file only, shared by every entry and the commands', (_system, ext) => {
+    const files = [...readdirSync(join(root, 'dist')).map((f) => join('dist', f)), ...readdirSync(join(root, 'dist', 'cli')).map((f) => join('dist', 'cli', f))];
+    const code = files.filter((f) => f.endsWith(ext)).map((f) => ({ f, text: readFileSync(join(root, f), 'utf8') }));
+    // A branded class's definition is where its brand is set: brand(<class>, 'Name').
+    for (const name of ['PulseClient', 'PulseError', 'PulseValidationError', 'SentimentResult', 'Process']) {
+      const definers = code.filter(({ text }) => new RegExp(`brand\\)?\\([\\w$]+, ["']${name}["']\\)`).test(text)).map(({ f }) => f);
+      expect({ name, definers: definers.length }).toEqual({ name, definers: 1 });
+    }
   });
 });

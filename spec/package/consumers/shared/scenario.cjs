@@ -19,6 +19,8 @@ module.exports = async function scenario({ core, node, emulator, rxjs, dir, clie
     } catch (err) {
       return {
         name: err.name,
+        // One copy of each class per module system: the Node entry's error is the core's class.
+        sameCopy: Object.getPrototypeOf(err) === core[err.name]?.prototype,
         pulseError: err instanceof core.PulseError,
         isPulseError: core.PulseError.is(err),
         validation: err instanceof core.PulseValidationError,
