@@ -55,6 +55,8 @@ describe('the emulator under hostile requests', () => {
       ['a regular expression that does not compile', { path: '^(', action: { type: 'reset' } }, '[0].path'],
       ['a catastrophic-backtracking regular expression', { path: '^/(a+)+$', action: { type: 'reset' } }, '[0].path'],
       ['a non-string path', { path: 5, action: { type: 'reset' } }, '[0].path'],
+      ['an unbalanced brace', { path: '/{sentiment,jobs', action: { type: 'reset' } }, '[0].path'],
+      ['a path longer than 200 characters', { path: `/${'a'.repeat(200)}`, action: { type: 'reset' } }, '[0].path'],
       ['a path without its leading slash', { path: 'sentiment', action: { type: 'reset' } }, '[0].path'],
       ['a status below 200', { action: { type: 'status', status: 99 } }, '[0].action.status'],
       ['a status above 599', { action: { type: 'status', status: 1000 } }, '[0].action.status'],
