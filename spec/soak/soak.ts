@@ -21,11 +21,11 @@ export interface SoakConfig {
 
 /** The fault mix of issue #7 (first matching rule wins, each drawn in turn). */
 export const FAULT_MIX: FaultRule[] = [
-  { path: '^/(sentiment|jobs|results)', action: { type: 'status', status: 503 }, probability: 0.1 },
-  { path: '^/(sentiment|jobs|results)', action: { type: 'status', status: 429, retryAfter: 1 }, probability: 0.05 },
-  { path: '^/(sentiment|jobs|results)', action: { type: 'reset' }, probability: 0.02 },
-  { path: '^/(sentiment|jobs|results)', action: { type: 'close-mid-body' }, probability: 0.01 },
-  { path: '^/(sentiment|jobs|results)', action: { type: 'hang' }, probability: 0.01 },
+  { path: '/{sentiment,jobs,results}', action: { type: 'status', status: 503 }, probability: 0.1 },
+  { path: '/{sentiment,jobs,results}', action: { type: 'status', status: 429, retryAfter: 1 }, probability: 0.05 },
+  { path: '/{sentiment,jobs,results}', action: { type: 'reset' }, probability: 0.02 },
+  { path: '/{sentiment,jobs,results}', action: { type: 'close-mid-body' }, probability: 0.01 },
+  { path: '/{sentiment,jobs,results}', action: { type: 'hang' }, probability: 0.01 },
   { path: '/sentiment', action: { type: 'job-failure' }, probability: 0.02 },
   { path: '/jobs', action: { type: 'expired-link' }, probability: 0.05 },
 ];

@@ -1,7 +1,20 @@
+import { z } from 'zod';
+import { ClusteringResponseSchema } from '../schemas/clustering';
+import { DataDictionaryResponseSchema } from '../schemas/dataDictionary';
+import { EmbeddingsResponseSchema } from '../schemas/embeddings';
+import { ExtractionsResponseSchema } from '../schemas/extractions';
+import { SentimentResponseSchema } from '../schemas/sentiment';
+import { SimilarityResponseSchema } from '../schemas/similarity';
+import { SummariesResponseSchema } from '../schemas/summaries';
+import { ThemeSchema, ThemesResponseSchema } from '../schemas/themes';
+import type { ProcessKind } from './Process';
+
 /**
  * Where Analyzer and Workflow keep results between runs. Keys are content hashes of the
  * step's kind, parameters, texts and upstream results; values are the raw JSON results.
- * Methods may be synchronous or return promises (e.g. a disk cache).
+ * Methods may be synchronous or return promises (e.g. a disk cache). What `get` answers is
+ * checked with the step's result schema before use: an entry that does not match (edited,
+ * truncated, planted) is a miss, and the step runs again.
  */
 export interface ResultCache {
   /** The raw result stored under `key`, or undefined. */
@@ -49,4 +62,31 @@ export class MemoryCache implements ResultCache {
   get size(): number {
     return this.entries.size;
   }
+}
+
+/** The raw result of each kind of process, as the client validated it before caching it. */
+const CACHED_RESULT: Record<ProcessKind, z.ZodType> = {
+  themeGeneration: ThemesResponseSchema,
+  sentiment: SentimentResponseSchema,
+  themeAllocation: z.object({ themes: z.array(z.union([z.string(), ThemeSchema])), similarity: z.array(z.array(z.number())) }),
+  themeExtraction: ExtractionsResponseSchema,
+  similarity: SimilarityResponseSchema,
+  cluster: ClusteringResponseSchema,
+  summary: SummariesResponseSchema,
+  dataDictionary: DataDictionaryResponseSchema,
+  embeddings: EmbeddingsResponseSchema,
+};
+
+/**
+ * A cached raw result checked with its kind's result schema (the parsed copy, unknown
+ * keys dropped where the schema drops them), or undefined when it does not match: a
+ * cache is outside the program (a file anyone may edit), so a bad entry is a miss.
+ *
+ * @example
+ * cachedResult('sentiment', await cache.get(key)) ?? runAgain();
+ */
+export function cachedResult(kind: ProcessKind, value: unknown): unknown {
+  if (value === undefined) return undefined;
+  const parsed = CACHED_RESULT[kind].safeParse(value);
+  return parsed.success ? parsed.data : undefined;
 }

@@ -2,7 +2,7 @@ import { catchError, concat, defer, filter, forkJoin, from, map, merge, mergeMap
 import type { PulseClient } from '../client/PulseClient';
 import type { FastMode } from '../schemas/common';
 import type { AnalysisEvent } from './AnalysisEvent';
-import type { ResultCache } from './cache';
+import { cachedResult, type ResultCache } from './cache';
 import { topoSort } from './graph';
 import type { Process, ProcessContext, ProcessEmission } from './Process';
 import type { AnalysisResult } from './results/AnalysisResult';
@@ -54,7 +54,8 @@ export function runProcesses(steps: readonly PlannedStep[], settings: RunSetting
           // The key hashes every text and upstream result: only worth it with a cache.
           const key = cache ? stableHash([process.kind, process.params(), hashTexts(texts), deps.map((e) => [e.process, e.result.raw])]) : '';
           const end = (raw: unknown, cached: boolean): AnalysisEvent => ({ ...tag, phase: 'end', result: process.wrap(raw, ctx), cached });
-          const lookup$ = cache ? safely(() => cache.get(key)) : of(undefined);
+          // A hit is checked with the result schema: a bad entry is a miss, never trusted markup.
+          const lookup$ = cache ? safely(() => cache.get(key)).pipe(map((hit) => cachedResult(process.kind, hit))) : of(undefined);
           const body$ = lookup$.pipe(
             switchMap((hit) =>
               hit !== undefined

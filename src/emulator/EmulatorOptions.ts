@@ -4,7 +4,11 @@ import type { FaultRule } from './faults';
 export interface EmulatorOptions {
   /** Port to listen on; 0 picks a free one. @default 0 */
   port?: number;
-  /** Interface to bind. @default '127.0.0.1' */
+  /**
+   * Interface to bind. Admin routes (`/_emulator/...`) answer Host names of loopback and
+   * this one only, and never a web page (no CORS, cross-origin requests refused); the API
+   * paths answer CORS for any origin. @default '127.0.0.1'
+   */
   host?: string;
   /** Seed of every computed score and of fault probabilities. @default 42 */
   seed?: number;

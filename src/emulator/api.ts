@@ -82,8 +82,20 @@ export function routeApi(req: ApiRequest, s: ApiState): ApiReply {
   if (req.path === '/health' && req.method === 'GET') return health(s);
   if (req.path === '/usage/estimate' && req.method === 'POST') return estimate(req, s);
   const org = /^\/credits\/organizations\/([^/]+)$/.exec(req.path);
-  if (org && req.method === 'GET') return { status: 200, body: { organizationId: decodeURIComponent(org[1]!), balance: 100_000, currency: 'credits', emulated: true } };
+  if (org && req.method === 'GET') return credits(org[1]!);
   return error(404, 'not_found', `No route for ${req.method} /v1${req.path}`);
+}
+
+function credits(encoded: string): ApiReply {
+  let organizationId: string;
+  try {
+    organizationId = decodeURIComponent(encoded);
+  } catch {
+    return error(400, 'validation_error', 'organizationId: invalid percent-encoding', [
+      { message: 'Invalid percent-encoding', location: 'path', field: 'organizationId', path: ['organizationId'] },
+    ]);
+  }
+  return { status: 200, body: { organizationId, balance: 100_000, currency: 'credits', emulated: true } };
 }
 
 function invalid(s: ApiState, message: string, errors: ValidationIssue[]): ApiReply {

@@ -1,4 +1,10 @@
 import { prng } from './analysis/text';
+import { checkFaultRule } from './checkFaultRule';
+import { compilePathPattern } from './pathPattern';
+import { PulseValidationError } from '../http/errors';
+
+/** Most rules at once: each is tried against every request. */
+const MAX_RULES = 100;
 
 /** What a fault does to the request it matches. */
 export type FaultAction =
@@ -15,10 +21,12 @@ export type FaultAction =
   | { type: 'token-failure'; status?: number };
 
 /**
- * A fault rule: the first rule matching a request and triggering wins. `path` is a prefix
- * of the path under `/v1` (or `/oauth/token`, `/results`), or a regular expression when it
- * starts with `^`. `times` counts triggers ("503 twice, then succeed"); `probability`
- * draws from the emulator's seeded generator.
+ * A fault rule: the first rule matching a request and triggering wins. `path` matches the
+ * start of the path under `/v1` (or `/oauth/token`, `/results/...`); it may be a glob:
+ * `*` for any characters but `/`, `**` for any characters, `{a,b}` for either word
+ * (`/{sentiment,jobs}`). Regular expressions are refused: one could hang the emulator.
+ * `times` counts triggers ("503 twice, then succeed"); `probability` draws from the
+ * emulator's seeded generator. Rules are checked when set (`PulseValidationError`).
  */
 export interface FaultRule {
   method?: string;
@@ -30,7 +38,7 @@ export interface FaultRule {
 
 /** Ordered fault rules with their remaining trigger counts. */
 export class FaultInjector {
-  private rules: Array<FaultRule & { left: number }> = [];
+  private rules: Array<{ rule: FaultRule; left: number; matches: (path: string) => boolean }> = [];
   private random: () => number;
 
   constructor(private readonly seed: number, rules: FaultRule[] = []) {
@@ -38,18 +46,15 @@ export class FaultInjector {
     this.set(rules);
   }
 
-  /** Replaces every rule. */
+  /** Replaces every rule; all are checked first, so a bad one changes nothing. */
   set(rules: FaultRule[]): void {
-    this.rules = [];
-    rules.forEach((r) => this.add(r));
+    this.rules = checkFaultRules(rules, 'faults').map(compiled);
   }
 
-  /** Appends a rule (checked: it needs an action with a type). */
+  /** Appends a rule, checked first (a `PulseValidationError` names the bad field). */
   add(rule: FaultRule): void {
-    if (!rule || typeof rule !== 'object' || !rule.action || typeof rule.action.type !== 'string') {
-      throw new TypeError('a fault rule needs an action with a type');
-    }
-    this.rules.push({ ...rule, left: rule.times ?? Infinity });
+    if (this.rules.length >= MAX_RULES) throw new PulseValidationError('rule', `makes more than ${MAX_RULES} rules`, { limit: MAX_RULES });
+    this.rules.push(compiled(checkFaultRule(rule, 'rule')));
   }
 
   /** Removes every rule and restarts the seeded draws. */
@@ -60,28 +65,43 @@ export class FaultInjector {
 
   /** The rules with their remaining trigger counts. */
   list(): FaultRule[] {
-    return this.rules.map(({ left, ...r }) => ({ ...r, times: Number.isFinite(left) ? left : undefined }));
+    return this.rules.map(({ rule, left }) => ({ ...rule, times: Number.isFinite(left) ? left : undefined }));
   }
 
   /** The action for a request, consuming one trigger of the rule that fires. */
   match(method: string, path: string, types?: FaultAction['type'][]): FaultAction | undefined {
-    for (const rule of this.rules) {
-      if (rule.left <= 0) continue;
+    for (const entry of this.rules) {
+      const { rule } = entry;
+      if (entry.left <= 0) continue;
       if (rule.method && rule.method.toUpperCase() !== method) continue;
-      if (rule.path && !(rule.path.startsWith('^') ? new RegExp(rule.path).test(path) : path.startsWith(rule.path))) continue;
+      if (!entry.matches(path)) continue;
       if (types && !types.includes(rule.action.type)) continue;
       if (rule.probability !== undefined && this.random() >= rule.probability) continue;
-      rule.left--;
+      entry.left--;
       return rule.action;
     }
     return undefined;
   }
 }
 
-/** Parses fault rules given as JSON (CLI flag or environment variable). */
+/**
+ * Parses and checks fault rules given as JSON (CLI flag, environment variable, admin
+ * route): a `SyntaxError` for bad JSON, a `PulseValidationError` naming the bad field.
+ *
+ * @example
+ * parseFaults('[{"path":"/sentiment","action":{"type":"status","status":503},"times":2}]');
+ */
 export function parseFaults(json: string | undefined): FaultRule[] {
   if (!json) return [];
-  const parsed = JSON.parse(json) as unknown;
-  if (!Array.isArray(parsed)) throw new TypeError('faults must be a JSON array of rules');
-  return parsed as FaultRule[];
+  return checkFaultRules(JSON.parse(json) as unknown, 'faults');
+}
+
+function checkFaultRules(rules: unknown, at: string): FaultRule[] {
+  if (!Array.isArray(rules)) throw new PulseValidationError(at, 'must be an array of fault rules');
+  if (rules.length > MAX_RULES) throw new PulseValidationError(at, `must hold at most ${MAX_RULES} rules`, { limit: MAX_RULES });
+  return rules.map((r, i) => checkFaultRule(r, `${at}[${i}]`));
+}
+
+function compiled(rule: FaultRule) {
+  return { rule, left: rule.times ?? Infinity, matches: rule.path ? compilePathPattern(rule.path) : () => true };
 }

@@ -4,7 +4,9 @@ import type { AddressInfo } from 'node:net';
 import { Analyst } from './analyze';
 import { issueToken, resultDocument, routeApi, type ApiReply, type ApiRequest, type ApiState } from './api';
 import type { EmulatorOptions, JournalEntry } from './EmulatorOptions';
+import { adminRoute } from './adminRoute';
 import { FaultInjector, parseFaults, type FaultAction, type FaultRule } from './faults';
+import { adminRefusal, hostName } from './hostGuard';
 import { JobStore } from './JobStore';
 import { TokenBucket } from './rateLimiter';
 import { SpecValidator } from './validator';
@@ -80,6 +82,9 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     timers.add(t);
   };
 
+  /** Host names besides loopback that admin routes accept (set once listening). */
+  const ownHosts: string[] = [];
+
   const server = http.createServer((req, res) => {
     const entry: JournalEntry = {
       seq: journal.length + 1,
@@ -97,28 +102,44 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       entry.status = res.headersSent ? res.statusCode : 0;
     });
     res.setHeader('x-pulse-emulator', 'pulse-rx');
-    res.setHeader('access-control-allow-origin', '*');
-    res.setHeader('access-control-expose-headers', 'retry-after, x-pulse-emulator');
-    if (req.method === 'OPTIONS') {
-      res.writeHead(204, {
-        'access-control-allow-methods': 'GET, POST, PUT, DELETE, OPTIONS',
-        'access-control-allow-headers': 'authorization, content-type, idempotency-key, x-pulse-client',
-        'access-control-max-age': '600',
-      });
-      res.end();
-      return;
+    const url = parseTarget(req.url, state.origin);
+    if (!url) return refuse(req, res, 400, 'bad_request', 'Invalid request target');
+    const path = url.pathname;
+    if (path.startsWith('/_emulator/')) {
+      const refused = adminRefusal(req.method ?? 'GET', req.headers, ownHosts);
+      if (refused) return refuse(req, res, 403, 'forbidden', refused);
+    } else if (isApiPath(path)) {
+      // The API is open to browser apps on any origin, as the hosted one: bearer tokens, no cookies.
+      res.setHeader('access-control-allow-origin', '*');
+      res.setHeader('access-control-expose-headers', 'retry-after, x-pulse-emulator');
+      if (req.method === 'OPTIONS') {
+        res.writeHead(204, {
+          'access-control-allow-methods': 'GET, POST, PUT, DELETE, OPTIONS',
+          'access-control-allow-headers': 'authorization, content-type, idempotency-key, x-pulse-client',
+          'access-control-max-age': '600',
+        });
+        res.end();
+        return;
+      }
     }
     readBody(req, maxBody).then(
-      (raw) => handle(req, res, raw, entry),
+      (raw) => {
+        try {
+          handle(req, res, raw, entry, url);
+        } catch {
+          // A bug must cost one answer, never the process (tests and the CLI embed it).
+          if (res.headersSent) res.destroy();
+          else send(res, { status: 500, body: { code: 'internal_error', message: 'The emulator failed on this request' } });
+        }
+      },
       () => send(res, { status: 413, body: { code: 'payload_too_large', message: `Request body exceeds ${maxBody} bytes` } }),
     );
   });
 
-  function handle(req: http.IncomingMessage, res: http.ServerResponse, raw: string, entry: JournalEntry) {
-    const url = new URL(req.url ?? '/', state.origin);
+  function handle(req: http.IncomingMessage, res: http.ServerResponse, raw: string, entry: JournalEntry, url: URL) {
     const method = req.method ?? 'GET';
     const path = url.pathname;
-    if (path.startsWith('/_emulator/')) return send(res, admin(method, path, raw));
+    if (path.startsWith('/_emulator/')) return send(res, adminRoute(method, path, raw, { journal, faults, reset: () => handle_.reset() }));
     const faultPath = path.startsWith('/v1/') ? path.slice(3) : path;
     const fault = faults.match(method, faultPath, GENERIC);
     if (fault) entry.fault = fault.type === 'status' ? `status ${fault.status}` : fault.type;
@@ -176,28 +197,6 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     }
   }
 
-  function admin(method: string, path: string, raw: string): ApiReply {
-    try {
-      if (path === '/_emulator/journal') {
-        if (method === 'DELETE') journal.length = 0;
-        return { status: 200, body: journal };
-      }
-      if (path === '/_emulator/faults') {
-        if (method === 'PUT') faults.set(parseFaults(raw || '[]'));
-        else if (method === 'POST') faults.add(JSON.parse(raw) as FaultRule);
-        else if (method === 'DELETE') faults.clear();
-        return { status: 200, body: faults.list() };
-      }
-      if (path === '/_emulator/reset' && method === 'POST') {
-        handle_.reset();
-        return { status: 200, body: { reset: true } };
-      }
-    } catch (e) {
-      return { status: 400, body: { code: 'invalid_fault', message: (e as Error).message } };
-    }
-    return { status: 404, body: { code: 'not_found', message: `No admin route ${method} ${path}` } };
-  }
-
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port ?? 0, options.host ?? '127.0.0.1', () => resolve());
@@ -205,6 +204,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   const { port, address } = server.address() as AddressInfo;
   const host = address.includes(':') ? `[${address}]` : address;
   state.origin = `http://${host}:${port}`;
+  ownHosts.push(hostName(address), ...(options.host ? [hostName(options.host)] : []));
 
   const handle_: Emulator = {
     url: `${state.origin}/v1`,
@@ -257,8 +257,31 @@ function parseBody(raw: string, contentType: string): unknown {
 
 function send(res: http.ServerResponse, reply: ApiReply): void {
   if (res.headersSent || res.destroyed) return;
-  const isText = typeof reply.body === 'string';
-  const payload = reply.body === undefined ? '' : isText ? (reply.body as string) : JSON.stringify(reply.body);
-  res.writeHead(reply.status, { 'content-type': isText ? 'text/plain; charset=utf-8' : 'application/json', ...reply.headers });
-  res.end(payload);
+  try {
+    const isText = typeof reply.body === 'string';
+    const payload = reply.body === undefined ? '' : isText ? (reply.body as string) : JSON.stringify(reply.body);
+    res.writeHead(reply.status, { 'content-type': isText ? 'text/plain; charset=utf-8' : 'application/json', ...reply.headers });
+    res.end(payload);
+  } catch {
+    // Also called from timers (latency faults), where a throw would end the process.
+    res.destroy();
+  }
+}
+
+/** The request target as a URL (origin-form or absolute-form), or undefined when it is not one. */
+function parseTarget(target: string | undefined, origin: string): URL | undefined {
+  try {
+    return new URL(target ?? '/', origin);
+  } catch {
+    return undefined;
+  }
+}
+
+/** Paths of the API proper (CORS open); `/_emulator/` is the admin's. */
+const isApiPath = (path: string) => path.startsWith('/v1/') || path === '/oauth/token' || path.startsWith('/results/');
+
+/** Answers without reading the request further (its body is drained, never parsed). */
+function refuse(req: http.IncomingMessage, res: http.ServerResponse, status: number, code: string, message: string): void {
+  req.resume();
+  send(res, { status, body: { code, message } });
 }

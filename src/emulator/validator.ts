@@ -7,7 +7,7 @@ export interface ValidationIssue {
   message: string;
   path: (string | number)[];
   field: string;
-  location: 'body' | 'query';
+  location: 'body' | 'query' | 'path';
   code?: string;
 }
 
