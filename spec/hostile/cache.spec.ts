@@ -3,7 +3,7 @@ import { lstatSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFi
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { lastValueFrom, toArray } from 'rxjs';
-import { Analyzer, SentimentProcess, ThemeAllocation, type AnalysisEvent, type AnalyzerOptions, type ResultCache } from 'pulse-rx';
+import { Analyzer, SentimentProcess, ThemeAllocation, type AnalysisDone, type AnalysisEvent, type AnalyzerOptions, type ResultCache } from 'pulse-rx';
 import { startEmulator, type Emulator } from 'pulse-rx/emulator';
 import { DiskCache } from 'pulse-rx/node';
 import { emulatorClient } from '../helpers/emulatorClient';
@@ -27,7 +27,7 @@ describe('cache entries are checked on read', () => {
       client.close();
     }
   };
-  const ends = (events: AnalysisEvent[]) => events.flatMap((e) => (e.phase === 'end' ? [e] : []));
+  const ends = (events: (AnalysisEvent | AnalysisDone)[]) => events.flatMap((e) => (e.phase === 'end' ? [e] : []));
   const sentCount = () => emulator.journal().filter((e) => e.path.startsWith('/v1/')).length;
 
   it.each([
