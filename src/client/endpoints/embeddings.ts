@@ -8,5 +8,6 @@ export const embeddingsEndpoint = textsEndpoint({
   kind: 'embeddings',
   request: EmbeddingsRequestSchema,
   oversize: { split: 'embeddings' },
+  perInput: 'embeddings',
   limits: LIMITS.embeddings,
 });

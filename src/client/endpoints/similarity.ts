@@ -3,6 +3,7 @@ import { SimilarityRequestSchema, type SimilarityRequest, type SimilarityRespons
 import { crossSimilarityGrid, selfSimilarityBlocks, type SimilarityBlock } from '../../batch/planBatches';
 import { mergeMeta } from '../../batch/mergeMeta';
 import { wireBody, type BatchPlan, type EndpointDef } from '../EndpointDef';
+import { checkSimilarity } from '../checkCounts';
 import { checkTexts, ensure } from '../validate';
 import { crossMatrix, selfMatrix, triangleSize } from './similarityMatrix';
 
@@ -48,7 +49,10 @@ export const similarityEndpoint: EndpointDef<typeof SimilarityRequestSchema, 'si
       },
       fast,
     ),
-  finalize: (data, req) => completeSimilarity(data, req),
+  finalize: (data, req) => {
+    checkSimilarity(data, req);
+    return completeSimilarity(data, req);
+  },
   batch: (req, fast) => planSimilarity(req, fast),
 };
 
