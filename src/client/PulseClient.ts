@@ -28,6 +28,7 @@ import { Closer } from '../http/Closer';
 import type { CallOptions, CallResult, SimpleCallOptions } from './CallOptions';
 import * as endpoints from './endpoints';
 import type { PulseClientOptions } from './PulseClientOptions';
+import { DEFAULT_MAX_PLANNED_OUTPUT } from './plannedOutput';
 import { resolveBaseUrl, positiveNumber } from './resolveOptions';
 
 /**
@@ -87,7 +88,13 @@ export class PulseClient {
     this.ctx = {
       transport,
       jobs: this.jobs,
-      settings: { maxTextLength: positiveNumber('maxTextLength', options.maxTextLength ?? LIMITS.maxTextLength, true) },
+      settings: {
+        maxTextLength: positiveNumber('maxTextLength', options.maxTextLength ?? LIMITS.maxTextLength, true),
+        maxPlannedOutput:
+          options.maxPlannedOutput === Number.POSITIVE_INFINITY
+            ? undefined
+            : positiveNumber('maxPlannedOutput', options.maxPlannedOutput ?? DEFAULT_MAX_PLANNED_OUTPUT, true),
+      },
       closed: this.closer,
       concurrency: this.concurrency,
       resubmitFailedJobs: boundedInt('resubmitFailedJobs', options.resubmitFailedJobs ?? 0, 0, 5),

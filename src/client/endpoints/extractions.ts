@@ -13,6 +13,7 @@ export const extractionsEndpoint = textsEndpoint({
   request: ExtractionsRequestSchema,
   oversize: { split: 'results' },
   limits: LIMITS.extractions,
+  outputPerInput: (req) => ({ columns: req.dictionary.length, what: 'extractions result (inputs × dictionary terms)' }),
   checkResult: (data, req) => checkExtractions(data, req.inputs.length),
   check(req, _fast, settings) {
     checkTexts('dictionary', req.dictionary, { min: minTerms, max: maxTerms, maxLength: settings.maxTextLength, mode: 'any' });

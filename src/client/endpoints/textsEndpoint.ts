@@ -4,6 +4,7 @@ import { chunkRanges, sampleEvenly } from '../../batch/planBatches';
 import { mergeMeta } from '../../batch/mergeMeta';
 import type { JobResult } from '../../schemas/resultSchemas';
 import { checkPerInput } from '../checkCounts';
+import { checkPlannedOutput } from '../plannedOutput';
 import { checkTexts } from '../validate';
 import { wireBody, type EndpointDef, type ValidationSettings } from '../EndpointDef';
 
@@ -27,6 +28,8 @@ export function textsEndpoint<S extends WithInputs, K extends JobKind>(spec: {
   limits: InputLimits;
   check?: (req: z.output<S>, fast: boolean, settings: ValidationSettings) => void;
   toWire?: (req: z.output<S>) => Record<string, unknown>;
+  /** Numbers of output per input (checked against `maxPlannedOutput` before any request). */
+  outputPerInput?: (req: z.output<S>) => { columns: number; what: string };
   /** The result array that holds one item per input; its length is checked. */
   perInput?: string;
   /** Further checks of the result's size against the request (throw `ResponseValidationError`). */
@@ -44,6 +47,10 @@ export function textsEndpoint<S extends WithInputs, K extends JobKind>(spec: {
     request: spec.request,
     fitsSync: (req) => req.inputs.length <= limits.sync,
     validate(req, fast, settings) {
+      if (spec.outputPerInput) {
+        const { columns, what } = spec.outputPerInput(req);
+        checkPlannedOutput('inputs', req.inputs.length, columns, what, settings.maxPlannedOutput);
+      }
       checkTexts('inputs', req.inputs, {
         min: limits.minInputs,
         max: settings.unbounded ? Number.POSITIVE_INFINITY : fast ? limits.sync : limits.async,
