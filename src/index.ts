@@ -43,6 +43,7 @@ export {
   PulseBatchError,
   PulseValidationError,
   ResponseValidationError,
+  ResponseTooLargeError,
   JobFailedError,
   JobTimeoutError,
 } from './http/errors';

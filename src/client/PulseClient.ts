@@ -5,7 +5,7 @@ import { ClientCredentialsAuth, type ClientCredentialsAuthOptions } from '../aut
 import { DEFAULTS, readEnv } from '../auth/env';
 import { StaticTokenAuth } from '../auth/StaticTokenAuth';
 import { PulseValidationError } from '../http/errors';
-import { createAxiosInstance, fromAxios } from '../http/fromAxios';
+import { createAxiosInstance, DEFAULT_MAX_RESPONSE_BYTES, fromAxios } from '../http/fromAxios';
 import { HttpTransport } from '../http/HttpTransport';
 import { leveledLogger } from '../http/logger';
 import { DEFAULT_RETRY, type RetryConfig } from '../http/retryPolicy';
@@ -70,7 +70,9 @@ export class PulseClient {
     const random = options.random ?? Math.random;
     const logger = leveledLogger(options.logger, options.logLevel ?? 'warn');
     const transport: HttpTransport = new HttpTransport({
-      backend: fromAxios(this.http, () => Date.now()),
+      backend: fromAxios(this.http, () => Date.now(), {
+        maxResponseBytes: positiveNumber('maxResponseBytes', options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES, true),
+      }),
       baseUrl: this.baseUrl,
       retry,
       timeoutMs: options.timeoutMs === Number.POSITIVE_INFINITY ? Number.POSITIVE_INFINITY : positiveNumber('timeoutMs', options.timeoutMs ?? 60_000),
