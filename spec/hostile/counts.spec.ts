@@ -1,5 +1,5 @@
 import { firstValueFrom, from, lastValueFrom, toArray } from 'rxjs';
-import { analyzeSentiment, PulseBatchError, ResponseValidationError } from 'pulse-rx';
+import { allocateThemes, analyzeSentiment, PulseBatchError, ResponseValidationError } from 'pulse-rx';
 import { failure } from '../helpers/failure';
 import { sentiments, startFakeApi, type FakeApi, type Route } from './fakeApi';
 
@@ -98,6 +98,14 @@ describe('result counts are checked against the request (issue 13, item 1)', () 
     expect(e).toBeInstanceOf(PulseBatchError);
     expect(e.cause).toBeInstanceOf(ResponseValidationError);
     expect(e.message).toMatch(/^batch \d+ of \d+ failed: unexpected similarity response: n is \d+ for \d+ texts in setA$/);
+  });
+
+  it('theme allocation (the allocateThemes operator) fails on a matrix with a missing row', async () => {
+    await start({ '/similarity': () => ({ scenario: 'cross', mode: 'matrix', n: 2, matrix: [[0.9, 0.1], [0.2, 0.8]], requestId: 'r' }) });
+    const allocated$ = from(texts(3)).pipe(allocateThemes(api!.client(), { themes: ['Staff', 'Food'], fast: true }), toArray());
+    const e = await failure(lastValueFrom(allocated$));
+    expect(e).toBeInstanceOf(ResponseValidationError);
+    expect((e as Error).message).toContain('n is 2 for 3 texts in setA');
   });
 
   it('answers of the right size pass (the recorded shapes)', async () => {
