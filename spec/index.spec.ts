@@ -42,6 +42,7 @@ describe('public entry', () => {
         'PulseTimeoutError',
         'PulseValidationError',
         'RateLimitError',
+        'ResponseTooLargeError',
         'ResponseValidationError',
         'SentimentRequestSchema',
         'SentimentResponseSchema',

@@ -53,6 +53,7 @@ export {
   PulseBatchError,
   PulseValidationError,
   ResponseValidationError,
+  ResponseTooLargeError,
   JobFailedError,
   JobTimeoutError,
 } from './http/errors';

@@ -80,14 +80,16 @@ describe('call options', () => {
   it("fast: 'auto' runs synchronously when the input fits, as a job when it does not", async () => {
     const small = ['a', 'b'];
     const large = Array.from({ length: 201 }, (_, i) => `t${i}`);
+    // One result per input: the client checks the count.
+    const answer = (n: number) => ({ ...result, results: Array.from({ length: n }, () => result.results[0]) });
     api()
-      .post('/v1/sentiment', { inputs: small, fast: true }).reply(200, result)
+      .post('/v1/sentiment', { inputs: small, fast: true }).reply(200, answer(2))
       .post('/v1/sentiment', { inputs: large }).reply(202, { job_id: 'j-11' })
       .get('/v1/jobs').query({ jobId: 'j-11' }).reply(200, { status: 'completed', result_url: `${FILES}/r.json` });
-    nock(FILES).get('/r.json').reply(200, result);
+    nock(FILES).get('/r.json').reply(200, answer(201));
     const { client } = testClient();
-    await expect(firstValueFrom(client.analyzeSentiment({ inputs: small, fast: 'auto' }))).resolves.toEqual(result);
-    await expect(firstValueFrom(client.analyzeSentiment({ inputs: large, fast: 'auto' }))).resolves.toEqual(result);
+    await expect(firstValueFrom(client.analyzeSentiment({ inputs: small, fast: 'auto' }))).resolves.toEqual(answer(2));
+    await expect(firstValueFrom(client.analyzeSentiment({ inputs: large, fast: 'auto' }))).resolves.toEqual(answer(201));
   });
 
   it('a synchronous answer still honours the options: events give the result, awaitJobResult: false a finished Job', async () => {

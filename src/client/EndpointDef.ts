@@ -6,6 +6,8 @@ import type { JobResult } from '../schemas/resultSchemas';
 export interface ValidationSettings {
   /** Longest text accepted, in characters. */
   maxTextLength: number;
+  /** Largest result a call may plan, in numbers (`maxPlannedOutput`); none when undefined. */
+  maxPlannedOutput?: number;
   /** Skip the per-call count limits (the call will be split into batches). */
   unbounded?: boolean;
 }

@@ -5,7 +5,7 @@ import { ClientCredentialsAuth, type ClientCredentialsAuthOptions } from '../aut
 import { DEFAULTS, readEnv } from '../auth/env';
 import { StaticTokenAuth } from '../auth/StaticTokenAuth';
 import { PulseValidationError } from '../http/errors';
-import { createAxiosInstance, fromAxios } from '../http/fromAxios';
+import { createAxiosInstance, DEFAULT_MAX_RESPONSE_BYTES, fromAxios } from '../http/fromAxios';
 import { HttpTransport } from '../http/HttpTransport';
 import { leveledLogger } from '../http/logger';
 import { DEFAULT_RETRY, type RetryConfig } from '../http/retryPolicy';
@@ -28,6 +28,7 @@ import { Closer } from '../http/Closer';
 import type { CallOptions, CallResult, SimpleCallOptions } from './CallOptions';
 import * as endpoints from './endpoints';
 import type { PulseClientOptions } from './PulseClientOptions';
+import { DEFAULT_MAX_PLANNED_OUTPUT } from './plannedOutput';
 import { resolveBaseUrl, positiveNumber } from './resolveOptions';
 import { brand, isBranded } from '../brand';
 
@@ -77,7 +78,9 @@ export class PulseClient {
     const random = options.random ?? Math.random;
     const logger = leveledLogger(options.logger, options.logLevel ?? 'warn');
     const transport: HttpTransport = new HttpTransport({
-      backend: fromAxios(this.http, () => Date.now()),
+      backend: fromAxios(this.http, () => Date.now(), {
+        maxResponseBytes: positiveNumber('maxResponseBytes', options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES, true),
+      }),
       baseUrl: this.baseUrl,
       retry,
       timeoutMs: options.timeoutMs === Number.POSITIVE_INFINITY ? Number.POSITIVE_INFINITY : positiveNumber('timeoutMs', options.timeoutMs ?? 60_000),
@@ -95,7 +98,13 @@ export class PulseClient {
     this.ctx = {
       transport,
       jobs: this.jobs,
-      settings: { maxTextLength: positiveNumber('maxTextLength', options.maxTextLength ?? LIMITS.maxTextLength, true) },
+      settings: {
+        maxTextLength: positiveNumber('maxTextLength', options.maxTextLength ?? LIMITS.maxTextLength, true),
+        maxPlannedOutput:
+          options.maxPlannedOutput === Number.POSITIVE_INFINITY
+            ? undefined
+            : positiveNumber('maxPlannedOutput', options.maxPlannedOutput ?? DEFAULT_MAX_PLANNED_OUTPUT, true),
+      },
       closed: this.closer,
       concurrency: this.concurrency,
       resubmitFailedJobs: boundedInt('resubmitFailedJobs', options.resubmitFailedJobs ?? 0, 0, 5),

@@ -44,6 +44,26 @@ export interface PulseClientOptions {
   scheduler?: SchedulerLike;
   /** Longest text accepted, in characters (checked before sending). @default 100000 */
   maxTextLength?: number;
+  /**
+   * Most bytes one response body may have once decompressed (results from the result link
+   * included); past it reading and decompressing stop and the call fails with
+   * `ResponseTooLargeError`. The default, 500 MiB, is above the largest legitimate answer:
+   * 5,000 embeddings of 3,072 numbers take 329 MB of JSON as recorded (21.45 bytes a number,
+   * at most 369 MB at the longest spelling), leaving room for the echoed texts, and it stays
+   * under the longest string V8 can build (536,870,888 chars), past which JSON cannot be read.
+   * @default 524288000
+   */
+  maxResponseBytes?: number;
+  /**
+   * Largest result a call may plan, in numbers: similarity scores (n × n for `set`,
+   * |setA| × |setB| for a cross-similarity), embedding values (inputs × 3,072) or extraction
+   * cells (inputs × dictionary terms). A call over it fails with `PulseValidationError`
+   * before any request. The default (1e8 numbers, about 0.8 GB as JS numbers) is 6.5 times
+   * the largest single embeddings job and fits Node's default heap with the stitched copy;
+   * `Infinity` for no bound.
+   * @default 100000000
+   */
+  maxPlannedOutput?: number;
   /** Allow `http://` to a host other than loopback (tokens would travel in clear). @default false */
   allowInsecureHttp?: boolean;
   /** Random source for jitter, in [0, 1). @default Math.random */

@@ -287,3 +287,26 @@ export function apiErrorFor(init: ApiErrorInit & { retryAfterMs?: number }): Pul
       return init.status >= 500 ? new ServerError(init) : new PulseApiError(init);
   }
 }
+
+/**
+ * The response body (once decompressed) was larger than the client's `maxResponseBytes`:
+ * reading and decompressing stopped at the bound. Not retried: the same answer would come
+ * back. A result link is third-party storage, so its answers are bounded the same way.
+ *
+ * @example
+ * import { ResponseTooLargeError } from 'pulse-rx';
+ * client.createEmbeddings({ inputs }).subscribe({ error: (e) => ResponseTooLargeError.is(e) && console.log(e.limitBytes) });
+ */
+export class ResponseTooLargeError extends PulseError {
+  override name = 'ResponseTooLargeError' as const;
+  constructor(readonly limitBytes: number) {
+    super(`response body over ${limitBytes} bytes once decoded (client option maxResponseBytes); reading stopped there`);
+  }
+  /** Whether a value is this error (by name, so it works across bundles and realms). */
+  static is(e: unknown): e is ResponseTooLargeError {
+    return e instanceof Error && e.name === 'ResponseTooLargeError';
+  }
+  override toJSON(): Record<string, unknown> {
+    return { ...super.toJSON(), limitBytes: this.limitBytes };
+  }
+}

@@ -13,7 +13,7 @@ import {
 import { PulseApiError, PulseConnectionError, PulseTimeoutError, RateLimitError } from './errors';
 import type { LeveledLogger, Logger } from './logger';
 import type { RateLimitGate } from './RateLimitGate';
-import { isRetryableStatus, retryDelayMs, type RetryConfig } from './retryPolicy';
+import { isRetryableStatus, parseRetryAfterMs, retryDelayMs, type RetryConfig } from './retryPolicy';
 import type { HttpRequest, HttpResponse } from './types';
 
 /** A request as it travels the chain, with the transport's per-request settings. */
@@ -120,7 +120,8 @@ export function gateStep(gate: RateLimitGate): Interceptor {
 
 /**
  * Retries connection errors, timeouts, 408, 409, 429 and 5xx with backoff and jitter,
- * honouring Retry-After up to `maxRetryAfterMs`; a 429 pauses the whole client.
+ * honouring Retry-After on each of those statuses (503 is where services send it most) up
+ * to `maxRetryAfterMs`; a 429 pauses the whole client.
  */
 export function retryStep(config: RetryConfig, gate: RateLimitGate, scheduler: SchedulerLike, random: () => number, logger: Logger): Interceptor {
   return (req, next) =>
@@ -129,7 +130,7 @@ export function retryStep(config: RetryConfig, gate: RateLimitGate, scheduler: S
         count: req.maxRetries,
         delay: (err: unknown, retryCount: number) => {
           if (!isRetryable(err)) return throwError(() => err);
-          const retryAfterMs = PulseApiError.is(err) ? (err as RateLimitError).retryAfterMs : undefined;
+          const retryAfterMs = retryAfterOf(err);
           if (retryAfterMs !== undefined && retryAfterMs > config.maxRetryAfterMs) return throwError(() => err);
           const ms = retryDelayMs(retryCount, retryAfterMs, config, random());
           if (PulseApiError.is(err) && err.status === 429) gate.pause(ms, retryAfterMs);
@@ -145,6 +146,14 @@ export function retryStep(config: RetryConfig, gate: RateLimitGate, scheduler: S
         return throwError(() => err);
       }),
     );
+}
+
+/** The wait the server asked for: a 429's parsed value, or any other status's headers. */
+function retryAfterOf(err: unknown): number | undefined {
+  if (!PulseApiError.is(err)) return undefined;
+  const parsed = (err as Partial<RateLimitError>).retryAfterMs;
+  // An HTTP date is wall-clock time, as it was when the error was built from the answer.
+  return parsed ?? parseRetryAfterMs(err.headers ?? {}, Date.now());
 }
 
 function isRetryable(err: unknown): boolean {

@@ -12,7 +12,11 @@ export interface RetryConfig {
   maxDelayMs: number;
   /** Fraction of the delay removed at random (0 to 1), to spread retries. @default 0.25 */
   jitter: number;
-  /** Longest `Retry-After` honoured, in ms; above it the call fails with `RateLimitError`. @default 60000 */
+  /**
+   * Longest `Retry-After` honoured (on 429, 503 and every other retryable status), in ms; above
+   * it the call fails at once with the status's error (`RateLimitError`, `ServerError`, ...).
+   * @default 60000
+   */
   maxRetryAfterMs: number;
 }
 

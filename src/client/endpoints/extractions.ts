@@ -1,5 +1,6 @@
 import { ExtractionsRequestSchema } from '../../schemas/extractions';
 import { LIMITS } from '../../schemas/limits';
+import { checkExtractions } from '../checkCounts';
 import { checkTexts, ensure } from '../validate';
 import { textsEndpoint } from './textsEndpoint';
 
@@ -12,6 +13,8 @@ export const extractionsEndpoint = textsEndpoint({
   request: ExtractionsRequestSchema,
   oversize: { split: 'results' },
   limits: LIMITS.extractions,
+  outputPerInput: (req) => ({ columns: req.dictionary.length, what: 'extractions result (inputs × dictionary terms)' }),
+  checkResult: (data, req) => checkExtractions(data, req.inputs.length),
   check(req, _fast, settings) {
     checkTexts('dictionary', req.dictionary, { min: minTerms, max: maxTerms, maxLength: settings.maxTextLength, mode: 'any' });
     if (req.type === 'themes') {

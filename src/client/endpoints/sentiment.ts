@@ -8,5 +8,6 @@ export const sentimentEndpoint = textsEndpoint({
   kind: 'sentiment',
   request: SentimentRequestSchema,
   oversize: { split: 'results' },
+  perInput: 'results',
   limits: LIMITS.sentiment,
 });

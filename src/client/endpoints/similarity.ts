@@ -3,6 +3,8 @@ import { SimilarityRequestSchema, type SimilarityRequest, type SimilarityRespons
 import { crossSimilarityGrid, selfSimilarityBlocks, type SimilarityBlock } from '../../batch/planBatches';
 import { mergeMeta } from '../../batch/mergeMeta';
 import { wireBody, type BatchPlan, type EndpointDef } from '../EndpointDef';
+import { checkSimilarity } from '../checkCounts';
+import { checkPlannedOutput } from '../plannedOutput';
 import { checkTexts, ensure } from '../validate';
 import { crossMatrix, selfMatrix, triangleSize } from './similarityMatrix';
 
@@ -24,12 +26,15 @@ export const similarityEndpoint: EndpointDef<typeof SimilarityRequestSchema, 'si
     ensure(!(req.set && cross), 'set', 'give either set, or setA and setB, not both');
     if (!cross) {
       ensure(req.set !== undefined, 'set', 'is required (or give setA and setB)');
+      const n = req.set!.length;
+      checkPlannedOutput('set', n, n, 'similarity matrix', settings.maxPlannedOutput);
       checkTexts('set', req.set!, { min: L.minSet, max: settings.unbounded ? Infinity : fast ? L.selfSync : L.selfAsync, maxLength: settings.maxTextLength, mode });
       return;
     }
     ensure(req.setA !== undefined, 'setA', 'is required with setB');
     ensure(req.setB !== undefined, 'setB', 'is required with setA');
     const max = settings.unbounded ? Infinity : fast ? L.crossSync : L.crossAsync;
+    checkPlannedOutput('setA', req.setA!.length, req.setB!.length, 'similarity matrix', settings.maxPlannedOutput);
     checkTexts('setA', req.setA!, { min: 1, max, maxLength: settings.maxTextLength, mode });
     checkTexts('setB', req.setB!, { min: 1, max, maxLength: settings.maxTextLength, mode });
     const pairs = req.setA!.length * req.setB!.length;
@@ -48,7 +53,10 @@ export const similarityEndpoint: EndpointDef<typeof SimilarityRequestSchema, 'si
       },
       fast,
     ),
-  finalize: (data, req) => completeSimilarity(data, req),
+  finalize: (data, req) => {
+    checkSimilarity(data, req);
+    return completeSimilarity(data, req);
+  },
   batch: (req, fast) => planSimilarity(req, fast),
 };
 

@@ -2,6 +2,9 @@ import type { z } from 'zod';
 import type { JobKind } from '../../schemas/jobs';
 import { chunkRanges, sampleEvenly } from '../../batch/planBatches';
 import { mergeMeta } from '../../batch/mergeMeta';
+import type { JobResult } from '../../schemas/resultSchemas';
+import { checkPerInput } from '../checkCounts';
+import { checkPlannedOutput } from '../plannedOutput';
 import { checkTexts } from '../validate';
 import { wireBody, type EndpointDef, type ValidationSettings } from '../EndpointDef';
 
@@ -25,6 +28,12 @@ export function textsEndpoint<S extends WithInputs, K extends JobKind>(spec: {
   limits: InputLimits;
   check?: (req: z.output<S>, fast: boolean, settings: ValidationSettings) => void;
   toWire?: (req: z.output<S>) => Record<string, unknown>;
+  /** Numbers of output per input (checked against `maxPlannedOutput` before any request). */
+  outputPerInput?: (req: z.output<S>) => { columns: number; what: string };
+  /** The result array that holds one item per input; its length is checked. */
+  perInput?: string;
+  /** Further checks of the result's size against the request (throw `ResponseValidationError`). */
+  checkResult?: (data: JobResult<K>, req: z.output<S>) => void;
   /**
    * How a request over the mode's limit is handled: `split` into consecutive batches whose
    * result arrays (`field`) are concatenated, or `sample` the limit's worth of inputs.
@@ -38,6 +47,10 @@ export function textsEndpoint<S extends WithInputs, K extends JobKind>(spec: {
     request: spec.request,
     fitsSync: (req) => req.inputs.length <= limits.sync,
     validate(req, fast, settings) {
+      if (spec.outputPerInput) {
+        const { columns, what } = spec.outputPerInput(req);
+        checkPlannedOutput('inputs', req.inputs.length, columns, what, settings.maxPlannedOutput);
+      }
       checkTexts('inputs', req.inputs, {
         min: limits.minInputs,
         max: settings.unbounded ? Number.POSITIVE_INFINITY : fast ? limits.sync : limits.async,
@@ -47,6 +60,14 @@ export function textsEndpoint<S extends WithInputs, K extends JobKind>(spec: {
       spec.check?.(req, fast, settings);
     },
     toWire: (req, fast) => wireBody(spec.toWire ? spec.toWire(req) : (req as Record<string, unknown>), fast),
+    finalize:
+      spec.perInput || spec.checkResult
+        ? (data, req) => {
+            if (spec.perInput) checkPerInput(spec.kind, spec.perInput, data, req.inputs.length);
+            spec.checkResult?.(data, req);
+            return data;
+          }
+        : undefined,
     batch: spec.oversize
       ? (req, fast) => {
           const max = fast ? limits.sync : limits.async;
@@ -59,12 +80,15 @@ export function textsEndpoint<S extends WithInputs, K extends JobKind>(spec: {
           const parts = chunkRanges(req.inputs.length, max).map(([a, b]) => ({ ...req, inputs: req.inputs.slice(a, b) }));
           return {
             parts,
-            merge: (results) =>
-              ({
+            merge: (results) => {
+              const merged = {
                 ...results[0],
                 [oversize.split]: results.flatMap((r) => (r as unknown as Record<string, unknown[]>)[oversize.split] ?? []),
                 ...mergeMeta(results as never[]),
-              }) as (typeof results)[number],
+              } as (typeof results)[number];
+              checkPerInput(spec.kind, oversize.split, merged, req.inputs.length);
+              return merged;
+            },
           };
         }
       : undefined,
