@@ -47,4 +47,11 @@ describe('class identity (guards and instanceof)', () => {
     expect(new PulseError('p') instanceof MyError).toBe(false);
     expect(MyError.is(new PulseError('p'))).toBe(false);
   });
+
+  it('every exported error class has a brand of its own (so its guard answers for it alone)', () => {
+    const errorClasses = Object.entries(pulse).filter(([, v]) => typeof v === 'function' && v.prototype instanceof Error);
+    expect(errorClasses.length).toBeGreaterThanOrEqual(17);
+    const unbranded = errorClasses.filter(([, v]) => !Object.prototype.hasOwnProperty.call(v, Symbol.for('pulse-rx.brandKey'))).map(([k]) => k);
+    expect(unbranded).toEqual([]);
+  });
 });

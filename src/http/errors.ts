@@ -299,12 +299,11 @@ export function apiErrorFor(init: ApiErrorInit & { retryAfterMs?: number }): Pul
  */
 export class ResponseTooLargeError extends PulseError {
   override name = 'ResponseTooLargeError' as const;
+  static {
+    brand(this, 'ResponseTooLargeError');
+  }
   constructor(readonly limitBytes: number) {
     super(`response body over ${limitBytes} bytes once decoded (client option maxResponseBytes); reading stopped there`);
-  }
-  /** Whether a value is this error (by name, so it works across bundles and realms). */
-  static is(e: unknown): e is ResponseTooLargeError {
-    return e instanceof Error && e.name === 'ResponseTooLargeError';
   }
   override toJSON(): Record<string, unknown> {
     return { ...super.toJSON(), limitBytes: this.limitBytes };
