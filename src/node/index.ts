@@ -1,6 +1,6 @@
 /** `pulse-rx/node`: Node-only helpers (file readers, keep-alive pools). Never in a browser bundle. */
 export { readTexts, type ReadTextsOptions } from './readTexts';
-export { CsvParser } from './CsvParser';
+export { readTextRecords, type TextRecord, type ReadTextRecordsOptions } from './readTextRecords';
 export { recommendedPoolConfig, pooledAxios, type PoolConfig } from './agentPool';
 export { readTextsFile } from './readTextsFile';
 export { DiskCache } from './DiskCache';
