@@ -80,22 +80,24 @@ export function lineRows(): RowSource {
  * an error naming the line where it opened.
  */
 export function csvRows(delimiter: string): RowSource {
-  let lastEnd = 0;
+  // Every record ends at one line break (empty lines are records too), so a record starts one
+  // line after the previous one ends; `info: true` would say the same at three times the cost.
+  let next = 1;
   return {
-    stream: parse({ delimiter, record_delimiter: ['\r\n', '\n', '\r'], relax_column_count: true, relax_quotes: true, bom: true, info: true }),
-    toRow({ record, info }: { record: string[]; info: { lines: number } }): SourceRow {
-      let breaks = 0;
-      for (const field of record) if (/[\r\n]/.test(field)) breaks += field.match(/\r\n|\r|\n/g)!.length;
-      lastEnd = info.lines;
-      return { fields: record, line: info.lines - breaks };
+    stream: parse({ delimiter, record_delimiter: ['\r\n', '\n', '\r'], relax_column_count: true, relax_quotes: true, bom: true }),
+    toRow(record: string[]): SourceRow {
+      const line = next;
+      next++;
+      for (const field of record) if (/[\r\n]/.test(field)) next += field.match(/\r\n|\r|\n/g)!.length;
+      return { fields: record, line };
     },
     explain(e: unknown) {
       if (!(e instanceof CsvError)) return e;
       if (e.code === 'CSV_QUOTE_NOT_CLOSED') {
-        return new PulseValidationError(`line ${lastEnd + 1}`, 'a quoted field opens here and is never closed (unterminated quote)');
+        return new PulseValidationError(`line ${next}`, 'a quoted field opens here and is never closed (unterminated quote)');
       }
       const line = (e as CsvError & { lines?: number }).lines;
-      return new PulseValidationError(`line ${line ?? lastEnd + 1}`, `is not valid CSV (${e.code})`);
+      return new PulseValidationError(`line ${line ?? next}`, `is not valid CSV (${e.code})`);
     },
   };
 }
