@@ -27,9 +27,7 @@ export async function openDestination(path: string, flag: string, label: string)
   const existing = await stat(path).catch(() => undefined);
   if (existing?.isDirectory()) throw cannot('is a directory');
   if (existing && !existing.isFile()) throw cannot('is not a regular file');
-  await mkdir(dirname(path), { recursive: true }).catch((e: NodeJS.ErrnoException) => {
-    throw cannot(`cannot create its folder (${e.code ?? e.message})`);
-  });
+  await makeFolder(dirname(path), cannot);
   const temporary = join(dirname(path), `.${basename(path)}.${process.pid}.pulse-tmp`);
   const handle: FileHandle = await open(temporary, 'wx').catch((e: NodeJS.ErrnoException) => {
     throw cannot(`cannot write there (${e.code ?? e.message})`);
@@ -54,4 +52,28 @@ export async function openDestination(path: string, flag: string, label: string)
       await unlink(temporary).catch(() => undefined);
     },
   };
+}
+
+/**
+ * `mkdir -p`, one level at a time: Node's recursive mkdir loops forever where mkdir answers
+ * ENOENT for a parent that exists (`/proc`), and says EEXIST when a file stands in the way.
+ */
+async function makeFolder(folder: string, cannot: (why: string) => UsageError): Promise<void> {
+  const missing: string[] = [];
+  let at = folder;
+  for (;;) {
+    const found = await stat(at).catch(() => undefined);
+    if (found) {
+      if (!found.isDirectory()) throw cannot(`cannot create its folder (ENOTDIR: ${at} is not a folder)`);
+      break;
+    }
+    if (dirname(at) === at) break;
+    missing.unshift(at);
+    at = dirname(at);
+  }
+  for (const level of missing) {
+    await mkdir(level).catch((e: NodeJS.ErrnoException) => {
+      if (e.code !== 'EEXIST') throw cannot(`cannot create its folder (${e.code ?? e.message})`);
+    });
+  }
 }
