@@ -43,6 +43,6 @@ export function themeSection(results: AnalysisResults, quotes: number): string {
   const assigned = total - unassigned.length;
   const intro =
     `Each of the ${texts(total)} goes to its most similar theme when the similarity is at least ${allocation.threshold}: ` +
-    `${texts(assigned)} (${share(assigned)}) have a theme, ${texts(unassigned.length)} (${share(unassigned.length)}) fit none.`;
+    `${texts(assigned)} (${share(assigned)}) with a theme, ${texts(unassigned.length)} (${share(unassigned.length)}) with none.`;
   return `<section id="themes"><h2>Themes</h2><p>${intro}</p>${barChart(bars, { title: 'Texts allocated to each theme' })}${cards.join('')}</section>`;
 }
