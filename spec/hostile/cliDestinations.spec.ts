@@ -76,6 +76,17 @@ describe('pulse refuses bad destinations and binary input before the first reque
     expect(emulator.journal()).toEqual([]);
   });
 
+  it('an unterminated CSV quote exits 2 naming its line (it used to be one swallowed text and exit 0)', async () => {
+    const path = join(dir, 'open-quote.csv');
+    writeFileSync(path, 'id,comment\n1,Lovely staff\n2,"Queues were endless\n3,Cold chips\n');
+    const out = join(dir, 'open-quote-out.csv');
+    const run = await pulse('sentiment', path, '--column', 'comment', '--quiet', '--out', out);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('pulse: error: line 3: a quoted field opens here and is never closed');
+    expect(readdirSync(dir)).not.toContain('open-quote-out.csv');
+    expect(emulator.journal()).toEqual([]);
+  });
+
   it('a failed analysis leaves an existing --out untouched and no temporary file behind', async () => {
     const out = join(dir, 'kept', 'out.csv');
     execFileSync('mkdir', ['-p', join(dir, 'kept')]);
