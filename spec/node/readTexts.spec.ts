@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import nock from 'nock';
 import { firstValueFrom, toArray } from 'rxjs';
 import { analyzeSentiment, FlowControl, PulseValidationError } from 'pulse-rx';
-import { CsvParser, pooledAxios, readTexts, recommendedPoolConfig } from 'pulse-rx/node';
+import { pooledAxios, readTextRecords, readTexts, recommendedPoolConfig } from 'pulse-rx/node';
 import { startEmulator } from 'pulse-rx/emulator';
 import { emulatorClient } from '../helpers/emulatorClient';
 import { failure } from '../helpers/failure';
@@ -17,27 +17,21 @@ const file = (name: string, content: string) => {
 };
 const read = (path: string, options = {}) => firstValueFrom(readTexts(path, options).pipe(toArray()));
 
-describe('CsvParser', () => {
-  it('handles quoted fields with delimiters, newlines and doubled quotes, across chunk boundaries', () => {
-    const csv = 'id,comment\r\n1,"Great, really ""great"" fun"\n2,"two\nlines"\n3,plain';
-    for (const size of [1, 2, 5, 1000]) {
-      const p = new CsvParser();
-      const rows: string[][] = [];
-      for (let i = 0; i < csv.length; i += size) rows.push(...p.push(csv.slice(i, i + size)));
-      rows.push(...p.end());
-      expect(rows).toEqual([
-        ['id', 'comment'],
-        ['1', 'Great, really "great" fun'],
-        ['2', 'two\nlines'],
-        ['3', 'plain'],
-      ]);
-    }
-  });
-});
-
 describe('readTexts', () => {
   it('reads .txt lines, skipping blank ones', async () => {
     expect(await read(file('a.txt', 'one\n\ntwo\r\nthree'))).toEqual(['one', 'two', 'three']);
+  });
+
+  it('reads quoted CSV fields with delimiters, newlines and doubled quotes, with their line numbers', async () => {
+    const path = file('q.csv', 'id,comment\r\n1,"Great, really ""great"" fun"\n2,"two\nlines"\n\n3,plain');
+    expect(await read(path, { column: 'comment' })).toEqual(['Great, really "great" fun', 'two\nlines', 'plain']);
+    const records = await firstValueFrom(readTextRecords(path, { column: 'comment', idColumn: 'id' }).pipe(toArray()));
+    expect(records).toEqual([
+      { text: 'Great, really "great" fun', line: 2, id: '1' },
+      { text: 'two\nlines', line: 3, id: '2' },
+      { text: '', line: 5, id: '' },
+      { text: 'plain', line: 6, id: '3' },
+    ]);
   });
 
   it('reads a named CSV column and a numbered TSV column', async () => {

@@ -5,7 +5,7 @@
  * @module pulse-rx/node
  */
 export { readTexts, type ReadTextsOptions } from './readTexts';
-export { CsvParser } from './CsvParser';
+export { readTextRecords, type TextRecord, type ReadTextRecordsOptions } from './readTextRecords';
 export { recommendedPoolConfig, pooledAxios, type PoolConfig } from './agentPool';
 export { readTextsFile } from './readTextsFile';
 export { DiskCache } from './DiskCache';

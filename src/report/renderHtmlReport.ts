@@ -1,6 +1,7 @@
 import type { AnalysisResults } from '../analysis/AnalysisResults';
 import { SENTIMENTS, type Sentiment } from '../analysis/results/SentimentResult';
 import { barChart, escapeHtml } from './html';
+import { pct, texts as count, themeSection } from './themeSection';
 
 /** Options of `renderHtmlReport`. */
 export interface HtmlReportOptions {
@@ -12,6 +13,8 @@ export interface HtmlReportOptions {
   quotes?: number;
   /** @default new Date() */
   generatedAt?: Date;
+  /** The source line of each text (e.g. `TextRecord.line`), shown in the per-text table instead of its position. */
+  lines?: readonly number[];
 }
 
 const COLOURS: Record<Sentiment, string> = { positive: '#2e9d5b', negative: '#d0453b', neutral: '#8a94a6', mixed: '#e0a12b' };
@@ -35,41 +38,26 @@ export function renderHtmlReport(results: AnalysisResults, options: HtmlReportOp
 
   if (sentiment) {
     const s = sentiment.summary();
-    const bars = SENTIMENTS.map((label) => ({ label, value: s.counts[label], caption: `${s.counts[label]} (${pct(s.shares[label])})`, colour: COLOURS[label] }));
+    const bars = SENTIMENTS.map((label) => ({ label, value: s.counts[label], caption: `${count(s.counts[label])} (${pct(s.shares[label])})`, colour: COLOURS[label] }));
     sections.push(
-      `<section id="sentiment"><h2>Sentiment</h2><p>${s.total} texts; mostly <strong>${escapeHtml(s.dominant ?? 'none')}</strong>; mean confidence ${s.meanConfidence.toFixed(2)}.</p>${barChart(bars, { title: 'Sentiment distribution' })}</section>`,
+      `<section id="sentiment"><h2>Sentiment</h2><p>${count(s.total)}; mostly <strong>${escapeHtml(s.dominant ?? 'none')}</strong>; mean confidence ${s.meanConfidence.toFixed(2)}.</p>${barChart(bars, { title: 'Sentiment distribution' })}</section>`,
     );
   }
 
-  if (allocation) {
-    const { groups: perTheme, unassigned } = allocation.byTheme();
-    const unallocated = unassigned.length;
-    const n = allocation.similarity.length || 1;
-    const bars = [...perTheme].sort((a, b) => b.members.length - a.members.length).map((t) => ({ label: t.theme, value: t.members.length, caption: `${t.members.length} (${pct(t.members.length / n)})`, colour: '#3b6fd0' }));
-    const described = new Map((results.themeGeneration?.themes ?? []).map((t) => [t.shortLabel, t]));
-    const cards = [...perTheme]
-      .sort((a, b) => b.members.length - a.members.length)
-      .map((t) => {
-        const info = described.get(t.theme);
-        const quotes = t.members.slice(0, options.quotes ?? 3).map((m) => `<blockquote>${escapeHtml(m.text)}</blockquote>`);
-        return `<article class="theme"><h3>${escapeHtml(t.theme)} <small>${t.members.length} texts, ${pct(t.members.length / n)}</small></h3>${info ? `<p>${escapeHtml(info.description)}</p>` : ''}${quotes.join('') || '<p class="muted">No text is mainly about this theme.</p>'}</article>`;
-      });
-    sections.push(
-      `<section id="themes"><h2>Themes</h2><p>Each text goes to its most similar theme at or above ${allocation.threshold}; ${unallocated} texts fit none.</p>${barChart(bars, { title: 'Texts per theme' })}${cards.join('')}</section>`,
-    );
-  } else if (results.themeGeneration) {
-    const items = results.themeGeneration.themes.map((t) => `<li><strong>${escapeHtml(t.shortLabel)}</strong>: ${escapeHtml(t.description)}</li>`);
-    sections.push(`<section id="themes"><h2>Themes</h2><ul>${items.join('')}</ul></section>`);
-  }
+  const themes = themeSection(results, options.quotes ?? 3);
+  if (themes) sections.push(themes);
 
   if (texts.length) {
     const single = allocation?.assignSingle();
     const rows = texts.map((text, i) => {
       const s = sentiment?.results[i];
       const theme = single?.[i]?.theme;
-      return `<tr><td>${i + 1}</td><td>${escapeHtml(text)}</td>${sentiment ? `<td class="${s ? s.sentiment : ''}">${escapeHtml(s?.sentiment ?? '')}</td>` : ''}${allocation ? `<td>${escapeHtml(theme ?? '-')}</td>` : ''}</tr>`;
+      const label = s?.sentiment ?? '';
+      // Every attribute is escaped, and a class is only ever one of the known labels.
+      const cls = (SENTIMENTS as readonly string[]).includes(label) ? label : 'unknown';
+      return `<tr><td>${options.lines?.[i] ?? i + 1}</td><td>${escapeHtml(text)}</td>${sentiment ? `<td class="${escapeHtml(cls)}">${escapeHtml(label)}</td>` : ''}${allocation ? `<td>${escapeHtml(theme ?? '(no theme)')}</td>` : ''}</tr>`;
     });
-    const head = `<tr><th>#</th><th>Text</th>${sentiment ? '<th>Sentiment</th>' : ''}${allocation ? '<th>Theme</th>' : ''}</tr>`;
+    const head = `<tr><th>${options.lines ? 'Line' : '#'}</th><th>Text</th>${sentiment ? '<th>Sentiment</th>' : ''}${allocation ? '<th>Theme</th>' : ''}</tr>`;
     sections.push(`<section id="texts"><h2>Every text</h2><table><thead>${head}</thead><tbody>${rows.join('')}</tbody></table></section>`);
   }
 
@@ -80,13 +68,9 @@ export function renderHtmlReport(results: AnalysisResults, options: HtmlReportOp
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${escapeHtml(title)}</title>
 <style>${STYLE}</style></head>
-<body><header><h1>${escapeHtml(title)}</h1>${options.subtitle ? `<p class="muted">${escapeHtml(options.subtitle)}</p>` : ''}<p class="muted">${texts.length} texts · generated ${escapeHtml(generated)} by pulse-rx</p></header>
+<body><header><h1>${escapeHtml(title)}</h1>${options.subtitle ? `<p class="muted">${escapeHtml(options.subtitle)}</p>` : ''}<p class="muted">${count(texts.length)} · generated ${escapeHtml(generated)} by pulse-rx</p></header>
 <main>${sections.join('\n')}</main></body></html>
 `;
-}
-
-function pct(share: number): string {
-  return `${Math.round(share * 100)}%`;
 }
 
 const STYLE = `

@@ -1,0 +1,40 @@
+import type { ReadTextRecordsOptions } from '../node/readTextRecords';
+import { formatOf } from '../node/readTextRecords';
+import { sampleRows } from '../node/sampleRows';
+import type { Args } from './parseArgs';
+import { pickColumn } from './pickColumn';
+import { UsageError } from './UsageError';
+
+/** Rows sampled to judge a CSV's columns. */
+const SAMPLE = 200;
+
+/**
+ * Where the texts of FILE are: the reader's options, and a phrase saying so. A CSV/TSV with
+ * no `--column` gets the column of free text, judged by content (`pickColumn`), and the user
+ * is told which; options that do not apply to the format are refused.
+ *
+ * @example
+ * const { options, where } = await textSource(args);
+ * readTextRecords(args.file, options);
+ */
+export async function textSource(args: Args): Promise<{ options: ReadTextRecordsOptions; where: string }> {
+  const format = formatOf(args.file);
+  const idColumn = args.idColumn === undefined ? {} : { idColumn: args.idColumn };
+  if (format === 'jsonl') {
+    if (args.column !== undefined) throw new UsageError('--column applies to .csv/.tsv files; for JSONL use --field');
+    return { options: { format, field: args.field ?? 'text', ...idColumn }, where: `field "${args.field ?? 'text'}"` };
+  }
+  if (args.field !== undefined) throw new UsageError('--field applies to .jsonl files; for CSV/TSV use --column');
+  if (format === 'txt') {
+    if (args.column !== undefined || args.idColumn !== undefined) throw new UsageError(`--column and --id-column apply to .csv/.tsv/.jsonl files; ${args.fileLabel} is read a text per line`);
+    return { options: { format }, where: 'one text per line' };
+  }
+  if (args.column !== undefined) {
+    return { options: { format, column: args.column, ...idColumn }, where: `column ${typeof args.column === 'number' ? args.column : `"${args.column}"`}` };
+  }
+  const [header, ...rows] = await sampleRows(args.file, format === 'tsv' ? '\t' : ',', SAMPLE + 1);
+  if (!header?.length) return { options: { format, ...idColumn }, where: 'its first column' };
+  const choice = pickColumn(header, rows, args.fileLabel);
+  const others = header.length > 1 ? ` (picked by content among ${header.map((h) => h.trim()).join(', ')}; --column to choose)` : '';
+  return { options: { format, column: choice.index, ...idColumn }, where: `column "${choice.name}"${others}` };
+}
