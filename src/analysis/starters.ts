@@ -1,5 +1,7 @@
 import { defer, filter, last, map, switchMap, type Observable, type OperatorFunction } from 'rxjs';
 import type { CallOptions } from '../client/CallOptions';
+import { checkOptions } from '../http/checkOptions';
+import { StarterOptionsSchema } from '../schemas/options';
 import { PulseClient } from '../client/PulseClient';
 import type { BatchTextsConfig } from '../operators/batchTexts';
 import { createEmbeddings as embeddingsOperator, type TextEmbedding } from '../operators/createEmbeddings';
@@ -43,7 +45,7 @@ type AnyProcess = Process<unknown, AnalysisResult<unknown>>;
 /** Runs processes (built lazily, so bad options error the stream) and emits the last one's result. */
 function runStarter<R>(texts: TextsInput, options: StarterOptions | undefined, build: () => AnyProcess[]): Observable<R> {
   return defer(() => {
-    const { client, fast = 'auto', signal, timeoutMs, concurrency } = options ?? {};
+    const { client, fast = 'auto', signal, timeoutMs, concurrency } = checkOptions(StarterOptionsSchema, options, 'options');
     const processes = build();
     const target = processes[processes.length - 1]!.id;
     return withClient(client, (c) =>
@@ -59,7 +61,10 @@ function runStarter<R>(texts: TextsInput, options: StarterOptions | undefined, b
 
 /** Like `runStarter` for one direct client call. */
 function callStarter<T>(texts: TextsInput, options: StarterOptions | undefined, call: (client: PulseClient, texts: readonly string[], fast: FastMode) => Observable<T>): Observable<T> {
-  return defer(() => withClient(options?.client, (c) => textsOf(texts).pipe(switchMap((t) => call(c, t, options?.fast ?? 'auto')))));
+  return defer(() => {
+    const o = checkOptions(StarterOptionsSchema, options, 'options');
+    return withClient(o.client, (c) => textsOf(texts).pipe(switchMap((t) => call(c, t, o.fast ?? 'auto'))));
+  });
 }
 
 const asProcess = (p: unknown) => p as AnyProcess;
@@ -190,7 +195,10 @@ export function createEmbeddings(
  * const { usage } = await firstValueFrom(estimateUsage(reviews, { feature: 'sentiment', client }));
  */
 export function estimateUsage(texts: TextsInput, options: { feature: UsageEstimateRequest['feature'] } & Omit<StarterOptions, 'fast' | 'concurrency'>): Observable<UsageEstimateResponse> {
-  return callStarter(texts, options, (c, t) => c.estimateUsage({ feature: options.feature, inputs: [...t] }, { signal: options.signal, timeoutMs: options.timeoutMs }));
+  // Without options the request check names `feature`, rather than a TypeError.
+  return callStarter(texts, options, (c, t) =>
+    c.estimateUsage({ feature: options?.feature, inputs: [...t] }, { signal: options?.signal, timeoutMs: options?.timeoutMs }),
+  );
 }
 
 /**

@@ -128,8 +128,8 @@ export const BatchTextsConfigSchema = z.looseObject({
 });
 
 /** A theme to allocate to: a label, or a theme from `generateThemes`. */
-const ThemeTargetSchema = z.union([r.nonEmptyString, z.looseObject({ label: r.nonEmptyString })], {
-  error: 'must be a label or a theme with a label',
+const ThemeTargetSchema = z.union([r.nonEmptyString, z.looseObject({ shortLabel: r.nonEmptyString })], {
+  error: 'must be a label or a theme with a shortLabel',
 });
 
 /** `AllocateThemesConfig`. */
