@@ -43,6 +43,7 @@ export function callEndpoint<S extends z.ZodType, K extends JobKind>(
   return defer(() => {
     // Options first (own properties, every rule): a bad `signal` is a PulseValidationError too.
     const checked = checkOptions(CallOptionsSchema, options, 'options');
+    ctx.jobs.policyFor(checked.poll);
     return withSignal(withSignal(checkedCall(ctx, def, request, checked), checked.signal), ctx.closed, 'client closed');
   });
 }

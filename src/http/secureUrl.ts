@@ -5,7 +5,7 @@ const LOOPBACK = new Set(['localhost', '127.0.0.1', '[::1]', '::1']);
 
 /** Whether a URL's host is this machine (plain http stays on it). */
 export function isLoopback(url: URL): boolean {
-  return LOOPBACK.has(url.hostname) || url.hostname.endsWith('.localhost');
+  return LOOPBACK.has(url.hostname) || url.hostname.endsWith('.localhost') || /^127(\.\d{1,3}){3}$/.test(url.hostname);
 }
 
 /**

@@ -82,7 +82,7 @@ export class Jobs {
     return defer(() => {
       checkId(jobId);
       checkKind(kind);
-      const policy = resolvePollPolicy(checkOptions(PollOptionsSchema, options, 'options').poll, this.policy, 'options.poll');
+      const policy = this.policyFor(checkOptions(PollOptionsSchema, options, 'options').poll);
       return pollJob<T>(jobId, {
         getStatus: (id) => this.status(id),
         getResult: (url) => this.download(url, kind).pipe(map(mapResult)),
@@ -91,6 +91,11 @@ export class Jobs {
         random: this.random,
       });
     }).pipe(catchError((err: unknown) => throwError(() => this.transport.secrets.error(err))));
+  }
+
+  /** @internal The client's policy with a call's overrides, checked (`options.poll.*` names the option). */
+  policyFor(poll: Partial<PollPolicy> | undefined): PollPolicy {
+    return resolvePollPolicy(poll, this.policy, 'options.poll');
   }
 
   /** @internal A handle with a mapped result. */
