@@ -1,6 +1,7 @@
 import { defer, filter, last, map, switchMap, type Observable, type OperatorFunction } from 'rxjs';
 import type { CallOptions } from '../client/CallOptions';
 import { checkOptions } from '../http/checkOptions';
+import { PulseValidationError } from '../http/errors';
 import { StarterOptionsSchema } from '../schemas/options';
 import { PulseClient } from '../client/PulseClient';
 import type { BatchTextsConfig } from '../operators/batchTexts';
@@ -195,10 +196,13 @@ export function createEmbeddings(
  * const { usage } = await firstValueFrom(estimateUsage(reviews, { feature: 'sentiment', client }));
  */
 export function estimateUsage(texts: TextsInput, options: { feature: UsageEstimateRequest['feature'] } & Omit<StarterOptions, 'fast' | 'concurrency'>): Observable<UsageEstimateResponse> {
-  // Without options the request check names `feature`, rather than a TypeError.
-  return callStarter(texts, options, (c, t) =>
-    c.estimateUsage({ feature: options?.feature, inputs: [...t] }, { signal: options?.signal, timeoutMs: options?.timeoutMs }),
-  );
+  return defer(() => {
+    // Checked before a client is made from the environment: the missing option is named.
+    if (options?.feature === undefined) throw new PulseValidationError('feature', 'is required (e.g. { feature: "sentiment" })');
+    return callStarter(texts, options, (c, t) =>
+      c.estimateUsage({ feature: options.feature, inputs: [...t] }, { signal: options.signal, timeoutMs: options.timeoutMs }),
+    );
+  });
 }
 
 /**
