@@ -33,7 +33,7 @@ describe('misuse is a PulseValidationError, never a TypeError', () => {
   });
 
   it('the estimateUsage starter without options', async () => {
-    await expectField(firstValueFrom(estimateUsage(["a"], undefined as never)), 'feature');
+    await expectField(firstValueFrom(estimateUsage(['a'], undefined as never)), 'feature');
   });
 
   it('the analyzeSentiment operator without a client', () => {
