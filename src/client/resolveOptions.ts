@@ -16,11 +16,3 @@ export function resolveBaseUrl(value: unknown, allowInsecureHttp: boolean): stri
   if (url.search || url.hash) throw new PulseValidationError('baseUrl', 'must not carry a query or fragment');
   return url.toString().replace(/\/+$/, '');
 }
-
-/** A positive number option (an integer when `integer`). */
-export function positiveNumber(field: string, value: unknown, integer = false): number {
-  if (typeof value !== 'number' || !(value > 0) || !Number.isFinite(value) || (integer && !Number.isInteger(value))) {
-    throw new PulseValidationError(field, `must be a positive ${integer ? 'integer' : 'number'}`, { value: describe(value) });
-  }
-  return value;
-}
