@@ -1,4 +1,4 @@
-import { firstValueFrom } from 'rxjs';
+import { firstValueFrom, of } from 'rxjs';
 import { ClientCredentialsAuth, PulseClient, PulseValidationError, StaticTokenAuth } from 'pulse-rx';
 import { failure } from '../helpers/failure';
 import { fakeServer, sentimentReply, tokenReply, type FakeServer, type Reply } from './fakeServer';
@@ -61,6 +61,14 @@ describe('inherited properties, control characters and dot segments', () => {
   it('a static token with CR/LF is refused', () => {
     expect(() => new StaticTokenAuth('tok\r\nX-Injected: 1')).toThrow(expect.objectContaining({ name: 'PulseValidationError', field: 'token' }));
     expect(() => PulseClient.withToken('a b')).toThrow(expect.objectContaining({ field: 'token' }));
+  });
+
+  it('a custom auth provider giving a token with CR/LF: AuthenticationError, nothing sent', async () => {
+    const auth = { token: () => of('tok\r\nX-Injected: 1'), invalidate: () => undefined };
+    const c = new PulseClient({ baseUrl: `${api.url}/v1`, auth, maxRetries: 0 });
+    const e = await failure<Error>(firstValueFrom(c.analyzeSentiment({ inputs: ['x'], fast: true })));
+    expect(e.name).toBe('AuthenticationError');
+    expect(api.seen).toEqual([]);
   });
 
   const ccClient = () =>

@@ -23,7 +23,7 @@ export class Secrets {
 
   /** Remembers a secret (and its URL-encoded form, as it would appear in a form body). */
   add(value: string | undefined): void {
-    if (typeof value !== 'string' || value.length < MIN_LENGTH) return;
+    if (typeof value !== 'string' || value.length < MIN_LENGTH || this.#values.has(value)) return;
     for (const v of new Set([value, encodeURIComponent(value)])) {
       if (this.#values.has(v)) continue;
       this.#values.add(v);
