@@ -34,7 +34,9 @@ export function requestToken(
   // Token requests bypass the limiter: the call waiting for this token already holds a slot.
   // A redirect would re-send the secret (307/308) or take a third host's token (302).
   return context
-    .send({ method: 'POST', path: tokenUrl, body, headers, auth: false, maxRetries: 0, limited: false, followRedirects: false, timeoutMs })
+    .send({
+      method: 'POST', path: tokenUrl, body, headers, auth: false, maxRetries: 0, limited: false, followRedirects: false, timeoutMs,
+    })
     .pipe(
       catchError((err: unknown) => throwError(() => (PulseApiError.is(err) ? refusal(err, host) : err))),
       map((res) => {
@@ -80,6 +82,9 @@ function hostOf(location: string, base: string): string {
 function invalidAnswer(issue: { path: PropertyKey[]; message: string; code: string }): ResponseValidationError {
   const field = formatPath(issue.path);
   const missing = field === 'access_token' && issue.code === 'invalid_type';
-  const message = missing || !field ? 'token endpoint answered without an access_token' : `token endpoint answered an invalid ${field}: ${issue.message}`;
+  const message =
+    missing || !field
+      ? 'token endpoint answered without an access_token'
+      : `token endpoint answered an invalid ${field}: ${issue.message}`;
   return new ResponseValidationError(message, '[redacted]');
 }

@@ -58,7 +58,9 @@ export function gatherJobs<T>(jobs: Iterable<Job<T>>, options: GatherJobsConfig 
           const result$ =
             timeoutMs === undefined || timeoutMs > MAX_TIMER_MS
               ? job.result$
-              : job.result$.pipe(timeout({ first: timeoutMs, scheduler, with: () => throwError(() => new JobTimeoutError(job.id, timeoutMs)) }));
+              : job.result$.pipe(
+                  timeout({ first: timeoutMs, scheduler, with: () => throwError(() => new JobTimeoutError(job.id, timeoutMs)) }),
+                );
           return settle(result$, index, job.id);
         },
         { concurrency: config.concurrency ?? 4 },
@@ -97,7 +99,9 @@ export function submitAndGatherJobs<T>(
     let nextSlot = -Infinity;
     return from(iterableOf<() => Observable<Job<T>>>(submitters, 'submitters')).pipe(
       map((submit, index) => {
-        if (typeof submit !== 'function') throw new PulseValidationError(`submitters[${index}]`, 'must be a function', { value: describe(submit) });
+        if (typeof submit !== 'function') {
+          throw new PulseValidationError(`submitters[${index}]`, 'must be a function', { value: describe(submit) });
+        }
         return submit;
       }),
       concurrentMap(

@@ -138,7 +138,8 @@ export class PulseClient {
     const o = checkOptions(PulseClientOptionsSchema, options, '');
     const { clientId, redirectUri, authorizeUrl, tokenUrl, audience, scope, organization, tokenTimeoutMs, ...clientOptions } = o;
     const auth = new AuthorizationCodePKCEAuth({
-      clientId, redirectUri, authorizeUrl, tokenUrl, audience, scope, organization, tokenTimeoutMs, allowInsecureHttp: o.allowInsecureHttp,
+      ...{ clientId, redirectUri, authorizeUrl, tokenUrl, audience, scope, organization, tokenTimeoutMs },
+      allowInsecureHttp: o.allowInsecureHttp,
     });
     return new PulseClient({ ...clientOptions, auth }) as PulseClient & { readonly auth: AuthorizationCodePKCEAuth };
   }

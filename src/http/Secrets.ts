@@ -71,7 +71,8 @@ export class Secrets {
   error<E>(err: E): E {
     if (!(err instanceof Error)) return err;
     const e = err as Error & Record<string, unknown>;
-    const set = (key: string, value: unknown) => Object.defineProperty(e, key, { value, writable: true, configurable: true });
+    const set = (key: string, value: unknown) =>
+      Object.defineProperty(e, key, { value, writable: true, configurable: true });
     set('message', this.text(e.message));
     if (typeof e.stack === 'string') set('stack', this.text(e.stack));
     if (PulseApiError.is(err)) {

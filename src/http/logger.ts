@@ -53,7 +53,11 @@ export interface LeveledLogger extends Logger {
  * A logger that drops messages under `level` and redacts the rest with `scrub` (the
  * client's exact secrets as well as secret-looking patterns).
  */
-export function leveledLogger(logger: Logger | undefined, level: LogLevel, scrub: (text: string) => string = redactText): LeveledLogger {
+export function leveledLogger(
+  logger: Logger | undefined,
+  level: LogLevel,
+  scrub: (text: string) => string = redactText,
+): LeveledLogger {
   const write =
     (name: Exclude<LogLevel, 'off'>) =>
     (message: string, meta?: Record<string, unknown>) => {

@@ -37,7 +37,8 @@ export function secureUrl(field: string, value: unknown, allowInsecureHttp: bool
     throw new PulseValidationError(field, 'must use http or https', { value: url.protocol });
   }
   if (!isSecureEnough(url, allowInsecureHttp)) {
-    throw new PulseValidationError(field, 'uses plain http to a non-loopback host; use https or set allowInsecureHttp: true');
+    const problem = 'uses plain http to a non-loopback host; use https or set allowInsecureHttp: true';
+    throw new PulseValidationError(field, problem);
   }
   return url;
 }

@@ -65,7 +65,8 @@ export class Jobs {
       const url = this.transport.urlFor(resultUrl);
       // A signed link is a secret, and the result is data: same https rule as the API.
       if (!this.transport.allowsUrl(url)) {
-        return throwError(() => new ResponseValidationError('result_url uses plain http to a non-loopback host (a downgrade): refused', undefined));
+        const message = 'result_url uses plain http to a non-loopback host (a downgrade): refused';
+        return throwError(() => new ResponseValidationError(message, undefined));
       }
       this.transport.secrets.addUrl(url);
       return this.transport.send({ method: 'GET', path: url, auth: false });

@@ -38,7 +38,11 @@ export function pollDelayMs(polls: number, policy: PollPolicy, random: number): 
  * Fills the gaps of a partial policy (from `base`) after checking each field with its rule;
  * errors name the option path under `root` (`poll.maxWaitMs`, `options.poll.jitter`).
  */
-export function resolvePollPolicy(partial: Partial<PollPolicy> = {}, base: PollPolicy = DEFAULT_POLL_POLICY, root = 'poll'): PollPolicy {
+export function resolvePollPolicy(
+  partial: Partial<PollPolicy> = {},
+  base: PollPolicy = DEFAULT_POLL_POLICY,
+  root = 'poll',
+): PollPolicy {
   const policy = { ...base, ...checkOptions(PollPolicySchema, partial, root) };
   if (!(policy.maxIntervalMs >= policy.minIntervalMs)) {
     throw new PulseValidationError(`${root}.minIntervalMs`, 'must not be over maxIntervalMs', { limit: policy.maxIntervalMs });

@@ -44,5 +44,6 @@ function unreadable(err: unknown): never {
     EISDIR: 'names a directory, not a file (EISDIR)',
     EACCES: 'cannot be read: permission denied (EACCES)',
   };
-  throw new PulseValidationError('path', reasons[String(code)] ?? `cannot be read (${typeof code === 'string' ? code : 'unknown error'})`);
+  const reason = reasons[String(code)] ?? `cannot be read (${typeof code === 'string' ? code : 'unknown error'})`;
+  throw new PulseValidationError('path', reason);
 }

@@ -127,9 +127,15 @@ export function batchTexts<R>(options: BatchTextsConfig, analyze: (batch: Indexe
  * Checks an operator's client and config (own properties, each option by its rule) and
  * returns the config's own-property copy: a `PulseValidationError`, never a TypeError.
  */
-export function checkOperator<C extends object>(client: unknown, config: C | undefined, schema: z.ZodType = BatchTextsConfigSchema): C {
+export function checkOperator<C extends object>(
+  client: unknown,
+  config: C | undefined,
+  schema: z.ZodType = BatchTextsConfigSchema,
+): C {
   const methods = ['analyzeSentiment', 'createEmbeddings', 'compareSimilarity', 'extractElements'];
-  if (client === null || typeof client !== 'object' || !methods.every((m) => typeof (client as Record<string, unknown>)[m] === 'function')) {
+  const isClient =
+    client !== null && typeof client === 'object' && methods.every((m) => typeof (client as Record<string, unknown>)[m] === 'function');
+  if (!isClient) {
     throw new PulseValidationError('client', 'must be a PulseClient (pass it first: analyzeSentiment(client, config))', {
       value: describe(client),
     });

@@ -22,12 +22,16 @@ export const optionRules = {
   fraction: num('must be a number from 0 to 1', (n) => n >= 0 && n <= 1),
   positiveInt: num('must be a positive integer', (n) => Number.isInteger(n) && n >= 1),
   positiveNumber: num('must be a positive, finite number', (n) => n > 0 && finite(n)),
-  int: (lo: number, hi: number) => num(`must be an integer from ${lo} to ${hi}`, (n) => Number.isInteger(n) && n >= lo && n <= hi),
+  int: (lo: number, hi: number) =>
+    num(`must be an integer from ${lo} to ${hi}`, (n) => Number.isInteger(n) && n >= lo && n <= hi),
   fn: z.custom<(...args: unknown[]) => unknown>((v) => typeof v === 'function', { error: 'must be a function' }),
   /** An object with the named methods (a scheduler, a logger, an auth provider). */
   withMethods: (what: string, ...methods: string[]) =>
     z.custom<object>(
-      (v) => v !== null && (typeof v === 'object' || typeof v === 'function') && methods.every((m) => typeof (v as Record<string, unknown>)[m] === 'function'),
+      (v) =>
+        v !== null &&
+        (typeof v === 'object' || typeof v === 'function') &&
+        methods.every((m) => typeof (v as Record<string, unknown>)[m] === 'function'),
       { error: `must be ${what} (an object with ${methods.join(', ')})` },
     ),
   boolean: z.boolean({ error: 'must be a boolean' }),
@@ -105,7 +109,9 @@ export const PulseClientOptionsSchema = z.looseObject({
   maxInFlight: r.positiveInt.optional(),
   requestsPerSecond: r.positiveNumber.optional(),
   logger: r.withMethods('a Logger', 'debug', 'info', 'warn', 'error').optional(),
-  logLevel: z.enum(['debug', 'info', 'warn', 'error', 'off'], { error: "must be 'debug', 'info', 'warn', 'error' or 'off'" }).optional(),
+  logLevel: z
+    .enum(['debug', 'info', 'warn', 'error', 'off'], { error: "must be 'debug', 'info', 'warn', 'error' or 'off'" })
+    .optional(),
   axios: r.withMethods('an axios instance', 'request').optional(),
   scheduler: SchedulerSchema.optional(),
   maxTextLength: r.positiveInt.optional(),
@@ -134,7 +140,9 @@ const ThemeTargetSchema = z.union([r.nonEmptyString, z.looseObject({ shortLabel:
 
 /** `AllocateThemesConfig`. */
 export const AllocateThemesConfigSchema = BatchTextsConfigSchema.extend({
-  themes: z.array(ThemeTargetSchema, { error: 'must be an array of labels or themes' }).min(1, { error: 'needs at least one theme' }),
+  themes: z
+    .array(ThemeTargetSchema, { error: 'must be an array of labels or themes' })
+    .min(1, { error: 'needs at least one theme' }),
   threshold: num('must be a finite number', finite).optional(),
 });
 

@@ -18,7 +18,11 @@ import { checkShape, checkTexts, describe } from '../validate';
 import { withSignal } from '../withSignal';
 
 /** Checks the options (own properties, every rule) before anything is sent, then ties the call to its signal. */
-function guarded<T>(ctx: CallContext, options: SimpleCallOptions | undefined, body: (o: SimpleCallOptions) => Observable<T>): Observable<T> {
+function guarded<T>(
+  ctx: CallContext,
+  options: SimpleCallOptions | undefined,
+  body: (o: SimpleCallOptions) => Observable<T>,
+): Observable<T> {
   return defer(() => {
     const o = checkOptions(SimpleCallOptionsSchema, options, 'options');
     return withSignal(withSignal(body(o), o.signal), ctx.closed, 'client closed');
@@ -57,7 +61,9 @@ export function getOrganizationCredits(
         throw new PulseValidationError('orgId', 'must be a non-empty string', { value: describe(orgId) });
       }
       // Encoded, `.` and `..` would still resolve as path steps (to /v1/credits/).
-      if (DOT_SEGMENT.test(orgId)) throw new PulseValidationError('orgId', "must not be '.' or '..'", { value: describe(orgId) });
+      if (DOT_SEGMENT.test(orgId)) {
+        throw new PulseValidationError('orgId', "must not be '.' or '..'", { value: describe(orgId) });
+      }
       return ctx.transport.send({
         method: 'GET',
         path: `/credits/organizations/${encodeURIComponent(orgId)}`,
