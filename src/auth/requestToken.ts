@@ -26,6 +26,7 @@ export function requestToken(
   timeoutMs = context.timeoutMs ?? DEFAULT_TOKEN_TIMEOUT_MS,
 ): Observable<TokenResponse> {
   const fields = Object.fromEntries(Object.entries(params).filter(([, v]) => v !== undefined)) as Record<string, string>;
+  context.secrets?.pin(fields.client_secret);
   for (const [key, value] of Object.entries(fields)) if (SECRET_FIELDS.has(key)) context.secrets?.add(value);
   const body = format === 'form' ? new URLSearchParams(fields).toString() : fields;
   const headers: Record<string, string> =

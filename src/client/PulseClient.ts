@@ -74,7 +74,7 @@ export class PulseClient {
     // A token request always has a deadline: the client's, or the API's default when it has none.
     const tokenTimeoutMs = timeoutMs <= MAX_TIMER_MS ? timeoutMs : DEFAULT_TOKEN_TIMEOUT_MS;
     const secrets = new Secrets();
-    secrets.add(decodeURIComponent(new URL(this.baseUrl).password));
+    secrets.pin(decodeURIComponent(new URL(this.baseUrl).password));
     const logger = leveledLogger(o.logger, o.logLevel ?? 'warn', (text) => secrets.text(text));
     const transport: HttpTransport = new HttpTransport({
       backend: fromAxios(this.http, () => Date.now()),

@@ -20,6 +20,8 @@ const MASK = '[redacted]';
  */
 export class Secrets {
   readonly #values = new Set<string>();
+  /** Long-lived secrets (the client secret, the base URL's password): never forgotten. */
+  readonly #pinned = new Set<string>();
 
   /** Remembers a secret (and its URL-encoded form, as it would appear in a form body). */
   add(value: string | undefined): void {
@@ -29,6 +31,13 @@ export class Secrets {
       this.#values.add(v);
       if (this.#values.size > CAPACITY) this.#values.delete(this.#values.values().next().value!);
     }
+  }
+
+  /** Remembers a long-lived secret for the life of the client (result links cannot push it out). */
+  pin(value: string | undefined): void {
+    if (typeof value !== 'string' || value.length < MIN_LENGTH) return;
+    this.#pinned.add(value);
+    this.#pinned.add(encodeURIComponent(value));
   }
 
   /** Remembers a signed link: the whole URL, its query and each long query value. */
@@ -48,7 +57,7 @@ export class Secrets {
   text(text: string): string {
     let out = text;
     // Longest first, so a secret that contains another is masked whole.
-    for (const v of [...this.#values].sort((a, b) => b.length - a.length)) {
+    for (const v of [...this.#pinned, ...this.#values].sort((a, b) => b.length - a.length)) {
       if (out.includes(v)) out = out.split(v).join(MASK);
     }
     return redactText(out);
