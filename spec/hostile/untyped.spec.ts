@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import { firstValueFrom, from } from 'rxjs';
-import { allocateThemes, analyzeSentiment, estimateUsage, gatherJobs, PulseClient, PulseValidationError, StaticTokenAuth, submitAndGatherJobs } from 'pulse-rx';
+import { allocateThemes, Analyzer, analyzeSentiment, SentimentProcess, Workflow, estimateUsage, gatherJobs, PulseClient, PulseValidationError, StaticTokenAuth, submitAndGatherJobs } from 'pulse-rx';
 import { loadWorkflowFile } from 'pulse-rx/node';
 import { failure } from '../helpers/failure';
 import { fakeServer, sentimentReply, type FakeServer } from './fakeServer';
@@ -58,6 +58,16 @@ describe('misuse is a PulseValidationError, never a TypeError', () => {
     expect(e).toBeInstanceOf(PulseValidationError);
     expect(e.field).toBe('path');
     expect(e.message).toContain('ENOENT');
+  });
+
+  it('Analyzer and Workflow run options are checked by the same rules', async () => {
+    const processes = [new SentimentProcess()];
+    expect(() => new Analyzer({ dataset: ['a'], processes, client, timeoutMs: Number.NaN })).toThrow(
+      expect.objectContaining({ name: 'PulseValidationError', field: 'timeoutMs' }),
+    );
+    const workflow = new Workflow().source('r', ['a']).sentiment();
+    await expectField(firstValueFrom(workflow.run({ client, signal: {} as never })), 'options.signal');
+    expect(api.seen).toEqual([]);
   });
 
   it('an operator over a valid stream still works', async () => {

@@ -1,4 +1,4 @@
-import type { Observable } from 'rxjs';
+import { defer, type Observable } from 'rxjs';
 import type { AnalysisEvent } from '../analysis/AnalysisEvent';
 import { collectResults } from '../analysis/Analyzer';
 import type { AnalysisResults, ResultMap } from '../analysis/AnalysisResults';
@@ -28,6 +28,8 @@ import type { ThemeGenerationResult } from '../analysis/results/ThemeGenerationR
 import { runProcesses } from '../analysis/runProcesses';
 import type { CallOptions } from '../client/CallOptions';
 import { PulseClient } from '../client/PulseClient';
+import { checkOptions } from '../http/checkOptions';
+import { StarterOptionsSchema } from '../schemas/options';
 import { PulseValidationError } from '../http/errors';
 import { checkShape } from '../client/validate';
 import { topoSort } from '../analysis/graph';
@@ -178,7 +180,11 @@ export class Workflow<R extends ResultMap = Record<never, never>> {
     const options = clientOrOptions instanceof PulseClient ? { client: clientOrOptions } : (clientOrOptions ?? {});
     const { client, cache, fast = 'auto', signal, timeoutMs, concurrency } = options;
     const steps = this.planned();
-    return withClient(client, (c) => runProcesses(steps, { client: c, cache, fast, call: { signal, timeoutMs, concurrency } }));
+    return defer(() => {
+      // Bad run options (a NaN timeout, a fake signal) error the stream, naming the option.
+      checkOptions(StarterOptionsSchema, options, 'options');
+      return withClient(client, (c) => runProcesses(steps, { client: c, cache, fast, call: { signal, timeoutMs, concurrency } }));
+    });
   }
 
   /** All results by step name, once every step has ended: one value, then complete. */
@@ -260,3 +266,4 @@ function themeDeps(step: WorkflowStepSpec, generators: string[]): string[] {
   if (step.themes) return [];
   return step.themesFrom ? [step.themesFrom] : generators;
 }
+
