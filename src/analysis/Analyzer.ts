@@ -1,6 +1,8 @@
 import type { Observable } from 'rxjs';
 import type { PulseClient } from '../client/PulseClient';
 import type { CallOptions } from '../client/CallOptions';
+import { checkOptions } from '../http/checkOptions';
+import { StarterOptionsSchema } from '../schemas/options';
 import { PulseValidationError } from '../http/errors';
 import type { FastMode } from '../schemas/common';
 import type { AnalysisDone, AnalysisEvent } from './AnalysisEvent';
@@ -49,6 +51,8 @@ export class Analyzer {
 
   constructor(private readonly options: AnalyzerOptions) {
     if (options === null || typeof options !== 'object') throw new PulseValidationError('options', 'must be an object');
+    // signal, timeoutMs, concurrency and fast by their rules (the same as the starters').
+    checkOptions(StarterOptionsSchema, options, '');
     this.dataset = checkDataset('dataset', options.dataset);
     if (!Array.isArray(options.processes) || options.processes.length === 0) {
       throw new PulseValidationError('processes', 'must be a non-empty array of processes');

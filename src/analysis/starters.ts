@@ -1,5 +1,8 @@
 import { defer, filter, last, map, switchMap, type Observable, type OperatorFunction } from 'rxjs';
 import type { CallOptions } from '../client/CallOptions';
+import { checkOptions } from '../http/checkOptions';
+import { PulseValidationError } from '../http/errors';
+import { StarterOptionsSchema } from '../schemas/options';
 import { PulseClient } from '../client/PulseClient';
 import type { BatchTextsConfig } from '../operators/batchTexts';
 import { createEmbeddings as embeddingsOperator, type TextEmbedding } from '../operators/createEmbeddings';
@@ -43,7 +46,7 @@ type AnyProcess = Process<unknown, AnalysisResult<unknown>>;
 /** Runs processes (built lazily, so bad options error the stream) and emits the last one's result. */
 function runStarter<R>(texts: TextsInput, options: StarterOptions | undefined, build: () => AnyProcess[]): Observable<R> {
   return defer(() => {
-    const { client, fast = 'auto', signal, timeoutMs, concurrency } = options ?? {};
+    const { client, fast = 'auto', signal, timeoutMs, concurrency } = checkOptions(StarterOptionsSchema, options, 'options');
     const processes = build();
     const target = processes[processes.length - 1]!.id;
     return withClient(client, (c) =>
@@ -59,7 +62,10 @@ function runStarter<R>(texts: TextsInput, options: StarterOptions | undefined, b
 
 /** Like `runStarter` for one direct client call. */
 function callStarter<T>(texts: TextsInput, options: StarterOptions | undefined, call: (client: PulseClient, texts: readonly string[], fast: FastMode) => Observable<T>): Observable<T> {
-  return defer(() => withClient(options?.client, (c) => textsOf(texts).pipe(switchMap((t) => call(c, t, options?.fast ?? 'auto')))));
+  return defer(() => {
+    const o = checkOptions(StarterOptionsSchema, options, 'options');
+    return withClient(o.client, (c) => textsOf(texts).pipe(switchMap((t) => call(c, t, o.fast ?? 'auto'))));
+  });
 }
 
 const asProcess = (p: unknown) => p as AnyProcess;
@@ -190,7 +196,13 @@ export function createEmbeddings(
  * const { usage } = await firstValueFrom(estimateUsage(reviews, { feature: 'sentiment', client }));
  */
 export function estimateUsage(texts: TextsInput, options: { feature: UsageEstimateRequest['feature'] } & Omit<StarterOptions, 'fast' | 'concurrency'>): Observable<UsageEstimateResponse> {
-  return callStarter(texts, options, (c, t) => c.estimateUsage({ feature: options.feature, inputs: [...t] }, { signal: options.signal, timeoutMs: options.timeoutMs }));
+  return defer(() => {
+    // Checked before a client is made from the environment: the missing option is named.
+    if (options?.feature === undefined) throw new PulseValidationError('feature', 'is required (e.g. { feature: "sentiment" })');
+    return callStarter(texts, options, (c, t) =>
+      c.estimateUsage({ feature: options.feature, inputs: [...t] }, { signal: options.signal, timeoutMs: options.timeoutMs }),
+    );
+  });
 }
 
 /**

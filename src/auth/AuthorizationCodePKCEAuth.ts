@@ -1,5 +1,8 @@
 import { defer, Observable, tap, throwError } from 'rxjs';
+import { checkOptions } from '../http/checkOptions';
 import { AuthenticationError, PulseValidationError } from '../http/errors';
+import { secureUrl } from '../http/secureUrl';
+import { AuthorizationCodePKCEAuthOptionsSchema } from '../schemas/options';
 import type { TokenResponse } from '../schemas/token';
 import type { AuthContext, AuthProvider } from './AuthProvider';
 import { httpUrl } from './ClientCredentialsAuth';
@@ -24,6 +27,10 @@ export interface AuthorizationCodePKCEAuthOptions {
   scope?: string;
   /** Optional Auth0 organization id. */
   organization?: string;
+  /** Timeout of each token request, in ms. @default 60000 */
+  tokenTimeoutMs?: number;
+  /** Allow a `tokenUrl` with plain http to a host other than loopback (codes and tokens would travel in clear). @default false */
+  allowInsecureHttp?: boolean;
 }
 
 /** What `authorizationUrl()` gives: send the user to `url`; keep nothing else yourself. */
@@ -56,12 +63,15 @@ export class AuthorizationCodePKCEAuth implements AuthProvider {
   #refreshToken: string | undefined;
 
   constructor(options: AuthorizationCodePKCEAuthOptions) {
-    const clientId = options?.clientId ?? readEnv('PULSE_CLIENT_ID');
+    if (options === undefined) throw new PulseValidationError('options', 'must be an object with redirectUri');
+    const o = checkOptions(AuthorizationCodePKCEAuthOptionsSchema, options, '');
+    const clientId = o.clientId ?? readEnv('PULSE_CLIENT_ID');
     if (!clientId) throw new PulseValidationError('clientId', 'is required (pass it, or set PULSE_CLIENT_ID)');
     this.clientId = clientId;
-    httpUrl('redirectUri', options.redirectUri);
-    this.tokenUrl = httpUrl('tokenUrl', options.tokenUrl ?? readEnv('PULSE_TOKEN_URL') ?? DEFAULTS.tokenUrl);
-    this.options = options;
+    httpUrl('redirectUri', o.redirectUri);
+    const tokenUrl = o.tokenUrl ?? readEnv('PULSE_TOKEN_URL') ?? DEFAULTS.tokenUrl;
+    this.tokenUrl = secureUrl('tokenUrl', tokenUrl, o.allowInsecureHttp === true).toString();
+    this.options = o;
   }
 
   /** A fresh authorize URL with an S256 challenge and a random `state`. */
@@ -127,7 +137,7 @@ export class AuthorizationCodePKCEAuth implements AuthProvider {
           }),
       );
     }
-    return requestToken(context, this.tokenUrl, params, 'form').pipe(
+    return requestToken(context, this.tokenUrl, params, 'form', this.options.tokenTimeoutMs).pipe(
       tap((res) => {
         if (res.refresh_token) this.#refreshToken = res.refresh_token;
       }),

@@ -1,5 +1,8 @@
 import type { Observable } from 'rxjs';
+import { checkOptions, describe } from '../http/checkOptions';
 import { PulseValidationError } from '../http/errors';
+import { secureUrl } from '../http/secureUrl';
+import { ClientCredentialsAuthOptionsSchema } from '../schemas/options';
 import type { AuthContext, AuthProvider } from './AuthProvider';
 import { DEFAULTS, readEnv } from './env';
 import { requestToken, type TokenBodyFormat } from './requestToken';
@@ -21,6 +24,10 @@ export interface ClientCredentialsAuthOptions {
   bodyFormat?: TokenBodyFormat;
   /** Refresh this long before expiry, in ms (capped at a tenth of the lifetime). @default 60000 */
   refreshSkewMs?: number;
+  /** Timeout of each token request, in ms. @default 60000 */
+  tokenTimeoutMs?: number;
+  /** Allow a `tokenUrl` with plain http to a host other than loopback (the secret would travel in clear). @default false */
+  allowInsecureHttp?: boolean;
 }
 
 /**
@@ -41,15 +48,19 @@ export class ClientCredentialsAuth implements AuthProvider {
   readonly #cache: TokenCache;
   readonly #scope: string | undefined;
   readonly #format: TokenBodyFormat;
+  readonly #timeoutMs: number | undefined;
 
   constructor(options: ClientCredentialsAuthOptions = {}) {
-    this.clientId = required('clientId', options.clientId ?? readEnv('PULSE_CLIENT_ID'), 'PULSE_CLIENT_ID');
-    this.#secret = required('clientSecret', options.clientSecret ?? readEnv('PULSE_CLIENT_SECRET'), 'PULSE_CLIENT_SECRET');
-    this.tokenUrl = httpUrl('tokenUrl', options.tokenUrl ?? readEnv('PULSE_TOKEN_URL') ?? DEFAULTS.tokenUrl);
-    this.audience = options.audience ?? readEnv('PULSE_AUDIENCE') ?? DEFAULTS.audience;
-    this.#scope = options.scope;
-    this.#format = options.bodyFormat ?? 'form';
-    this.#cache = new TokenCache(options.refreshSkewMs ?? 60_000);
+    const o = checkOptions(ClientCredentialsAuthOptionsSchema, options, '');
+    this.clientId = required('clientId', o.clientId ?? readEnv('PULSE_CLIENT_ID'), 'PULSE_CLIENT_ID');
+    this.#secret = required('clientSecret', o.clientSecret ?? readEnv('PULSE_CLIENT_SECRET'), 'PULSE_CLIENT_SECRET');
+    const tokenUrl = o.tokenUrl ?? readEnv('PULSE_TOKEN_URL') ?? DEFAULTS.tokenUrl;
+    this.tokenUrl = secureUrl('tokenUrl', tokenUrl, o.allowInsecureHttp === true).toString();
+    this.audience = o.audience ?? readEnv('PULSE_AUDIENCE') ?? DEFAULTS.audience;
+    this.#scope = o.scope;
+    this.#format = o.bodyFormat ?? 'form';
+    this.#timeoutMs = o.tokenTimeoutMs;
+    this.#cache = new TokenCache(o.refreshSkewMs ?? 60_000);
   }
 
   token(context: AuthContext): Observable<string> {
@@ -67,6 +78,7 @@ export class ClientCredentialsAuth implements AuthProvider {
             scope: this.#scope,
           },
           this.#format,
+          this.#timeoutMs,
         ),
     );
   }
@@ -88,13 +100,13 @@ function required(field: string, value: string | undefined, envName: string): st
   return value.trim();
 }
 
-/** Validates an http(s) URL option. */
-export function httpUrl(field: string, value: string): string {
+/** Validates an http(s) URL option (one that carries no secret: see `secureUrl` for those). */
+export function httpUrl(field: string, value: unknown): string {
   let url: URL;
   try {
-    url = new URL(value);
+    url = new URL(value as string);
   } catch {
-    throw new PulseValidationError(field, 'must be an absolute http(s) URL', { value: `string of ${value.length} chars` });
+    throw new PulseValidationError(field, 'must be an absolute http(s) URL', { value: describe(value) });
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') {
     throw new PulseValidationError(field, 'must use http or https', { value: url.protocol });

@@ -16,6 +16,10 @@ export class StaticTokenAuth implements AuthProvider {
     if (typeof token !== 'string' || token.trim() === '') {
       throw new PulseValidationError('token', 'must be a non-empty string', { value: typeof token });
     }
+    // CR or LF would be mangled into the Authorization header (or split it): refuse them.
+    if (!/^[\x21-\x7e]+$/.test(token.trim())) {
+      throw new PulseValidationError('token', 'must be visible ASCII (no spaces or control characters such as CR or LF)');
+    }
     this.#token = token.trim();
   }
 

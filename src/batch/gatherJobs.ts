@@ -1,5 +1,23 @@
-import { asyncScheduler, catchError, defer, from, map, Observable, of, SchedulerLike, switchMap, throwError, throwIfEmpty, timeout, timer } from 'rxjs';
-import { JobTimeoutError, PulseError } from '../http/errors';
+import {
+  asyncScheduler,
+  catchError,
+  defer,
+  from,
+  isObservable,
+  map,
+  Observable,
+  of,
+  SchedulerLike,
+  switchMap,
+  throwError,
+  throwIfEmpty,
+  timeout,
+  timer,
+} from 'rxjs';
+import { checkOptions, describe } from '../http/checkOptions';
+import { JobTimeoutError, PulseError, PulseValidationError } from '../http/errors';
+import { MAX_TIMER_MS } from '../http/interceptors';
+import { GatherJobsConfigSchema, SubmitAndGatherConfigSchema } from '../schemas/options';
 import type { Job } from '../jobs/Job';
 import { concurrentMap } from './concurrentMap';
 
@@ -27,20 +45,28 @@ export interface GatherJobsConfig {
  * import { gatherJobs } from 'pulse-rx';
  * gatherJobs(jobs, { concurrency: 4 }).pipe(toArray()).subscribe((outcomes) => console.table(outcomes));
  */
-export function gatherJobs<T>(jobs: Iterable<Job<T>>, config: GatherJobsConfig = {}): Observable<JobOutcome<T>> {
-  const scheduler = config.scheduler ?? asyncScheduler;
-  return from(jobs).pipe(
-    concurrentMap(
-      (job, index) => {
-        const result$ =
-          config.timeoutMs === undefined
-            ? job.result$
-            : job.result$.pipe(timeout({ first: config.timeoutMs, scheduler, with: () => throwError(() => new JobTimeoutError(job.id, config.timeoutMs!)) }));
-        return settle(result$, index, job.id);
-      },
-      { concurrency: config.concurrency ?? 4 },
-    ),
-  );
+export function gatherJobs<T>(jobs: Iterable<Job<T>>, options: GatherJobsConfig = {}): Observable<JobOutcome<T>> {
+  return defer(() => {
+    const config = checkOptions(GatherJobsConfigSchema, options, 'config');
+    const scheduler = config.scheduler ?? asyncScheduler;
+    return from(iterableOf<Job<T>>(jobs, 'jobs')).pipe(
+      map((job, index) => checkJob(job, index)),
+      concurrentMap(
+        (job, index) => {
+          const timeoutMs = config.timeoutMs;
+          // Over what timers can hold means no timeout (setTimeout would fire at once).
+          const result$ =
+            timeoutMs === undefined || timeoutMs > MAX_TIMER_MS
+              ? job.result$
+              : job.result$.pipe(
+                  timeout({ first: timeoutMs, scheduler, with: () => throwError(() => new JobTimeoutError(job.id, timeoutMs)) }),
+                );
+          return settle(result$, index, job.id);
+        },
+        { concurrency: config.concurrency ?? 4 },
+      ),
+    );
+  });
 }
 
 /** Options of `submitAndGatherJobs`. */
@@ -62,12 +88,22 @@ export interface SubmitAndGatherConfig {
  * submitAndGatherJobs(datasets.map((inputs) => () => client.analyzeSentiment({ inputs }, { awaitJobResult: false })),
  *   { concurrency: 3, rateLimitDelayMs: 200 }).subscribe(console.log);
  */
-export function submitAndGatherJobs<T>(submitters: Iterable<() => Observable<Job<T>>>, config: SubmitAndGatherConfig = {}): Observable<JobOutcome<T>> {
-  const scheduler = config.scheduler ?? asyncScheduler;
-  const spacing = config.rateLimitDelayMs ?? 0;
+export function submitAndGatherJobs<T>(
+  submitters: Iterable<() => Observable<Job<T>>>,
+  options: SubmitAndGatherConfig = {},
+): Observable<JobOutcome<T>> {
   return defer(() => {
+    const config = checkOptions(SubmitAndGatherConfigSchema, options, 'config');
+    const scheduler = config.scheduler ?? asyncScheduler;
+    const spacing = config.rateLimitDelayMs ?? 0;
     let nextSlot = -Infinity;
-    return from(submitters).pipe(
+    return from(iterableOf<() => Observable<Job<T>>>(submitters, 'submitters')).pipe(
+      map((submit, index) => {
+        if (typeof submit !== 'function') {
+          throw new PulseValidationError(`submitters[${index}]`, 'must be a function', { value: describe(submit) });
+        }
+        return submit;
+      }),
       concurrentMap(
         (submit, index) =>
           defer(() => {
@@ -87,6 +123,20 @@ export function submitAndGatherJobs<T>(submitters: Iterable<() => Observable<Job
       map((o): JobOutcome<T> => (o.status === 'fulfilled' ? { index: o.index, status: 'fulfilled', jobId: o.value.job.id, value: o.value.value } : o)),
     );
   });
+}
+
+/** An iterable that is not a string (a string would be taken one character at a time). */
+function iterableOf<V>(value: unknown, field: string): Iterable<V> {
+  const ok = value !== null && typeof value === 'object' && typeof (value as Iterable<V>)[Symbol.iterator] === 'function';
+  if (!ok) throw new PulseValidationError(field, 'must be an array (or iterable) of jobs', { value: describe(value) });
+  return value as Iterable<V>;
+}
+
+function checkJob<T>(job: Job<T>, index: number): Job<T> {
+  if (job === null || typeof job !== 'object' || typeof job.id !== 'string' || !isObservable(job.result$)) {
+    throw new PulseValidationError(`jobs[${index}]`, 'must be a Job (with id and result$)', { value: describe(job) });
+  }
+  return job;
 }
 
 function settle<V>(value$: Observable<V>, index: number, jobId?: string) {

@@ -4,10 +4,14 @@ import { AuthorizationCodePKCEAuth, type AuthorizationCodePKCEAuthOptions } from
 import { ClientCredentialsAuth, type ClientCredentialsAuthOptions } from '../auth/ClientCredentialsAuth';
 import { DEFAULTS, readEnv } from '../auth/env';
 import { StaticTokenAuth } from '../auth/StaticTokenAuth';
-import { PulseValidationError } from '../http/errors';
+import { checkOptions } from '../http/checkOptions';
 import { createAxiosInstance, DEFAULT_MAX_RESPONSE_BYTES, fromAxios } from '../http/fromAxios';
 import { HttpTransport } from '../http/HttpTransport';
+import { MAX_TIMER_MS } from '../http/interceptors';
 import { leveledLogger } from '../http/logger';
+import { DEFAULT_TOKEN_TIMEOUT_MS } from '../auth/requestToken';
+import { Secrets } from '../http/Secrets';
+import { PulseClientOptionsSchema } from '../schemas/options';
 import { DEFAULT_RETRY, type RetryConfig } from '../http/retryPolicy';
 import type { HttpClientInstance } from '../http/types';
 import { Jobs } from '../jobs/Jobs';
@@ -29,7 +33,7 @@ import type { CallOptions, CallResult, SimpleCallOptions } from './CallOptions';
 import * as endpoints from './endpoints';
 import type { PulseClientOptions } from './PulseClientOptions';
 import { DEFAULT_MAX_PLANNED_OUTPUT } from './plannedOutput';
-import { resolveBaseUrl, positiveNumber } from './resolveOptions';
+import { resolveBaseUrl } from './resolveOptions';
 import { brand, isBranded } from '../brand';
 
 /**
@@ -64,50 +68,53 @@ export class PulseClient {
   private readonly http: HttpClientInstance;
 
   constructor(options: PulseClientOptions = {}) {
-    if (options === null || typeof options !== 'object') throw new PulseValidationError('options', 'must be an object');
-    this.baseUrl = resolveBaseUrl(options.baseUrl ?? readEnv('PULSE_BASE_URL') ?? DEFAULTS.baseUrl, options.allowInsecureHttp === true);
-    const scheduler = options.scheduler ?? asyncScheduler;
-    const retry: RetryConfig = { ...DEFAULT_RETRY, ...options.retry };
-    if (options.maxRetries !== undefined) retry.maxRetries = options.maxRetries;
-    if (!Number.isInteger(retry.maxRetries) || retry.maxRetries < 0 || retry.maxRetries > 10) {
-      throw new PulseValidationError('maxRetries', 'must be an integer from 0 to 10', { limit: '0..10' });
-    }
-    this.concurrency = positiveNumber('concurrency', options.concurrency ?? 4, true);
-    this.auth = options.auth;
-    this.http = options.axios ?? createAxiosInstance();
-    const random = options.random ?? Math.random;
-    const logger = leveledLogger(options.logger, options.logLevel ?? 'warn');
+    // Own properties only, each checked by its rule: nothing inherited, nothing half-valid.
+    const o = checkOptions(PulseClientOptionsSchema, options, '');
+    this.baseUrl = resolveBaseUrl(o.baseUrl ?? readEnv('PULSE_BASE_URL') ?? DEFAULTS.baseUrl, o.allowInsecureHttp === true);
+    const scheduler = o.scheduler ?? asyncScheduler;
+    const retry: RetryConfig = { ...DEFAULT_RETRY, ...o.retry };
+    if (o.maxRetries !== undefined) retry.maxRetries = o.maxRetries;
+    this.concurrency = o.concurrency ?? 4;
+    const auth = o.auth;
+    this.auth = auth;
+    this.http = o.axios ?? createAxiosInstance();
+    const random = o.random ?? Math.random;
+    const timeoutMs = o.timeoutMs ?? 60_000;
+    // A token request always has a deadline: the client's, or the API's default when it has none.
+    const tokenTimeoutMs = timeoutMs <= MAX_TIMER_MS ? timeoutMs : DEFAULT_TOKEN_TIMEOUT_MS;
+    const secrets = new Secrets();
+    secrets.pin(decodeURIComponent(new URL(this.baseUrl).password));
+    const logger = leveledLogger(o.logger, o.logLevel ?? 'warn', (text) => secrets.text(text));
     const transport: HttpTransport = new HttpTransport({
       backend: fromAxios(this.http, () => Date.now(), {
-        maxResponseBytes: positiveNumber('maxResponseBytes', options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES, true),
+        maxResponseBytes: o.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES,
       }),
       baseUrl: this.baseUrl,
       retry,
-      timeoutMs: options.timeoutMs === Number.POSITIVE_INFINITY ? Number.POSITIVE_INFINITY : positiveNumber('timeoutMs', options.timeoutMs ?? 60_000),
+      timeoutMs,
       scheduler,
       logger,
       random,
-      maxInFlight: positiveNumber('maxInFlight', options.maxInFlight ?? 16, true),
-      requestsPerSecond: options.requestsPerSecond === undefined ? undefined : positiveNumber('requestsPerSecond', options.requestsPerSecond),
-      tokens: options.auth && {
-        token: () => options.auth!.token({ send: (o) => transport.send(o), scheduler }),
-        invalidate: (t) => options.auth!.invalidate(t),
+      secrets,
+      allowInsecureHttp: o.allowInsecureHttp === true,
+      maxInFlight: o.maxInFlight ?? 16,
+      requestsPerSecond: o.requestsPerSecond,
+      tokens: auth && {
+        token: () => auth.token({ send: (opts) => transport.send(opts), scheduler, secrets, timeoutMs: tokenTimeoutMs }),
+        invalidate: (t) => auth.invalidate(t),
       },
     });
-    this.jobs = new Jobs(transport, scheduler, resolvePollPolicy(options.poll), random);
+    this.jobs = new Jobs(transport, scheduler, resolvePollPolicy(o.poll), random);
     this.ctx = {
       transport,
       jobs: this.jobs,
       settings: {
-        maxTextLength: positiveNumber('maxTextLength', options.maxTextLength ?? LIMITS.maxTextLength, true),
-        maxPlannedOutput:
-          options.maxPlannedOutput === Number.POSITIVE_INFINITY
-            ? undefined
-            : positiveNumber('maxPlannedOutput', options.maxPlannedOutput ?? DEFAULT_MAX_PLANNED_OUTPUT, true),
+        maxTextLength: o.maxTextLength ?? LIMITS.maxTextLength,
+        maxPlannedOutput: o.maxPlannedOutput === Number.POSITIVE_INFINITY ? undefined : (o.maxPlannedOutput ?? DEFAULT_MAX_PLANNED_OUTPUT),
       },
       closed: this.closer,
       concurrency: this.concurrency,
-      resubmitFailedJobs: boundedInt('resubmitFailedJobs', options.resubmitFailedJobs ?? 0, 0, 5),
+      resubmitFailedJobs: o.resubmitFailedJobs ?? 0,
     };
   }
 
@@ -118,14 +125,18 @@ export class PulseClient {
    * const client = PulseClient.withClientCredentials({ clientId: 'id', clientSecret: 'secret' });
    */
   static withClientCredentials(options: ClientCredentialsAuthOptions & PulseClientOptions = {}): PulseClient {
-    const { clientId, clientSecret, tokenUrl, audience, scope, bodyFormat, refreshSkewMs, ...clientOptions } = options;
-    const auth = new ClientCredentialsAuth({ clientId, clientSecret, tokenUrl, audience, scope, bodyFormat, refreshSkewMs });
+    const o = checkOptions(PulseClientOptionsSchema, options, '');
+    const { clientId, clientSecret, tokenUrl, audience, scope, bodyFormat, refreshSkewMs, tokenTimeoutMs, ...clientOptions } = o;
+    const allowInsecureHttp = o.allowInsecureHttp;
+    const auth = new ClientCredentialsAuth({
+      clientId, clientSecret, tokenUrl, audience, scope, bodyFormat, refreshSkewMs, tokenTimeoutMs, allowInsecureHttp,
+    });
     return new PulseClient({ ...clientOptions, auth });
   }
 
   /** A fixed bearer token. @example const client = PulseClient.withToken(token); */
   static withToken(token: string, options: PulseClientOptions = {}): PulseClient {
-    return new PulseClient({ ...options, auth: new StaticTokenAuth(token) });
+    return new PulseClient({ ...checkOptions(PulseClientOptionsSchema, options, ''), auth: new StaticTokenAuth(token) });
   }
 
   /**
@@ -138,8 +149,12 @@ export class PulseClient {
   static withPkce(
     options: AuthorizationCodePKCEAuthOptions & PulseClientOptions,
   ): PulseClient & { readonly auth: AuthorizationCodePKCEAuth } {
-    const { clientId, redirectUri, authorizeUrl, tokenUrl, audience, scope, organization, ...clientOptions } = options;
-    const auth = new AuthorizationCodePKCEAuth({ clientId, redirectUri, authorizeUrl, tokenUrl, audience, scope, organization });
+    const o = checkOptions(PulseClientOptionsSchema, options, '');
+    const { clientId, redirectUri, authorizeUrl, tokenUrl, audience, scope, organization, tokenTimeoutMs, ...clientOptions } = o;
+    const auth = new AuthorizationCodePKCEAuth({
+      ...{ clientId, redirectUri, authorizeUrl, tokenUrl, audience, scope, organization, tokenTimeoutMs },
+      allowInsecureHttp: o.allowInsecureHttp,
+    });
     return new PulseClient({ ...clientOptions, auth }) as PulseClient & { readonly auth: AuthorizationCodePKCEAuth };
   }
 
@@ -231,7 +246,3 @@ export class PulseClient {
   }
 }
 
-function boundedInt(field: string, value: number, lo: number, hi: number): number {
-  if (!Number.isInteger(value) || value < lo || value > hi) throw new PulseValidationError(field, `must be an integer from ${lo} to ${hi}`, { limit: `${lo}..${hi}` });
-  return value;
-}

@@ -5,7 +5,11 @@ import type { RetryConfig } from '../http/retryPolicy';
 import type { HttpClientInstance } from '../http/types';
 import type { PollPolicy } from '../jobs/pollPolicy';
 
-/** Options of `new PulseClient(options)`. */
+/**
+ * Options of `new PulseClient(options)`. Each is checked by its rule (own properties only)
+ * when the client is built: a bad value is a `PulseValidationError` naming the option path
+ * (`poll.maxWaitMs`, `retry.jitter`, `logLevel`).
+ */
 export interface PulseClientOptions {
   /**
    * API base URL, including the version path.
@@ -64,7 +68,11 @@ export interface PulseClientOptions {
    * @default 100000000
    */
   maxPlannedOutput?: number;
-  /** Allow `http://` to a host other than loopback (tokens would travel in clear). @default false */
+  /**
+   * Allow `http://` to a host other than loopback (tokens would travel in clear). The same
+   * rule covers result links (a plain http link is refused otherwise) and, through
+   * `withClientCredentials`/`withPkce`, the token URL. @default false
+   */
   allowInsecureHttp?: boolean;
   /** Random source for jitter, in [0, 1). @default Math.random */
   random?: () => number;

@@ -13,7 +13,9 @@ import type { AbortLike } from '../http/Closer';
 import { runBatchEvents } from './runBatchEvents';
 import { runBatches } from './runBatches';
 import type { EndpointDef, ValidationSettings } from './EndpointDef';
-import { checkShape, describe } from './validate';
+import { checkOptions } from '../http/checkOptions';
+import { CallOptionsSchema } from '../schemas/options';
+import { checkShape } from './validate';
 import { withSignal } from './withSignal';
 
 /** What endpoint calls share: the transport, the jobs resource and the validation settings. */
@@ -39,8 +41,21 @@ export function callEndpoint<S extends z.ZodType, K extends JobKind>(
   request: unknown,
   options: CallOptions = {},
 ): Observable<unknown> {
-  const call$ = defer(() => {
-    checkCallOptions(options);
+  return defer(() => {
+    // Options first (own properties, every rule): a bad `signal` is a PulseValidationError too.
+    const checked = checkOptions(CallOptionsSchema, options, 'options');
+    ctx.jobs.policyFor(checked.poll);
+    return withSignal(withSignal(checkedCall(ctx, def, request, checked), checked.signal), ctx.closed, 'client closed');
+  });
+}
+
+function checkedCall<S extends z.ZodType, K extends JobKind>(
+  ctx: CallContext,
+  def: EndpointDef<S, K>,
+  request: unknown,
+  options: CallOptions,
+): Observable<unknown> {
+  return defer(() => {
     const req = checkShape(def.request, request, 'request') as z.output<S> & { fast?: boolean | 'auto' };
     const fast = resolveFast(def, req, ctx.settings);
     // Validate everything before sending anything, with indexes of the whole input.
@@ -91,7 +106,6 @@ export function callEndpoint<S extends z.ZodType, K extends JobKind>(
       }),
     );
   });
-  return withSignal(withSignal(call$, options.signal), ctx.closed, 'client closed');
 }
 
 /** A synchronous (200) answer, shaped as the options ask. */
@@ -120,29 +134,3 @@ function looksLikeSubmission(body: unknown): boolean {
   const keys = Object.keys(body);
   return keys.length > 0 && keys.every((k) => k === 'job_id' || k === 'jobId' || k === 'status');
 }
-
-function checkCallOptions(options: unknown): asserts options is CallOptions {
-  if (options === null || typeof options !== 'object' || Array.isArray(options)) {
-    throw new PulseValidationError('options', 'must be an object', { value: describe(options) });
-  }
-  const o = options as Record<string, unknown>;
-  if (o.observe !== undefined && o.observe !== 'body' && o.observe !== 'events') {
-    throw new PulseValidationError('options.observe', "must be 'body' or 'events'", { value: describe(o.observe) });
-  }
-  if (o.awaitJobResult !== undefined && typeof o.awaitJobResult !== 'boolean') {
-    throw new PulseValidationError('options.awaitJobResult', 'must be a boolean', { value: describe(o.awaitJobResult) });
-  }
-  if (o.timeoutMs !== undefined && !(typeof o.timeoutMs === 'number' && o.timeoutMs > 0)) {
-    throw new PulseValidationError('options.timeoutMs', 'must be a positive number of ms', { value: describe(o.timeoutMs) });
-  }
-  if (o.concurrency !== undefined && !(Number.isInteger(o.concurrency) && (o.concurrency as number) >= 1)) {
-    throw new PulseValidationError('options.concurrency', 'must be a positive integer', { value: describe(o.concurrency) });
-  }
-  if (o.settle !== undefined && typeof o.settle !== 'boolean') {
-    throw new PulseValidationError('options.settle', 'must be a boolean', { value: describe(o.settle) });
-  }
-  if (o.idempotencyKey !== undefined && !(typeof o.idempotencyKey === 'string' && o.idempotencyKey.length > 0 && o.idempotencyKey.length <= 255)) {
-    throw new PulseValidationError('options.idempotencyKey', 'must be a string of 1 to 255 chars', { value: describe(o.idempotencyKey) });
-  }
-}
-

@@ -1,29 +1,29 @@
 import type { z } from 'zod';
 import { PulseValidationError } from '../http/errors';
 import { formatPath } from '../http/parseWith';
+import { describe, ownProps } from '../http/checkOptions';
 
-/** A short, secret-free description of a value, for error messages. */
-export function describe(value: unknown): string {
-  if (Array.isArray(value)) return `array of ${value.length} items`;
-  if (typeof value === 'string') return `string of ${value.length} chars`;
-  if (typeof value === 'number') return Number.isFinite(value) ? `number ${value}` : String(value);
-  if (value === null) return 'null';
-  return typeof value;
-}
+export { describe };
 
 /** Checks a value against a request schema; the first problem becomes a `PulseValidationError`. */
 export function checkShape<S extends z.ZodType>(schema: S, value: unknown, root: string): z.output<S> {
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
     throw new PulseValidationError(root, 'must be an object', { value: describe(value) });
   }
-  const parsed = schema.safeParse(value);
-  if (parsed.success) return parsed.data;
+  // Own properties only: a polluted Object.prototype (`fast`, `version`) is never read as a
+  // field of the request, so it never reaches a body nor picks a mode.
+  const parsed = schema.safeParse(ownProps(value));
+  if (parsed.success) return isPlainObject(parsed.data) ? Object.assign(Object.create(null), parsed.data) : parsed.data;
   const issue = parsed.error.issues[0]!;
   const keys = (issue as { keys?: string[] }).keys;
   const path = issue.code === 'unrecognized_keys' && keys?.length ? [...issue.path, keys[0]!] : issue.path;
   const field = formatPath(path) || root;
   const problem = issue.code === 'unrecognized_keys' ? 'is not a known field' : issue.message;
   throw new PulseValidationError(field, problem, { value: describe(valueAt(value, path)) });
+}
+
+function isPlainObject(v: unknown): v is object {
+  return v !== null && typeof v === 'object' && !Array.isArray(v) && Object.getPrototypeOf(v) === Object.prototype;
 }
 
 function valueAt(root: unknown, path: readonly PropertyKey[]): unknown {

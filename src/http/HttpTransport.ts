@@ -1,4 +1,4 @@
-import { defer, Observable, SchedulerLike } from 'rxjs';
+import { catchError, defer, Observable, SchedulerLike, throwError } from 'rxjs';
 import { VERSION } from '../version';
 import {
   authStep,
@@ -15,6 +15,8 @@ import type { LeveledLogger } from './logger';
 import { RateLimitGate } from './RateLimitGate';
 import { RequestLimiter } from './RequestLimiter';
 import type { RetryConfig } from './retryPolicy';
+import { Secrets } from './Secrets';
+import { isSecureEnough } from './secureUrl';
 import type { HttpBackend, HttpResponse } from './types';
 
 /** Everything the transport needs; the client builds it from its options. */
@@ -32,6 +34,10 @@ export interface TransportConfig {
   maxInFlight?: number;
   /** Requests started per second across the client. @default unlimited */
   requestsPerSecond?: number;
+  /** Plain http to hosts other than loopback is allowed (`allowsUrl`). @default false */
+  allowInsecureHttp?: boolean;
+  /** The client's secrets, scrubbed from every error that leaves `send()`. @default a new set */
+  secrets?: Secrets;
 }
 
 /** One logical request; retries of it share its idempotency key. */
@@ -52,15 +58,20 @@ export interface SendOptions {
   idempotencyKey?: string;
   /** Take a slot of the client-wide limiter. @default true (token requests bypass it) */
   limited?: boolean;
+  /** Follow 3xx answers. @default false for API endpoints, true for other URLs (result links) */
+  followRedirects?: boolean;
 }
 
 /**
- * The HTTP pipeline of a client: retry → rate-limit gate → auth → logging → timeout →
- * axios. Each subscription to `send()` is one logical call and re-runs the chain.
+ * The HTTP pipeline of a client: retry → rate-limit gate → timeout → auth → logging →
+ * axios. Each subscription to `send()` is one logical call and re-runs the chain; its
+ * errors leave scrubbed of the client's secrets.
  */
 export class HttpTransport {
   readonly gate: RateLimitGate;
   readonly limiter: RequestLimiter;
+  /** What errors and logs are scrubbed of. */
+  readonly secrets: Secrets;
   private readonly handler: Handler;
   private readonly baseUrl: string;
   /** `baseUrl/`: every endpoint URL starts with it. */
@@ -70,6 +81,7 @@ export class HttpTransport {
   constructor(private readonly config: TransportConfig) {
     this.baseUrl = config.baseUrl.replace(/\/+$/, '');
     this.apiPrefix = `${this.baseUrl}/`;
+    this.secrets = config.secrets ?? new Secrets();
     this.gate = new RateLimitGate(config.scheduler);
     this.limiter = new RequestLimiter(config.maxInFlight ?? Number.POSITIVE_INFINITY, config.requestsPerSecond, config.scheduler);
     const now = () => config.scheduler.now();
@@ -79,9 +91,10 @@ export class HttpTransport {
         // Inside a slot, wait out any client-wide cool-down: a 429 holds every slot.
         (req, next) => (req.limited ? this.limiter.run(next(req)) : next(req)),
         gateStep(this.gate),
-        authStep(config.tokens, originOf(this.baseUrl)),
-        loggingStep(config.logger, now),
+        // Outside auth: an attempt's deadline covers the wait for its token.
         timeoutStep(config.scheduler),
+        authStep(config.tokens, originOf(this.baseUrl), this.secrets),
+        loggingStep(config.logger, now),
       ],
       (req) => config.backend(req),
     );
@@ -100,7 +113,7 @@ export class HttpTransport {
         method: options.method,
         url,
         // The API's endpoints never redirect; anything else (result links) may.
-        followRedirects: !url.startsWith(this.apiPrefix),
+        followRedirects: options.followRedirects ?? !url.startsWith(this.apiPrefix),
         headers,
         body: options.body,
         auth: options.auth ?? true,
@@ -108,7 +121,19 @@ export class HttpTransport {
         maxRetries: options.maxRetries ?? this.config.retry.maxRetries,
         limited: options.limited ?? true,
       });
-    });
+    }).pipe(catchError((err: unknown) => throwError(() => this.secrets.error(err))));
+  }
+
+  /**
+   * Whether a URL may carry a secret or a result under the client's rule: https, plain
+   * http to loopback, or plain http anywhere when the client allows insecure http.
+   */
+  allowsUrl(url: string): boolean {
+    try {
+      return isSecureEnough(new URL(url), this.config.allowInsecureHttp === true);
+    } catch {
+      return false;
+    }
   }
 
   /** Absolute URL of a path under the base URL (absolute URLs pass through). */

@@ -10,10 +10,11 @@ import {
   timeout,
   timer,
 } from 'rxjs';
-import { PulseApiError, PulseConnectionError, PulseTimeoutError, RateLimitError } from './errors';
+import { AuthenticationError, PulseApiError, PulseConnectionError, PulseTimeoutError, RateLimitError } from './errors';
 import type { LeveledLogger, Logger } from './logger';
 import type { RateLimitGate } from './RateLimitGate';
 import { isRetryableStatus, parseRetryAfterMs, retryDelayMs, type RetryConfig } from './retryPolicy';
+import type { Secrets } from './Secrets';
 import type { HttpRequest, HttpResponse } from './types';
 
 /** A request as it travels the chain, with the transport's per-request settings. */
@@ -83,18 +84,28 @@ export interface TokenSource {
   invalidate(token: string): void;
 }
 
+/** A bearer token must be visible ASCII: CR or LF would be mangled into the header. */
+const TOKEN_SAFE = /^[\x21-\x7e]+$/;
+
 /**
  * Adds `Authorization` for requests to the API origin only; a 401 invalidates the token
- * and replays the request once with a fresh one.
+ * and replays the request once with a fresh one. Each token joins `secrets`; a token that
+ * cannot travel in a header is refused (`AuthenticationError`), never mangled.
  */
-export function authStep(tokens: TokenSource | undefined, apiOrigin: string): Interceptor {
+export function authStep(tokens: TokenSource | undefined, apiOrigin: string, secrets?: Secrets): Interceptor {
   // Endpoint URLs start with the origin and a slash: no URL parsing for them.
   const prefix = `${apiOrigin}/`;
   const onApi = (url: string) => url.startsWith(prefix) || originOf(url) === apiOrigin;
   return (req, next) => {
     if (!tokens || !req.auth || !onApi(req.url)) return next(req);
-    const withToken = (token: string) =>
-      next({ ...req, headers: { ...req.headers, authorization: `Bearer ${token}` } });
+    const withToken = (token: string) => {
+      if (typeof token !== 'string' || !TOKEN_SAFE.test(token)) {
+        const message = 'the auth provider gave a token that is not visible ASCII (control characters or spaces)';
+        return throwError(() => new AuthenticationError({ status: 401, code: 'invalid_token', message }));
+      }
+      secrets?.add(token);
+      return next({ ...req, headers: { ...req.headers, authorization: `Bearer ${token}` } });
+    };
     return tokens.token().pipe(
       switchMap((token) =>
         withToken(token).pipe(

@@ -1,9 +1,14 @@
 import { defer, filter, firstValueFrom, map, Observable, timeout, throwError } from 'rxjs';
-import { JobTimeoutError, PulseValidationError } from '../http/errors';
+import { z } from 'zod';
+import { checkOptions } from '../http/checkOptions';
+import { JobTimeoutError } from '../http/errors';
+import { optionRules } from '../schemas/options';
 import { MAX_TIMER_MS } from '../http/interceptors';
 import type { JobKind } from '../schemas/jobs';
 import type { JobEvent, JobResultEvent } from './JobEvent';
 import { brand, isBranded } from '../brand';
+
+const WaitOptionsSchema = z.looseObject({ timeoutMs: optionRules.positiveMsOrInfinity.optional() });
 
 /** What identifies a job across processes: store it, and `client.jobs.resume()` it later. */
 export interface JobRef {
@@ -51,9 +56,11 @@ export class Job<T> implements JobRef {
    * `JobTimeoutError` after `timeoutMs`.
    */
   wait(options: { timeoutMs?: number } = {}): Promise<T> {
-    const { timeoutMs } = options;
-    if (timeoutMs !== undefined && !(typeof timeoutMs === 'number' && timeoutMs > 0)) {
-      return Promise.reject(new PulseValidationError('timeoutMs', 'must be a positive number of ms', { value: String(timeoutMs) }));
+    let timeoutMs: number | undefined;
+    try {
+      ({ timeoutMs } = checkOptions(WaitOptionsSchema, options, ''));
+    } catch (e) {
+      return Promise.reject(e as Error);
     }
     const result$ =
       timeoutMs === undefined || timeoutMs > MAX_TIMER_MS

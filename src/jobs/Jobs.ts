@@ -1,5 +1,6 @@
-import { defer, map, Observable, SchedulerLike } from 'rxjs';
-import { PulseValidationError } from '../http/errors';
+import { catchError, defer, map, Observable, SchedulerLike, throwError } from 'rxjs';
+import { checkOptions } from '../http/checkOptions';
+import { PulseValidationError, ResponseValidationError } from '../http/errors';
 import type { HttpTransport } from '../http/HttpTransport';
 import { parseWith } from '../http/parseWith';
 import { JobKindSchema, JobStatusSchema, type JobKind, type JobStatus } from '../schemas/jobs';
@@ -7,7 +8,11 @@ import { resultSchemas, type JobResult } from '../schemas/resultSchemas';
 import { Job, type JobRef } from './Job';
 import type { JobEvent } from './JobEvent';
 import { pollJob } from './pollJob';
-import type { PollPolicy } from './pollPolicy';
+import { resolvePollPolicy, type PollPolicy } from './pollPolicy';
+import { z } from 'zod';
+import { PollPolicySchema } from '../schemas/options';
+
+const PollOptionsSchema = z.looseObject({ poll: PollPolicySchema.optional() });
 
 /** Per-call polling options. */
 export interface PollOptions {
@@ -56,9 +61,16 @@ export class Jobs {
 
   /** Downloads and validates a result document (no Authorization header: it is a pre-signed link). */
   download<K extends JobKind>(resultUrl: string, kind: K): Observable<JobResult<K>> {
-    return this.transport
-      .send({ method: 'GET', path: this.transport.urlFor(resultUrl), auth: false })
-      .pipe(map((res) => parseWith(resultSchemas[kind], res.body, `${kind} result`) as JobResult<K>));
+    return defer(() => {
+      const url = this.transport.urlFor(resultUrl);
+      // A signed link is a secret, and the result is data: same https rule as the API.
+      if (!this.transport.allowsUrl(url)) {
+        const message = 'result_url uses plain http to a non-loopback host (a downgrade): refused';
+        return throwError(() => new ResponseValidationError(message, undefined));
+      }
+      this.transport.secrets.addUrl(url);
+      return this.transport.send({ method: 'GET', path: url, auth: false });
+    }).pipe(map((res) => parseWith(resultSchemas[kind], res.body, `${kind} result`) as JobResult<K>));
   }
 
   /** @internal Polling with a mapping of the result (the client rebuilds similarity matrices). */
@@ -71,14 +83,20 @@ export class Jobs {
     return defer(() => {
       checkId(jobId);
       checkKind(kind);
+      const policy = this.policyFor(checkOptions(PollOptionsSchema, options, 'options').poll);
       return pollJob<T>(jobId, {
-      getStatus: (id) => this.status(id),
-      getResult: (url) => this.download(url, kind).pipe(map(mapResult)),
-      scheduler: this.scheduler,
-      policy: { ...this.policy, ...options.poll },
+        getStatus: (id) => this.status(id),
+        getResult: (url) => this.download(url, kind).pipe(map(mapResult)),
+        scheduler: this.scheduler,
+        policy,
         random: this.random,
       });
-    });
+    }).pipe(catchError((err: unknown) => throwError(() => this.transport.secrets.error(err))));
+  }
+
+  /** @internal The client's policy with a call's overrides, checked (`options.poll.*` names the option). */
+  policyFor(poll: Partial<PollPolicy> | undefined): PollPolicy {
+    return resolvePollPolicy(poll, this.policy, 'options.poll');
   }
 
   /** @internal A handle with a mapped result. */

@@ -1,4 +1,6 @@
+import { checkOptions } from '../http/checkOptions';
 import { PulseValidationError } from '../http/errors';
+import { PollPolicySchema } from '../schemas/options';
 /** How a job is polled. Pure data and maths, no RxJS. */
 export interface PollPolicy {
   /** Shortest wait between polls, in ms (the first poll is immediate). @default 500 */
@@ -32,14 +34,18 @@ export function pollDelayMs(polls: number, policy: PollPolicy, random: number): 
   return Math.round(clamp(base * spread, policy.minIntervalMs, policy.maxIntervalMs));
 }
 
-/** Fills the gaps of a partial policy with the defaults and checks the numbers. */
-export function resolvePollPolicy(partial: Partial<PollPolicy> = {}): PollPolicy {
-  const policy = { ...DEFAULT_POLL_POLICY, ...partial };
-  if (!(policy.minIntervalMs >= 0) || !(policy.maxIntervalMs >= policy.minIntervalMs)) {
-    throw new PulseValidationError('poll.minIntervalMs', 'must be from 0 to maxIntervalMs');
-  }
-  if (!(policy.multiplier >= 1) || !(policy.jitter >= 0 && policy.jitter <= 1) || !(policy.maxWaitMs > 0)) {
-    throw new PulseValidationError('poll', 'needs multiplier >= 1, 0 <= jitter <= 1 and maxWaitMs > 0');
+/**
+ * Fills the gaps of a partial policy (from `base`) after checking each field with its rule;
+ * errors name the option path under `root` (`poll.maxWaitMs`, `options.poll.jitter`).
+ */
+export function resolvePollPolicy(
+  partial: Partial<PollPolicy> = {},
+  base: PollPolicy = DEFAULT_POLL_POLICY,
+  root = 'poll',
+): PollPolicy {
+  const policy = { ...base, ...checkOptions(PollPolicySchema, partial, root) };
+  if (!(policy.maxIntervalMs >= policy.minIntervalMs)) {
+    throw new PulseValidationError(`${root}.minIntervalMs`, 'must not be over maxIntervalMs', { limit: policy.maxIntervalMs });
   }
   return policy;
 }

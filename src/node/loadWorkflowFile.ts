@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { extname } from 'node:path';
 import { parse as parseYaml } from 'yaml';
-import { from, map, type Observable } from 'rxjs';
+import { defer, from, map, type Observable } from 'rxjs';
 import type { ResultMap } from '../analysis/AnalysisResults';
 import { PulseValidationError } from '../http/errors';
 import { Workflow } from '../workflow/Workflow';
@@ -15,7 +15,12 @@ import { Workflow } from '../workflow/Workflow';
  * const results = await firstValueFrom(loadWorkflowFile('pipeline.yaml').pipe(switchMap((w) => w.run(client))));
  */
 export function loadWorkflowFile(path: string): Observable<Workflow<ResultMap>> {
-  return from(readFile(path, 'utf8')).pipe(
+  return defer(() => {
+    if (typeof path !== 'string' || path.trim() === '') {
+      throw new PulseValidationError('path', 'must be a non-empty string', { value: typeof path });
+    }
+    return from(readFile(path, 'utf8').catch(unreadable));
+  }).pipe(
     map((text) => {
       const ext = extname(path).toLowerCase();
       if (ext === '.json') return Workflow.fromJSON(text);
@@ -29,4 +34,16 @@ export function loadWorkflowFile(path: string): Observable<Workflow<ResultMap>> 
       return Workflow.fromJSON(value);
     }),
   );
+}
+
+/** A file that cannot be read is a `PulseValidationError` on `path` naming the reason (not a raw Node error). */
+function unreadable(err: unknown): never {
+  const code = (err as { code?: unknown })?.code;
+  const reasons: Record<string, string> = {
+    ENOENT: 'names no file (ENOENT)',
+    EISDIR: 'names a directory, not a file (EISDIR)',
+    EACCES: 'cannot be read: permission denied (EACCES)',
+  };
+  const reason = reasons[String(code)] ?? `cannot be read (${typeof code === 'string' ? code : 'unknown error'})`;
+  throw new PulseValidationError('path', reason);
 }

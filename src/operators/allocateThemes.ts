@@ -1,7 +1,8 @@
 import { map, OperatorFunction } from 'rxjs';
 import type { PulseClient } from '../client/PulseClient';
 import type { Theme } from '../schemas/themes';
-import { batchTexts, type BatchTextsConfig } from './batchTexts';
+import { AllocateThemesConfigSchema } from '../schemas/options';
+import { batchTexts, checkOperator, type BatchTextsConfig } from './batchTexts';
 import { DEFAULT_THEME_THRESHOLD, rankThemes, themeTarget } from './themeScores';
 
 /** Options of the `allocateThemes` operator. */
@@ -30,7 +31,8 @@ export interface TextAllocation {
  * from(reviews).pipe(allocateThemes(client, { themes: ['Staff', 'Food', 'Queues'] }))
  *   .subscribe(({ text, theme }) => console.log(theme, text));
  */
-export function allocateThemes(client: PulseClient, config: AllocateThemesConfig): OperatorFunction<string, TextAllocation> {
+export function allocateThemes(client: PulseClient, options: AllocateThemesConfig): OperatorFunction<string, TextAllocation> {
+  const config = checkOperator(client, options ?? ({} as AllocateThemesConfig), AllocateThemesConfigSchema);
   const targets = config.themes.map(themeTarget);
   const threshold = config.threshold ?? DEFAULT_THEME_THRESHOLD;
   return batchTexts({ batchSize: 100, ...config }, (batch) =>

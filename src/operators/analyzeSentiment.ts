@@ -1,7 +1,7 @@
 import { map, OperatorFunction } from 'rxjs';
 import type { PulseClient } from '../client/PulseClient';
 import type { SentimentItem } from '../schemas/sentiment';
-import { batchTexts, type BatchTextsConfig } from './batchTexts';
+import { batchTexts, checkOperator, type BatchTextsConfig } from './batchTexts';
 
 /** Options of the `analyzeSentiment` operator. */
 export interface AnalyzeSentimentConfig extends BatchTextsConfig {
@@ -25,7 +25,8 @@ export interface TextSentiment extends SentimentItem {
  * from(reviews).pipe(analyzeSentiment(client, { batchSize: 200, concurrency: 4 }))
  *   .subscribe(({ index, sentiment }) => console.log(index, sentiment));
  */
-export function analyzeSentiment(client: PulseClient, config: AnalyzeSentimentConfig = {}): OperatorFunction<string, TextSentiment> {
+export function analyzeSentiment(client: PulseClient, options: AnalyzeSentimentConfig = {}): OperatorFunction<string, TextSentiment> {
+  const config = checkOperator(client, options);
   return batchTexts(config, (batch) =>
     client
       .analyzeSentiment({ inputs: batch.map((b) => b.text), fast: config.fast ?? 'auto', ...(config.version ? { version: config.version } : {}) })

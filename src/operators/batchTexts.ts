@@ -18,7 +18,10 @@ import {
 } from 'rxjs';
 import { concurrentMap } from '../batch/concurrentMap';
 import type { FlowControl } from '../batch/FlowControl';
+import type { z } from 'zod';
+import { checkOptions, describe } from '../http/checkOptions';
 import { PulseValidationError } from '../http/errors';
+import { BatchTextsConfigSchema } from '../schemas/options';
 import { LIMITS } from '../schemas/limits';
 import { checkText, isValidText } from '../client/validate';
 
@@ -68,12 +71,11 @@ export interface IndexedText {
  * text in input order as soon as the ordered prefix is ready. A bad text stops the stream
  * with `PulseValidationError` naming its index, after the results of every text before it.
  */
-export function batchTexts<R>(config: BatchTextsConfig, analyze: (batch: IndexedText[]) => Observable<R[]>): OperatorFunction<string, R> {
+export function batchTexts<R>(options: BatchTextsConfig, analyze: (batch: IndexedText[]) => Observable<R[]>): OperatorFunction<string, R> {
+  const config = checkOptions(BatchTextsConfigSchema, options, '');
   const batchSize = config.batchSize ?? LIMITS.sentiment.sync;
   const concurrency = config.concurrency ?? 4;
   const maxTextLength = config.maxTextLength ?? LIMITS.maxTextLength;
-  if (!Number.isInteger(batchSize) || batchSize < 1) throw new PulseValidationError('batchSize', 'must be a positive integer');
-  if (!Number.isInteger(concurrency) || concurrency < 1) throw new PulseValidationError('concurrency', 'must be a positive integer');
   return (source) =>
     defer(() => {
       let invalid: PulseValidationError | undefined;
@@ -119,6 +121,26 @@ export function batchTexts<R>(config: BatchTextsConfig, analyze: (batch: Indexed
       );
       return concat(results$, defer(() => (invalid ? throwError(() => invalid) : EMPTY)));
     });
+}
+
+/**
+ * Checks an operator's client and config (own properties, each option by its rule) and
+ * returns the config's own-property copy: a `PulseValidationError`, never a TypeError.
+ */
+export function checkOperator<C extends object>(
+  client: unknown,
+  config: C | undefined,
+  schema: z.ZodType = BatchTextsConfigSchema,
+): C {
+  const methods = ['analyzeSentiment', 'createEmbeddings', 'compareSimilarity', 'extractElements'];
+  const isClient =
+    client !== null && typeof client === 'object' && methods.every((m) => typeof (client as Record<string, unknown>)[m] === 'function');
+  if (!isClient) {
+    throw new PulseValidationError('client', 'must be a PulseClient (pass it first: analyzeSentiment(client, config))', {
+      value: describe(client),
+    });
+  }
+  return checkOptions(schema, config, '');
 }
 
 function problem(text: unknown, index: number, maxLength: number): PulseValidationError | undefined {

@@ -1,6 +1,6 @@
 import { map, OperatorFunction } from 'rxjs';
 import type { PulseClient } from '../client/PulseClient';
-import { batchTexts, type BatchTextsConfig } from './batchTexts';
+import { batchTexts, checkOperator, type BatchTextsConfig } from './batchTexts';
 
 /** The embedding of one text of the stream. */
 export interface TextEmbedding {
@@ -17,7 +17,8 @@ export interface TextEmbedding {
  * import { createEmbeddings } from 'pulse-rx';
  * from(texts).pipe(createEmbeddings(client, { concurrency: 2 })).subscribe((e) => index.add(e.vector));
  */
-export function createEmbeddings(client: PulseClient, config: BatchTextsConfig = {}): OperatorFunction<string, TextEmbedding> {
+export function createEmbeddings(client: PulseClient, options: BatchTextsConfig = {}): OperatorFunction<string, TextEmbedding> {
+  const config = checkOperator(client, options);
   return batchTexts(config, (batch) =>
     client
       .createEmbeddings({ inputs: batch.map((b) => b.text), fast: config.fast ?? 'auto' })

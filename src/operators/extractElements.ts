@@ -1,6 +1,7 @@
 import { map, OperatorFunction } from 'rxjs';
 import type { PulseClient } from '../client/PulseClient';
-import { batchTexts, type BatchTextsConfig } from './batchTexts';
+import { ExtractElementsConfigSchema } from '../schemas/options';
+import { batchTexts, checkOperator, type BatchTextsConfig } from './batchTexts';
 
 /** Options of the `extractElements` operator. */
 export interface ExtractElementsConfig extends BatchTextsConfig {
@@ -24,7 +25,8 @@ export interface TextExtraction {
  * from(reviews).pipe(extractElements(client, { dictionary: ['staff', 'food', 'price'] }))
  *   .subscribe(({ matches }) => console.log(matches.food));
  */
-export function extractElements(client: PulseClient, config: ExtractElementsConfig): OperatorFunction<string, TextExtraction> {
+export function extractElements(client: PulseClient, options: ExtractElementsConfig): OperatorFunction<string, TextExtraction> {
+  const config = checkOperator(client, options ?? ({} as ExtractElementsConfig), ExtractElementsConfigSchema);
   return batchTexts(config, (batch) =>
     client
       .extractElements({ inputs: batch.map((b) => b.text), dictionary: config.dictionary, type: config.type, fast: config.fast ?? 'auto' })

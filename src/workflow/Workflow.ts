@@ -1,4 +1,4 @@
-import type { Observable } from 'rxjs';
+import { defer, type Observable } from 'rxjs';
 import type { AnalysisDone, AnalysisEvent } from '../analysis/AnalysisEvent';
 import { collectResults, withResults } from '../analysis/collectResults';
 import type { AnalysisResults, ResultMap } from '../analysis/AnalysisResults';
@@ -28,6 +28,8 @@ import type { ThemeGenerationResult } from '../analysis/results/ThemeGenerationR
 import { runProcesses } from '../analysis/runProcesses';
 import type { CallOptions } from '../client/CallOptions';
 import { PulseClient } from '../client/PulseClient';
+import { checkOptions } from '../http/checkOptions';
+import { StarterOptionsSchema } from '../schemas/options';
 import { PulseValidationError } from '../http/errors';
 import { checkShape } from '../client/validate';
 import { topoSort } from '../analysis/graph';
@@ -187,8 +189,12 @@ export class Workflow<R extends ResultMap = Record<never, never>> {
     const { client, cache, fast = 'auto', signal, timeoutMs, concurrency, onEvent } = options;
     const steps = this.planned();
     const results = withResults<R>(onEvent);
-    const call = { signal, timeoutMs, concurrency };
-    return withClient(client, (c) => runProcesses(steps, { client: c, cache, fast, call }).pipe(results));
+    return defer(() => {
+      // Bad run options (a NaN timeout, a fake signal) error the stream, naming the option.
+      checkOptions(StarterOptionsSchema, options, 'options');
+      const call = { signal, timeoutMs, concurrency };
+      return withClient(client, (c) => runProcesses(steps, { client: c, cache, fast, call }).pipe(results));
+    });
   }
 
   /**
@@ -276,3 +282,4 @@ function themeDeps(step: WorkflowStepSpec, generators: string[]): string[] {
   if (step.themes) return [];
   return step.themesFrom ? [step.themesFrom] : generators;
 }
+
