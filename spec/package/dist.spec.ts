@@ -58,9 +58,10 @@ describe('the built package', () => {
   ])('%s: each class is defined in one file only, shared by every entry and the commands', (_system, ext) => {
     const files = [...readdirSync(join(root, 'dist')).map((f) => join('dist', f)), ...readdirSync(join(root, 'dist', 'cli')).map((f) => join('dist', 'cli', f))];
     const code = files.filter((f) => f.endsWith(ext)).map((f) => ({ f, text: readFileSync(join(root, f), 'utf8') }));
-    // A branded class's definition is where its brand is set: brand(<class>, 'Name').
+    // A branded class's definition is where its brand is set: brand(<class>, 'Name') (in
+    // CommonJS chunks, brand.call(void 0, <class>, 'Name')).
     for (const name of ['PulseClient', 'PulseError', 'PulseValidationError', 'SentimentResult', 'Process']) {
-      const definers = code.filter(({ text }) => new RegExp(`brand\\)?\\([\\w$]+, ["']${name}["']\\)`).test(text)).map(({ f }) => f);
+      const definers = code.filter(({ text }) => new RegExp(`brand(?:\\)?\\(|\\.call\\(void 0, )[\\w$]+, ["']${name}["']\\)`).test(text)).map(({ f }) => f);
       expect({ name, definers: definers.length }).toEqual({ name, definers: 1 });
     }
   });

@@ -43,7 +43,7 @@ beforeAll(() => {
   writeFileSync(join(work, 'package.json'), JSON.stringify({ type: 'module' }));
   const csv = readFileSync(join(repo, 'examples', 'data', 'park-reviews.csv'), 'utf8');
   writeFileSync(join(work, 'reviews.csv'), csv);
-  const comments = csv.split('\n').slice(1).filter(Boolean).map((row) => row.split(',').slice(3).join(',').replace(/^"|"$/g, ''));
+  const comments = csv.split(/\r?\n/).slice(1).filter(Boolean).map((row) => row.split(',').slice(3).join(',').replace(/^"|"$/g, ''));
   writeFileSync(join(work, 'reviews.json'), JSON.stringify(comments.slice(0, 100)));
   for (const b of blocks) writeFileSync(join(work, `readme-line-${b.line}.mts`), `${b.code}\nexport {};\n`);
   try {
