@@ -2,30 +2,12 @@ import { execFile, execFileSync } from 'node:child_process';
 import { createWriteStream, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Writable } from 'node:stream';
 import { promisify } from 'node:util';
 import { startEmulator } from 'pulse-rx/emulator';
-import { runPulse } from '../../src/cli/runPulse';
+import { pulse } from '../helpers/runCli';
 
 const SAMPLE = join(__dirname, '..', '..', 'examples', 'data', 'park-reviews.csv');
 
-function sink() {
-  let text = '';
-  const stream = new Writable({
-    write(chunk, _enc, done) {
-      text += String(chunk);
-      done();
-    },
-  });
-  return { stream, text: () => text };
-}
-
-async function pulse(...argv: string[]) {
-  const out = sink();
-  const err = sink();
-  const code = await runPulse(argv, { stdout: out.stream, stderr: err.stream });
-  return { code, stdout: out.text(), stderr: err.text() };
-}
 
 describe('the pulse command line', () => {
   const saved = { ...process.env };

@@ -2,10 +2,9 @@ import { execFile, execFileSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Writable } from 'node:stream';
 import { promisify } from 'node:util';
 import { startEmulator, type Emulator } from 'pulse-rx/emulator';
-import { runPulse } from '../../src/cli/runPulse';
+import { pulse } from '../helpers/runCli';
 
 // Issue 13.16: a destination that cannot be written, or an input that is not text, fails in a
 // second with exit 2, before the first request (the emulator's journal stays empty), instead
@@ -13,23 +12,6 @@ import { runPulse } from '../../src/cli/runPulse';
 const SAMPLE = join(__dirname, '..', '..', 'examples', 'data', 'park-reviews.csv');
 const dir = mkdtempSync(join(tmpdir(), 'pulse-hostile-cli-'));
 
-function sink() {
-  let text = '';
-  const stream = new Writable({
-    write(chunk, _enc, done) {
-      text += String(chunk);
-      done();
-    },
-  });
-  return { stream, text: () => text };
-}
-
-async function pulse(...argv: string[]) {
-  const out = sink();
-  const err = sink();
-  const code = await runPulse(argv, { stdout: out.stream, stderr: err.stream });
-  return { code, stdout: out.text(), stderr: err.text() };
-}
 
 describe('pulse refuses bad destinations and binary input before the first request', () => {
   const saved = { ...process.env };

@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { PulseValidationError } from '../http/errors';
 import { formatPath } from '../http/parseWith';
 import { describe, ownProps } from '../http/checkOptions';
+import { valueAt } from '../http/checkOptions';
 
 export { describe };
 
@@ -26,14 +27,6 @@ function isPlainObject(v: unknown): v is object {
   return v !== null && typeof v === 'object' && !Array.isArray(v) && Object.getPrototypeOf(v) === Object.prototype;
 }
 
-function valueAt(root: unknown, path: readonly PropertyKey[]): unknown {
-  let cur: unknown = root;
-  for (const key of path) {
-    if (cur === null || typeof cur !== 'object' || !Object.prototype.hasOwnProperty.call(cur, key)) return undefined;
-    cur = (cur as Record<PropertyKey, unknown>)[key];
-  }
-  return cur;
-}
 
 /** Limits of a list of texts in one mode. */
 export interface TextLimits {

@@ -56,7 +56,8 @@ export function checkOptions<T extends object>(schema: z.ZodType, value: T | und
   throw new PulseValidationError(field, issue.message, { value: describe(valueAt(own, issue.path)) });
 }
 
-function valueAt(root: unknown, path: readonly PropertyKey[]): unknown {
+/** The value at a zod issue's path, through own properties only (undefined when absent). */
+export function valueAt(root: unknown, path: readonly PropertyKey[]): unknown {
   let cur: unknown = root;
   for (const key of path) {
     if (cur === null || typeof cur !== 'object' || !Object.prototype.hasOwnProperty.call(cur, key)) return undefined;
