@@ -20,6 +20,8 @@ export default defineConfig({
   // `npm start` on a changed tree builds only the JavaScript it runs (PULSE_BUILD_JS_ONLY).
   dts: process.env.PULSE_BUILD_JS_ONLY ? false : { entry: { index: 'src/index.ts', emulator: 'src/emulator/index.ts', node: 'src/node/index.ts' } },
   sourcemap: true,
+  // Classes keep their names (stack traces, console.log) whatever the bundler renames.
+  keepNames: true,
   clean: !process.env.PULSE_BUILD_JS_ONLY,
   target: 'es2022',
   platform: 'node',

@@ -21,7 +21,8 @@ function ownBrand(ctor: Ctor): symbol | undefined {
 
 /**
  * Gives a class the brand `pulse-rx.<name>`: its instances (and its subclasses') carry it.
- * Call once per class, in a `static {}` block.
+ * Call once per class, right after it (not in a `static {}` block: the CommonJS build turns
+ * those into anonymous class expressions, and the class would lose its name).
  */
 export function brand(ctor: Ctor, name: string): void {
   const key = Symbol.for(`pulse-rx.${name}`);

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 /**
  * The built package loads as users load it: ESM `import` and CommonJS `require` of each
  * entry, by package name (Node resolves a package's own name through its exports map).
- * `npm ci` builds dist/ (prepare), and CI builds before testing.
+ * The package project's globalSetup rebuilds dist/ when src/ is newer.
  */
 const root = join(__dirname, '..', '..');
 const run = (args: string[]) => execFileSync(process.execPath, args, { cwd: root, encoding: 'utf8', timeout: 30_000 }).trim();
@@ -65,4 +65,13 @@ describe('the built package', () => {
       expect({ name, definers: definers.length }).toEqual({ name, definers: 1 });
     }
   });
+
+  it('every exported class keeps its name in both module systems (stack traces, console.log)', () => {
+    const script = (load: string) => `${load}.then((m) => console.log(JSON.stringify(Object.entries(m)
+      .filter(([, v]) => typeof v === 'function' && /^class\\b/.test(Function.prototype.toString.call(v)))
+      .filter(([k, v]) => v.name !== k).map(([k, v]) => k + ' is named ' + v.name))))`;
+    expect(JSON.parse(run(['-e', script("Promise.resolve(require('pulse-rx'))")]))).toEqual([]);
+    expect(JSON.parse(run(['--input-type=module', '-e', script("import('pulse-rx')")]))).toEqual([]);
+  });
 });
+

@@ -23,9 +23,6 @@ export type ResultMap = Record<string, AnalysisResult<unknown>>;
  * results.get('themeAllocation');
  */
 export class AnalysisResults<R extends ResultMap = ResultMap> {
-  static {
-    brand(this, 'AnalysisResults');
-  }
   /** `instanceof` by brand, so it holds across copies of the library (ESM and CommonJS). */
   static [Symbol.hasInstance]<T>(this: { prototype: T }, value: unknown): value is T {
     return isBranded(this, value);
@@ -84,3 +81,4 @@ export class AnalysisResults<R extends ResultMap = ResultMap> {
     return this.has(name) ? (this.byName[name] as unknown as T) : undefined;
   }
 }
+brand(AnalysisResults, 'AnalysisResults');

@@ -51,9 +51,6 @@ const NAME = /^[A-Za-z_][A-Za-z0-9_-]{0,63}$/;
  * as a dependency graph; starters run one.
  */
 export abstract class Process<Raw = unknown, Result extends AnalysisResult<Raw> = AnalysisResult<Raw>> {
-  static {
-    brand(this, 'Process');
-  }
   /** `instanceof` by brand, so it holds across copies of the library (ESM and CommonJS). */
   static [Symbol.hasInstance]<T>(this: { prototype: T }, value: unknown): value is T {
     return isBranded(this, value);
@@ -94,6 +91,7 @@ export abstract class Process<Raw = unknown, Result extends AnalysisResult<Raw> 
     return new PulseValidationError(`${this.id}.${field}`, problem, { limit });
   }
 }
+brand(Process, 'Process');
 
 /**
  * A call's job events as process emissions: its job statuses (tagged `{ part, of }` when

@@ -49,9 +49,6 @@ import { brand, isBranded } from '../brand';
  * const { results } = await firstValueFrom(client.analyzeSentiment({ inputs: ['great', 'awful'], fast: true }));
  */
 export class PulseClient {
-  static {
-    brand(this, 'PulseClient');
-  }
   /** `instanceof` by brand, so it holds across copies of the library (ESM and CommonJS). */
   static [Symbol.hasInstance]<T>(this: { prototype: T }, value: unknown): value is T {
     return isBranded(this, value);
@@ -245,4 +242,5 @@ export class PulseClient {
     return callEndpoint(this.ctx, def, request, options ?? {}) as CallResult<R, O>;
   }
 }
+brand(PulseClient, 'PulseClient');
 

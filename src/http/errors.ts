@@ -12,9 +12,6 @@ import type { ErrorDetail } from '../schemas/common';
  */
 export class PulseError extends Error {
   override name: string = 'PulseError';
-  static {
-    brand(this, 'PulseError');
-  }
   constructor(message: string, options?: { cause?: unknown }) {
     super(message, options);
   }
@@ -34,6 +31,7 @@ export class PulseError extends Error {
     return { name: this.name, message: this.message };
   }
 }
+brand(PulseError, 'PulseError');
 
 /** What the API said when it refused a request. */
 export interface ApiErrorInit {
@@ -50,9 +48,6 @@ export interface ApiErrorInit {
 /** The API answered with a non-2xx status. Subclasses by status family. */
 export class PulseApiError extends PulseError {
   override name: string = 'PulseApiError';
-  static {
-    brand(this, 'PulseApiError');
-  }
   readonly status: number;
   readonly code: string | undefined;
   readonly errors: ErrorDetail[];
@@ -85,48 +80,36 @@ export class PulseApiError extends PulseError {
     };
   }
 }
+brand(PulseApiError, 'PulseApiError');
 
 /** 400: the request was invalid. */
 export class BadRequestError extends PulseApiError {
   override name = 'BadRequestError' as const;
-  static {
-    brand(this, 'BadRequestError');
-  }
 }
+brand(BadRequestError, 'BadRequestError');
 /** 401: missing, invalid or expired credentials. */
 export class AuthenticationError extends PulseApiError {
   override name = 'AuthenticationError' as const;
-  static {
-    brand(this, 'AuthenticationError');
-  }
 }
+brand(AuthenticationError, 'AuthenticationError');
 /** 402: the organization lacks credits (`meta.balance`, `meta.required`). */
 export class InsufficientCreditsError extends PulseApiError {
   override name = 'InsufficientCreditsError' as const;
-  static {
-    brand(this, 'InsufficientCreditsError');
-  }
 }
+brand(InsufficientCreditsError, 'InsufficientCreditsError');
 /** 403: authenticated but not allowed. */
 export class PermissionDeniedError extends PulseApiError {
   override name = 'PermissionDeniedError' as const;
-  static {
-    brand(this, 'PermissionDeniedError');
-  }
 }
+brand(PermissionDeniedError, 'PermissionDeniedError');
 /** 404: unknown path, job or organization. */
 export class NotFoundError extends PulseApiError {
   override name = 'NotFoundError' as const;
-  static {
-    brand(this, 'NotFoundError');
-  }
 }
+brand(NotFoundError, 'NotFoundError');
 /** 429: too many requests; `retryAfterMs` says when to try again, when the server said. */
 export class RateLimitError extends PulseApiError {
   override name = 'RateLimitError' as const;
-  static {
-    brand(this, 'RateLimitError');
-  }
   readonly retryAfterMs: number | undefined;
   constructor(init: ApiErrorInit & { retryAfterMs?: number }) {
     super(init);
@@ -136,48 +119,38 @@ export class RateLimitError extends PulseApiError {
     return { ...super.toJSON(), retryAfterMs: this.retryAfterMs };
   }
 }
+brand(RateLimitError, 'RateLimitError');
 /** 5xx: the service failed. */
 export class ServerError extends PulseApiError {
   override name = 'ServerError' as const;
-  static {
-    brand(this, 'ServerError');
-  }
 }
+brand(ServerError, 'ServerError');
 
 /** The request never got an HTTP answer (DNS, refused, reset, closed mid-body). */
 export class PulseConnectionError extends PulseError {
   override name: string = 'PulseConnectionError';
-  static {
-    brand(this, 'PulseConnectionError');
-  }
 }
+brand(PulseConnectionError, 'PulseConnectionError');
 /** One attempt took longer than `timeoutMs` (headers and body). */
 export class PulseTimeoutError extends PulseConnectionError {
   override name = 'PulseTimeoutError' as const;
-  static {
-    brand(this, 'PulseTimeoutError');
-  }
   constructor(readonly timeoutMs: number) {
     super(`request timed out after ${timeoutMs} ms`);
   }
 }
+brand(PulseTimeoutError, 'PulseTimeoutError');
 /** The call was cancelled through the `signal` option. */
 export class PulseAbortError extends PulseError {
   override name = 'PulseAbortError' as const;
-  static {
-    brand(this, 'PulseAbortError');
-  }
   constructor(message = 'request aborted by signal') {
     super(message);
   }
 }
+brand(PulseAbortError, 'PulseAbortError');
 
 /** Client-side validation failed; no request was sent. */
 export class PulseValidationError extends PulseError {
   override name = 'PulseValidationError' as const;
-  static {
-    brand(this, 'PulseValidationError');
-  }
   /** Path of the offending field, e.g. `inputs[3]` or `setA`. */
   readonly field: string;
   /** The limit that was broken, when there is one (e.g. `200`, `1..50`). */
@@ -195,13 +168,11 @@ export class PulseValidationError extends PulseError {
     return { ...super.toJSON(), field: this.field, limit: this.limit, value: this.value };
   }
 }
+brand(PulseValidationError, 'PulseValidationError');
 
 /** The server's answer did not match the schema; `body` keeps it raw for inspection. */
 export class ResponseValidationError extends PulseError {
   override name = 'ResponseValidationError' as const;
-  static {
-    brand(this, 'ResponseValidationError');
-  }
   constructor(
     message: string,
     readonly body: unknown,
@@ -213,13 +184,11 @@ export class ResponseValidationError extends PulseError {
     return { ...super.toJSON(), issues: this.issues };
   }
 }
+brand(ResponseValidationError, 'ResponseValidationError');
 
 /** A job ended with `failed` or `error`. */
 export class JobFailedError extends PulseError {
   override name = 'JobFailedError' as const;
-  static {
-    brand(this, 'JobFailedError');
-  }
   constructor(
     readonly jobId: string,
     readonly status: string,
@@ -231,13 +200,11 @@ export class JobFailedError extends PulseError {
     return { ...super.toJSON(), jobId: this.jobId, status: this.status, detail: this.detail };
   }
 }
+brand(JobFailedError, 'JobFailedError');
 
 /** A job did not finish within `maxWaitMs`. The job may still complete on the server. */
 export class JobTimeoutError extends PulseError {
   override name = 'JobTimeoutError' as const;
-  static {
-    brand(this, 'JobTimeoutError');
-  }
   constructor(
     readonly jobId: string,
     readonly waitedMs: number,
@@ -245,6 +212,7 @@ export class JobTimeoutError extends PulseError {
     super(`job ${jobId} did not finish within ${waitedMs} ms`);
   }
 }
+brand(JobTimeoutError, 'JobTimeoutError');
 
 /**
  * One batch of a call that was split into batches failed (after its retries); no partial
@@ -252,9 +220,6 @@ export class JobTimeoutError extends PulseError {
  */
 export class PulseBatchError extends PulseError {
   override name = 'PulseBatchError' as const;
-  static {
-    brand(this, 'PulseBatchError');
-  }
   constructor(
     readonly batchIndex: number,
     readonly batchCount: number,
@@ -267,6 +232,7 @@ export class PulseBatchError extends PulseError {
     return { ...super.toJSON(), batchIndex: this.batchIndex, batchCount: this.batchCount, cause: cause?.toJSON?.() ?? cause?.message };
   }
 }
+brand(PulseBatchError, 'PulseBatchError');
 
 /** Maps an HTTP status to its error class (the one factory). */
 export function apiErrorFor(init: ApiErrorInit & { retryAfterMs?: number }): PulseApiError {
@@ -299,9 +265,6 @@ export function apiErrorFor(init: ApiErrorInit & { retryAfterMs?: number }): Pul
  */
 export class ResponseTooLargeError extends PulseError {
   override name = 'ResponseTooLargeError' as const;
-  static {
-    brand(this, 'ResponseTooLargeError');
-  }
   constructor(readonly limitBytes: number) {
     super(`response body over ${limitBytes} bytes once decoded (client option maxResponseBytes); reading stopped there`);
   }
@@ -309,3 +272,4 @@ export class ResponseTooLargeError extends PulseError {
     return { ...super.toJSON(), limitBytes: this.limitBytes };
   }
 }
+brand(ResponseTooLargeError, 'ResponseTooLargeError');

@@ -27,9 +27,6 @@ export interface JobRef {
  * job.events$.subscribe((e) => console.log(e.type));
  */
 export class Job<T> implements JobRef {
-  static {
-    brand(this, 'Job');
-  }
   /** `instanceof` by brand, so it holds across copies of the library (ESM and CommonJS). */
   static [Symbol.hasInstance]<T>(this: { prototype: T }, value: unknown): value is T {
     return isBranded(this, value);
@@ -74,3 +71,4 @@ export class Job<T> implements JobRef {
     return { id: this.id, kind: this.kind };
   }
 }
+brand(Job, 'Job');

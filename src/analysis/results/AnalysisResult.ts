@@ -6,9 +6,6 @@ import { brand, isBranded } from '../../brand';
  * the service's answer (`raw`, plain JSON), a flat table (`toRows`) and its CSV.
  */
 export abstract class AnalysisResult<Raw> {
-  static {
-    brand(this, 'AnalysisResult');
-  }
   /** `instanceof` by brand, so it holds across copies of the library (ESM and CommonJS). */
   static [Symbol.hasInstance]<T>(this: { prototype: T }, value: unknown): value is T {
     return isBranded(this, value);
@@ -39,3 +36,4 @@ export abstract class AnalysisResult<Raw> {
     return undefined;
   }
 }
+brand(AnalysisResult, 'AnalysisResult');

@@ -20,9 +20,6 @@ export interface IndexedCluster {
  * clusters.assignments(); // cluster id per input text
  */
 export class ClusterResult extends AnalysisResult<ClusteringResponse> {
-  static {
-    brand(this, 'ClusterResult');
-  }
   get algorithm(): string {
     return this.raw.algorithm;
   }
@@ -55,3 +52,4 @@ export class ClusterResult extends AnalysisResult<ClusteringResponse> {
     return ['index', 'text', 'cluster'];
   }
 }
+brand(ClusterResult, 'ClusterResult');

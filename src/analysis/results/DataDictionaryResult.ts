@@ -11,9 +11,6 @@ import { brand } from '../../brand';
  * dictionary.variables.map((v) => v.variableName);
  */
 export class DataDictionaryResult extends AnalysisResult<DataDictionaryResponse> {
-  static {
-    brand(this, 'DataDictionaryResult');
-  }
   get title(): string {
     return this.raw.codebook.title;
   }
@@ -36,3 +33,4 @@ export class DataDictionaryResult extends AnalysisResult<DataDictionaryResponse>
     return ['variableName', 'variableLabel', 'type', 'scaleLevel', 'sourceColumns'];
   }
 }
+brand(DataDictionaryResult, 'DataDictionaryResult');

@@ -10,9 +10,6 @@ import { brand } from '../../brand';
  * const { vectors } = await firstValueFrom(createEmbeddings(reviews));
  */
 export class EmbeddingsResult extends AnalysisResult<EmbeddingsResponse> {
-  static {
-    brand(this, 'EmbeddingsResult');
-  }
   get vectors(): number[][] {
     return this.raw.embeddings.map((e) => e.vector);
   }
@@ -30,3 +27,4 @@ export class EmbeddingsResult extends AnalysisResult<EmbeddingsResponse> {
     return ['index', 'text', 'dimensions', 'vector'];
   }
 }
+brand(EmbeddingsResult, 'EmbeddingsResult');

@@ -11,9 +11,6 @@ import { brand } from '../../brand';
  * found.byText()[0]!.food; // ['burgers']
  */
 export class ExtractionResult extends AnalysisResult<ExtractionsResponse> {
-  static {
-    brand(this, 'ExtractionResult');
-  }
   get dictionary(): readonly string[] {
     return this.raw.dictionary;
   }
@@ -36,3 +33,4 @@ export class ExtractionResult extends AnalysisResult<ExtractionsResponse> {
     return ['index', 'text', 'term', 'matches'];
   }
 }
+brand(ExtractionResult, 'ExtractionResult');

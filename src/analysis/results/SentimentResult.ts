@@ -28,9 +28,6 @@ export interface SentimentSummary {
  * result.toCSV();                   // index,text,sentiment,confidence
  */
 export class SentimentResult extends AnalysisResult<SentimentResponse> {
-  static {
-    brand(this, 'SentimentResult');
-  }
   /** One item per text, in input order. */
   get results(): readonly SentimentItem[] {
     return this.raw.results;
@@ -58,3 +55,4 @@ export class SentimentResult extends AnalysisResult<SentimentResponse> {
     return ['index', 'text', 'sentiment', 'confidence'];
   }
 }
+brand(SentimentResult, 'SentimentResult');

@@ -19,9 +19,6 @@ export interface Neighbour {
  * sim.mostSimilar(0, 3); // the 3 reviews closest to the first one
  */
 export class SimilarityResult extends AnalysisResult<SimilarityResponse> {
-  static {
-    brand(this, 'SimilarityResult');
-  }
   constructor(
     texts: readonly string[],
     raw: SimilarityResponse,
@@ -57,3 +54,4 @@ export class SimilarityResult extends AnalysisResult<SimilarityResponse> {
     return ['a', 'b', 'textA', 'textB', 'score'];
   }
 }
+brand(SimilarityResult, 'SimilarityResult');

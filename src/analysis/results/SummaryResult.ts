@@ -10,9 +10,6 @@ import { brand } from '../../brand';
  * const { summary } = await firstValueFrom(summarize(reviews, { question: 'What do visitors dislike?' }));
  */
 export class SummaryResult extends AnalysisResult<SummariesResponse> {
-  static {
-    brand(this, 'SummaryResult');
-  }
   get summary(): string {
     return this.raw.summary;
   }
@@ -21,3 +18,4 @@ export class SummaryResult extends AnalysisResult<SummariesResponse> {
     return [{ summary: this.raw.summary, texts: this.texts.length }];
   }
 }
+brand(SummaryResult, 'SummaryResult');

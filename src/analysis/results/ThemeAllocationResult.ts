@@ -59,9 +59,6 @@ export interface ThemeShare {
  * allocation.assignMulti(2);
  */
 export class ThemeAllocationResult extends AnalysisResult<ThemeAllocationData> {
-  static {
-    brand(this, 'ThemeAllocationResult');
-  }
   constructor(
     texts: readonly string[],
     raw: ThemeAllocationData,
@@ -141,3 +138,4 @@ export class ThemeAllocationResult extends AnalysisResult<ThemeAllocationData> {
     return ['index', 'text', 'theme', 'score', ...this.themes.map((l) => `score:${l}`)];
   }
 }
+brand(ThemeAllocationResult, 'ThemeAllocationResult');

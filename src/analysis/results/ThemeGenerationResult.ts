@@ -11,9 +11,6 @@ import { brand } from '../../brand';
  * const { labels } = await firstValueFrom(generateThemes(reviews, { maxThemes: 5 }));
  */
 export class ThemeGenerationResult extends AnalysisResult<ThemesResponse> {
-  static {
-    brand(this, 'ThemeGenerationResult');
-  }
   get themeSets(): readonly (readonly Theme[])[] {
     return 'themes' in this.raw ? [this.raw.themes] : this.raw.themeSets;
   }
@@ -41,3 +38,4 @@ export class ThemeGenerationResult extends AnalysisResult<ThemesResponse> {
     return ['index', 'shortLabel', 'label', 'description', 'representatives'];
   }
 }
+brand(ThemeGenerationResult, 'ThemeGenerationResult');
