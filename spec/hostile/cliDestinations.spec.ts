@@ -69,6 +69,14 @@ describe('pulse refuses bad destinations and binary input before the first reque
     expect(emulator.journal()).toEqual([]);
   });
 
+  it('a failed run removes the folders it made for --out (a typo in a path leaves no trace)', async () => {
+    const path = join(dir, 'nul.txt');
+    writeFileSync(path, Buffer.from([0x41, 0, 0x42]));
+    const run = await pulse('sentiment', path, '--quiet', '--out', join(dir, 'made', 'for', 'it', 'out.json'));
+    expect(run.code).toBe(2);
+    expect(readdirSync(dir)).not.toContain('made');
+  });
+
   it('a failed analysis leaves an existing --out untouched and no temporary file behind', async () => {
     const out = join(dir, 'kept', 'out.csv');
     execFileSync('mkdir', ['-p', join(dir, 'kept')]);

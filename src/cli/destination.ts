@@ -1,4 +1,4 @@
-import { open, mkdir, rename, stat, unlink, type FileHandle } from 'node:fs/promises';
+import { open, mkdir, rename, rmdir, stat, unlink, type FileHandle } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { UsageError } from './UsageError';
 
@@ -27,7 +27,7 @@ export async function openDestination(path: string, flag: string, label: string)
   const existing = await stat(path).catch(() => undefined);
   if (existing?.isDirectory()) throw cannot('is a directory');
   if (existing && !existing.isFile()) throw cannot('is not a regular file');
-  await makeFolder(dirname(path), cannot);
+  const created = await makeFolder(dirname(path), cannot);
   const temporary = join(dirname(path), `.${basename(path)}.${process.pid}.pulse-tmp`);
   const handle: FileHandle = await open(temporary, 'wx').catch((e: NodeJS.ErrnoException) => {
     throw cannot(`cannot write there (${e.code ?? e.message})`);
@@ -50,6 +50,9 @@ export async function openDestination(path: string, flag: string, label: string)
     abort: async () => {
       await close();
       await unlink(temporary).catch(() => undefined);
+      // A failed run leaves no trace: the folders made for it go too (deepest first; a
+      // folder something else wrote into meanwhile is not empty and stays).
+      for (const folder of created.reverse()) await rmdir(folder).catch(() => undefined);
     },
   };
 }
@@ -57,8 +60,9 @@ export async function openDestination(path: string, flag: string, label: string)
 /**
  * `mkdir -p`, one level at a time: Node's recursive mkdir loops forever where mkdir answers
  * ENOENT for a parent that exists (`/proc`), and says EEXIST when a file stands in the way.
+ * Resolves to the folders it made, shallowest first.
  */
-async function makeFolder(folder: string, cannot: (why: string) => UsageError): Promise<void> {
+async function makeFolder(folder: string, cannot: (why: string) => UsageError): Promise<string[]> {
   const missing: string[] = [];
   let at = folder;
   for (;;) {
@@ -71,9 +75,14 @@ async function makeFolder(folder: string, cannot: (why: string) => UsageError): 
     missing.unshift(at);
     at = dirname(at);
   }
+  const made: string[] = [];
   for (const level of missing) {
-    await mkdir(level).catch((e: NodeJS.ErrnoException) => {
-      if (e.code !== 'EEXIST') throw cannot(`cannot create its folder (${e.code ?? e.message})`);
-    });
+    await mkdir(level).then(
+      () => made.push(level),
+      (e: NodeJS.ErrnoException) => {
+        if (e.code !== 'EEXIST') throw cannot(`cannot create its folder (${e.code ?? e.message})`);
+      },
+    );
   }
+  return made;
 }
