@@ -5,6 +5,7 @@ import { ClientCredentialsAuth, type ClientCredentialsAuthOptions } from '../aut
 import { DEFAULTS, readEnv } from '../auth/env';
 import { StaticTokenAuth } from '../auth/StaticTokenAuth';
 import { checkOptions } from '../http/checkOptions';
+import { PulseValidationError } from '../http/errors';
 import { createAxiosInstance, DEFAULT_MAX_RESPONSE_BYTES, fromAxios } from '../http/fromAxios';
 import { HttpTransport } from '../http/HttpTransport';
 import { MAX_TIMER_MS } from '../http/interceptors';
@@ -161,7 +162,16 @@ export class PulseClient {
    */
   static fromEnv(options: PulseClientOptions = {}): PulseClient {
     const token = readEnv('PULSE_TOKEN');
-    return token ? PulseClient.withToken(token, options) : PulseClient.withClientCredentials(options);
+    if (token) return PulseClient.withToken(token, options);
+    try {
+      return PulseClient.withClientCredentials(options);
+    } catch (e) {
+      // Name both ways in: fromEnv reads PULSE_TOKEN first.
+      if (PulseValidationError.is(e) && (e.field === 'clientId' || e.field === 'clientSecret')) {
+        throw new PulseValidationError(e.field, `is required (pass it, or set PULSE_TOKEN, or PULSE_CLIENT_ID and PULSE_CLIENT_SECRET)`);
+      }
+      throw e;
+    }
   }
 
   /** Sentiment of each input (positive, negative, neutral, mixed) with a confidence. */

@@ -51,7 +51,7 @@ export type ProviderSpec = z.infer<typeof ProviderSpecSchema>;
  * Processing mode: `true` answers synchronously (small inputs), `false` submits a job,
  * `'auto'` picks synchronous mode when the input fits the synchronous limits.
  */
-export const FastModeSchema = z.union([z.boolean(), z.literal('auto')]);
+export const FastModeSchema = z.union([z.boolean(), z.literal('auto')], { error: "must be true, false or 'auto'" });
 /** The type of `FastModeSchema` (zod-inferred). */
 export type FastMode = z.infer<typeof FastModeSchema>;
 
