@@ -7,6 +7,7 @@ import type { EmulatorOptions, JournalEntry } from './EmulatorOptions';
 import { adminRoute } from './adminRoute';
 import { FaultInjector, parseFaults, type FaultAction, type FaultRule } from './faults';
 import { adminRefusal, hostName } from './hostGuard';
+import { checkJobDurationModel } from './jobDuration';
 import { JobStore } from './JobStore';
 import { TokenBucket } from './rateLimiter';
 import { SpecValidator } from './validator';
@@ -66,6 +67,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     tokenTtlSeconds: options.tokenTtlSeconds ?? 3600,
     resultTtlMs: options.resultTtlMs ?? 3_600_000,
     jobDurationMs: options.jobDurationMs ?? 300,
+    jobDuration: options.jobDuration === undefined ? undefined : checkJobDurationModel(options.jobDuration),
     quirks: options.quirks ?? {},
     analyst: new Analyst(seed, options.embeddingDimensions ?? 3072),
     jobs: new JobStore(),
