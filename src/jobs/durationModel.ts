@@ -49,7 +49,8 @@ export function estimateDuration(observations: readonly DurationObservation[], s
   const varS = sum(pts.map((p) => p.weight * (p.s - meanS) ** 2)) / W;
   let base = meanM;
   let perItem = 0;
-  if (varS > (0.2 * meanS) ** 2) {
+  const oneSize = varS <= (0.2 * meanS) ** 2;
+  if (!oneSize) {
     perItem = Math.max(0, sum(pts.map((p) => p.weight * (p.s - meanS) * (p.m - meanM))) / W / varS);
     base = meanM - perItem * meanS;
     if (base < 0) {
@@ -60,7 +61,7 @@ export function estimateDuration(observations: readonly DurationObservation[], s
   const fit = (s: number) => base + perItem * s;
   let expectedMs = Math.max(0, fit(size));
   let extrapolation = 0;
-  if (perItem === 0 && meanS > 0 && Math.abs(size - meanS) > 0.25 * meanS) {
+  if (oneSize && meanS > 0 && Math.abs(size - meanS) > 0.25 * meanS) {
     // One size seen: split the unknown between a fixed part and a per-item part, and say so in the spread.
     const guess = meanM * Math.sqrt(Math.max(size, 1) / meanS);
     extrapolation = Math.abs(guess - meanM);
