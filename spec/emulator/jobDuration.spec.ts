@@ -24,6 +24,8 @@ async function durations(seed: number, model: JobDurationModel | undefined, size
         if (((await res.json()) as { status: string }).status === 'completed') hi = t;
         else lo = t;
       }
+      const job = emulator.job(id)!;
+      expect(job.readyAt - job.createdAt).toBe(hi);
       out.push(hi);
     }
     return out;

@@ -5,23 +5,23 @@ const policy = DEFAULT_POLL_POLICY;
 const seen = (size: number, minMs: number, maxMs: number, kind = 'sentiment'): DurationObservation => ({ kind, size, minMs, maxMs });
 
 describe('adaptiveDelayMs', () => {
-  const tenSeconds = { expectedMs: 10_000, spreadMs: 400, samples: 3 }; // step 600, polls from 9,400 to 10,800
-  const twoSeconds = { expectedMs: 2000, spreadMs: 100, samples: 3 }; // step 500 (minIntervalMs), window 1,850-2,200
-  const unsure = { expectedMs: 4000, spreadMs: 1000, samples: 1 }; // step 750 (0.75 spread), window 2,500-6,000
+  const tenSeconds = { expectedMs: 10_000, spreadMs: 400, samples: 3 }; // step 500 (minIntervalMs > 4%), window 9,400-10,600
+  const twoSeconds = { expectedMs: 2000, spreadMs: 100, samples: 3 }; // step 500 (minIntervalMs), window 1,850-2,150
+  const unsure = { expectedMs: 4000, spreadMs: 1000, samples: 1 }; // step 750 (0.75 spread), window 2,500-5,500
   it.each([
     // estimate, ms since submission, random (0.5 = no jitter), wait ms
     ['no poll at once: the first lands on the grid inside the window', tenSeconds, 0, 0.5, 9600],
-    ['dense near the expected time', tenSeconds, 9600, 0.5, 600],
+    ['dense near the expected time', tenSeconds, 9600, 0.5, 500],
     ['between grid points: to the next one', tenSeconds, 9400, 0.5, 200],
-    ['past the window: back off from the grid step', tenSeconds, 10_800, 0.5, 600],
+    ['past the window: back off from the grid step', tenSeconds, 10_600, 0.5, 500],
     ['well past it: a quarter of the overrun', tenSeconds, 20_000, 0.5, 2500],
     ['never longer than maxIntervalMs past the window', tenSeconds, 100_000, 0.5, 5000],
-    ['jitter moves a poll by at most jitter/2 of the step (up)', tenSeconds, 0, 1, 9660],
-    ['jitter (down)', tenSeconds, 0, 0, 9540],
-    ['a short job: one poll just after the expected time', twoSeconds, 0, 0.5, 2200],
-    ['a short job, late: minIntervalMs', twoSeconds, 2200, 0.5, 500],
-    ['an unsure estimate: a coarser grid (5 polls over the window)', unsure, 0, 0.5, 3000],
-    ['an unsure estimate: next grid point', unsure, 3000, 0.5, 750],
+    ['jitter moves a poll by at most jitter/2 of the step (up)', tenSeconds, 0, 1, 9650],
+    ['jitter (down)', tenSeconds, 0, 0, 9550],
+    ['a short job: one poll just after the expected time', twoSeconds, 0, 0.5, 2150],
+    ['a short job, late: minIntervalMs', twoSeconds, 2150, 0.5, 500],
+    ['an unsure estimate: a coarser grid (5 polls over the window)', unsure, 0, 0.5, 2500],
+    ['an unsure estimate: next grid point', unsure, 2500, 0.5, 750],
   ] as const)('%s', (_name, estimate, elapsedMs, random, wait) => {
     expect(adaptiveDelayMs(estimate, elapsedMs, policy, random)).toBe(wait);
   });

@@ -23,6 +23,8 @@ export interface Emulator {
   clientSecret: string;
   /** Every request seen so far. */
   journal(): JournalEntry[];
+  /** When a job was submitted and when it is due (done), in the emulator's clock; `undefined` for an unknown id. */
+  job(id: string): { createdAt: number; readyAt: number } | undefined;
   /** The fault rules, changeable at run time. */
   faults: FaultInjector;
   /** Forget jobs, journal and rate-limit state; restore the start-up fault rules. */
@@ -216,6 +218,10 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     clientId: state.clientId,
     clientSecret: state.clientSecret,
     journal: () => journal.map((e) => ({ ...e })),
+    job: (id) => {
+      const job = state.jobs.get(id);
+      return job && { createdAt: job.createdAt, readyAt: job.readyAt };
+    },
     faults,
     reset() {
       state.jobs.clear();

@@ -22,16 +22,16 @@ export interface PolledJob {
 }
 
 /** Share of the expected duration between two polls near the expected completion (the lag it allows). */
-const DENSE_SHARE = 0.06;
+const DENSE_SHARE = 0.04;
 /** Polls start this many spreads before the expected completion and end this many after it. */
 const EARLY_SPREADS = 1.5;
-const LATE_SPREADS = 2;
+const LATE_SPREADS = 1.5;
 
 /**
  * The wait before the next poll of a job `elapsedMs` after its submission, given its
  * expected duration: none before `expected − 1.5 spread` (the job cannot be done yet),
- * then polls every `max(minIntervalMs, 6% of expected, 0.75 spread)` on a grid ending at
- * `expected + 2 spread`, then a backoff growing with the overrun up to `maxIntervalMs`.
+ * then polls every `max(minIntervalMs, 4% of expected, 0.75 spread)` on a grid ending at
+ * `expected + 1.5 spread`, then a backoff growing with the overrun up to `maxIntervalMs`.
  * Jitter moves each poll by at most ±jitter/2 of the grid step. Pure: no clock, no RxJS.
  *
  * @example

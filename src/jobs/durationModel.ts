@@ -68,8 +68,8 @@ export function estimateDuration(observations: readonly DurationObservation[], s
     expectedMs = guess;
   }
   const residual = n > 1 ? (sum(pts.map((p) => p.weight * (p.m - fit(p.s)) ** 2)) / W) * (n / (n - 1)) : 0;
-  // Narrow windows dominate, as they do the fit: the harmonic mean of the window variances.
-  const windows = Math.max(0, n / W - 1e4);
+  // What the windows leave unknown of the fitted mean (narrow windows dominate, as in the fit).
+  const windows = Math.max(0, 1 / W - 1e4 / n);
   const prior = ((PRIOR_CV * expectedMs) / (n * n)) ** 2;
   const floor = (FLOOR_CV * expectedMs) ** 2;
   const spreadMs = Math.sqrt(residual + windows + prior + floor + extrapolation ** 2);

@@ -6,7 +6,7 @@ export interface PollPolicy {
   /**
    * When to poll. `'adaptive'` (the default) learns, per job kind and input size, how long
    * jobs take (from the submission time and the two polls its completion fell between) and
-   * polls around the expected completion: none before it could be done, every 6% of the
+   * polls around the expected completion: none before it could be done, every 4% of the
    * expected duration (at least `minIntervalMs`) around it, backing off to `maxIntervalMs`
    * after it. Until it has seen a job of the kind it polls as `'exponential'` does. Each
    * client learns on its own; pass an `adaptive({ prior })` instance to seed it or to share
