@@ -101,7 +101,7 @@ function table(results: Map<number, Record<Who, Sample>[][]>): void {
       const [pa, pt, pf] = (['adaptive', 'today', 'fixed'] as const).map((w) => pick(w, (x) => x.polls)) as [number, number, number];
       const [la, lt, lf] = (['adaptive', 'today', 'fixed'] as const).map((w) => pick(w, (x) => x.lagMs)) as [number, number, number];
       const first = round === 0;
-      const maxPolls = first ? (seconds >= 10 ? pf / 2 : Number.POSITIVE_INFINITY) : seconds <= 2 ? Math.min(2, 0.4 * pf) : 0.4 * pf;
+      const maxPolls = first ? (seconds >= 10 ? pf / 2 : Number.POSITIVE_INFINITY) : seconds <= 2 ? 2 : 0.4 * pf;
       const maxLag = first ? Math.max(500, 100 * seconds) : Math.max(300, 50 * seconds);
       const met = pa <= maxPolls + 1e-9 && la <= maxLag;
       const target = Number.isFinite(maxPolls) ? `<= ${n(maxPolls)}` : '-';

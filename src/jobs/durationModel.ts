@@ -67,7 +67,9 @@ export function estimateDuration(observations: readonly DurationObservation[], s
     extrapolation = Math.abs(guess - meanM);
     expectedMs = guess;
   }
-  const residual = n > 1 ? (sum(pts.map((p) => p.weight * (p.m - fit(p.s)) ** 2)) / W) * (n / (n - 1)) : 0;
+  // Scatter of the midpoints beyond what their windows explain: how much the jobs themselves vary.
+  const scatter = n > 1 ? (sum(pts.map((p) => p.weight * (p.m - fit(p.s)) ** 2)) / W) * (n / (n - 1)) : 0;
+  const residual = Math.max(0, scatter - sum(pts.map((p) => p.weight * p.v)) / W);
   // What the windows leave unknown of the fitted mean (narrow windows dominate, as in the fit).
   const windows = Math.max(0, 1 / W - 1e4 / n);
   const prior = ((PRIOR_CV * expectedMs) / (n * n)) ** 2;
