@@ -11,7 +11,7 @@
  * TS_NODE_TRANSPILE_ONLY=1 TS_NODE_COMPILER_OPTIONS='{"module":"commonjs"}' node -r ts-node/register spec/bench/polling.bench.ts
  */
 import { count, from, lastValueFrom, tap } from 'rxjs';
-import { analyzeSentiment, PulseClient, type PollPolicy } from '../../src';
+import { adaptive, analyzeSentiment, PulseClient, type PollPolicy } from '../../src';
 import { startEmulator, type Emulator, type JobDurationModel } from '../../src/emulator';
 import { ScaledScheduler } from '../helpers/ScaledScheduler';
 
@@ -142,7 +142,14 @@ async function main(): Promise<void> {
   const ideal = Math.ceil(40 / 8) * jobMs + transfer.wallMs;
   console.log(`\nthroughput: 20,000 texts, 40 jobs of 500 at concurrency 8, ${jobMs / 1000} s a job (±2%), real time`);
   console.log(`  ideal: ceil(40/8) x ${jobMs / 1000} s + transfer ${(transfer.wallMs / 1000).toFixed(2)} s (same run, 0 s jobs) = ${(ideal / 1000).toFixed(2)} s`);
-  for (const [label, poll] of [['adaptive (default)', undefined], ["today's exponential", { strategy: 'exponential' as const }]] as const) {
+  const learned = adaptive();
+  const runs4: [string, Partial<PollPolicy>][] = [
+    ['adaptive (default, cold)', { strategy: learned }],
+    ["adaptive, seeded with the cold run's toJSON()", { strategy: adaptive({ prior: [] }) }],
+    ["today's exponential", { strategy: 'exponential' }],
+  ];
+  for (const [label, poll] of runs4) {
+    if (label.includes('seeded')) poll.strategy = adaptive({ prior: learned.toJSON().observations });
     const r = await throughput(poll, model);
     const over = (r.wallMs / ideal - 1) * 100;
     console.log(
