@@ -41,6 +41,8 @@ describe('AdaptivePoll', () => {
     expect(p.delayMs(job, 0, 0, policy, 0.5)).toBeGreaterThan(3500);
     expect(p.delayMs({ kind: 'themes', size: 500 }, 0, 0, policy, 0.5)).toBe(0); // another kind: nothing learned
     expect(p.delayMs({ kind: 'sentiment' }, 0, 0, policy, 0.5)).toBe(0); // size unknown (a resumed job): no guess
+    expect(p.delayMs(job, 60_000, 0, policy, 0.5)).toBe(0); // first looked at after it should be done: at once
+    expect(p.delayMs(job, 60_000, 3, policy, 0.5)).toBeGreaterThan(0); // later polls back off
   });
 
   it('is seeded by a prior and saves what it learned for another client', () => {

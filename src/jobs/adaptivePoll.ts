@@ -99,6 +99,8 @@ export class AdaptivePoll {
   delayMs(job: PolledJob, elapsedMs: number, polls: number, policy: PollPolicy, random: number): number {
     const estimate = job.size === undefined ? undefined : this.estimate(job.kind, job.size);
     if (!estimate) return polls === 0 ? 0 : pollDelayMs(polls, policy, random);
+    // Polled for the first time after it should be done (a handle subscribed late): look at once.
+    if (polls === 0 && elapsedMs >= estimate.expectedMs + LATE_SPREADS * estimate.spreadMs) return 0;
     return adaptiveDelayMs(estimate, elapsedMs, policy, random);
   }
 

@@ -48,7 +48,8 @@ export interface PollDeps<T> {
 
 /**
  * The polling stream of a job: reads the status at once (or, when the adaptive policy
- * expects the job to take a while, when it could be done), then with jittered waits; emits each new status, then the downloaded result, then completes. A failed job
+ * expects the job to take a while, once it could be done), then with jittered waits;
+ * emits each new status, then the downloaded result, then completes. A failed job
  * errors with `JobFailedError`, an overdue one with `JobTimeoutError`. An expired result
  * link (403) triggers a fresh status read for a new link, up to `RESULT_LINK_REFRESHES` times.
  */
