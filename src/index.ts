@@ -35,6 +35,8 @@ export type {
   JobResultEvent,
 } from './jobs/JobEvent';
 export { DEFAULT_POLL_POLICY, pollDelayMs, type PollPolicy } from './jobs/pollPolicy';
+export { adaptive, AdaptivePoll, adaptiveDelayMs, type AdaptivePollOptions, type PolledJob } from './jobs/adaptivePoll';
+export { estimateDuration, type DurationEstimate, type DurationObservation } from './jobs/durationModel';
 
 // Errors
 export {

@@ -4,6 +4,7 @@ import { JobFailedError, PulseValidationError } from '../http/errors';
 import { newIdempotencyKey, type HttpTransport } from '../http/HttpTransport';
 import { parseWith } from '../http/parseWith';
 import { Job } from '../jobs/Job';
+import { jobSize } from '../jobs/jobSize';
 import type { JobEvent } from '../jobs/JobEvent';
 import type { Jobs } from '../jobs/Jobs';
 import { JobSubmissionSchema, type JobKind } from '../schemas/jobs';
@@ -84,7 +85,7 @@ function checkedCall<S extends z.ZodType, K extends JobKind>(
             const data = finalize(parseWith(resultSchemas[def.kind], res.body, def.kind) as JobResult<K>);
             return immediate(def.kind, data, options);
           }
-          const job = ctx.jobs.handle({ id: submission.jobId, kind: def.kind }, finalize, { poll: options.poll });
+          const job = ctx.jobs.handle({ id: submission.jobId, kind: def.kind }, finalize, { poll: options.poll, size: jobSize(body) });
           if (options.observe === 'events') {
             return concat(of<JobEvent<JobResult<K>>>({ type: 'submitted', jobId: job.id }), job.events$);
           }

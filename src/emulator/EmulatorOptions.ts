@@ -1,4 +1,5 @@
 import type { FaultRule } from './faults';
+import type { JobDurationModel } from './jobDuration';
 
 /** Options of `startEmulator`. */
 export interface EmulatorOptions {
@@ -12,8 +13,16 @@ export interface EmulatorOptions {
   host?: string;
   /** Seed of every computed score and of fault probabilities. @default 42 */
   seed?: number;
-  /** How long a job stays pending, in ms. @default 300 */
+  /** How long a job stays pending, in ms (every job alike; `jobDuration` wins when set). @default 300 */
   jobDurationMs?: number;
+  /**
+   * Duration model per endpoint: `baseMs + perItemMs × items`, with a seeded ±`jitter`
+   * (same seed, same submissions, same durations). `RECORDED_JOB_DURATIONS` loosely follows
+   * the vendor's recordings. @default none (every job takes `jobDurationMs`)
+   * @example
+   * await startEmulator({ jobDuration: { default: { baseMs: 2000, perItemMs: 4, jitter: 0.05 } } });
+   */
+  jobDuration?: JobDurationModel;
   /** Fault rules, first match wins (also `PULSE_EMULATOR_FAULTS` as JSON). */
   faults?: FaultRule[];
   /** Token bucket answering real 429s with Retry-After. @default off */

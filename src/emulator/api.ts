@@ -2,6 +2,7 @@ import { LIMITS } from '../schemas/limits';
 import { usageOf, type Analyst, type Feature } from './analyze';
 import { hexId } from './analysis/text';
 import type { FaultAction } from './faults';
+import { jobDurationMs, jobItems, type JobDurationModel } from './jobDuration';
 import type { JobStore } from './JobStore';
 import { signJwt, signLink, verifyJwt } from './jwt';
 import type { SpecValidator, ValidationIssue } from './validator';
@@ -36,6 +37,7 @@ export interface ApiState {
   tokenTtlSeconds: number;
   resultTtlMs: number;
   jobDurationMs: number;
+  jobDuration?: JobDurationModel;
   quirks: { textPlain400?: boolean; camelCaseJobs?: boolean };
   analyst: Analyst;
   jobs: JobStore;
@@ -131,7 +133,7 @@ function analysis(feature: Feature, req: ApiRequest, s: ApiState): ApiReply {
     id,
     feature,
     createdAt: now,
-    readyAt: now + s.jobDurationMs,
+    readyAt: now + (s.jobDuration ? jobDurationMs(s.jobDuration, feature, jobItems(feature, body), s.seed, n) : s.jobDurationMs),
     failure: fault?.type === 'job-failure' ? (fault.detail ?? 'Job failed (emulated fault)') : undefined,
     stuck: fault?.type === 'job-stuck',
     resultId,

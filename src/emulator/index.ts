@@ -7,4 +7,5 @@
 export { startEmulator, type Emulator } from './startEmulator';
 export type { EmulatorOptions, JournalEntry } from './EmulatorOptions';
 export { FaultInjector, parseFaults, type FaultAction, type FaultRule } from './faults';
+export { RECORDED_JOB_DURATIONS, type JobDurationModel, type JobDurationSpec } from './jobDuration';
 export { SpecValidator, type ValidationIssue } from './validator';

@@ -7,6 +7,7 @@ import type { EmulatorOptions, JournalEntry } from './EmulatorOptions';
 import { adminRoute } from './adminRoute';
 import { FaultInjector, parseFaults, type FaultAction, type FaultRule } from './faults';
 import { adminRefusal, hostName } from './hostGuard';
+import { checkJobDurationModel } from './jobDuration';
 import { JobStore } from './JobStore';
 import { TokenBucket } from './rateLimiter';
 import { SpecValidator } from './validator';
@@ -22,6 +23,8 @@ export interface Emulator {
   clientSecret: string;
   /** Every request seen so far. */
   journal(): JournalEntry[];
+  /** When a job was submitted and when it is due (done), in the emulator's clock; `undefined` for an unknown id. */
+  job(id: string): { createdAt: number; readyAt: number } | undefined;
   /** The fault rules, changeable at run time. */
   faults: FaultInjector;
   /** Forget jobs, journal and rate-limit state; restore the start-up fault rules. */
@@ -66,6 +69,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     tokenTtlSeconds: options.tokenTtlSeconds ?? 3600,
     resultTtlMs: options.resultTtlMs ?? 3_600_000,
     jobDurationMs: options.jobDurationMs ?? 300,
+    jobDuration: options.jobDuration === undefined ? undefined : checkJobDurationModel(options.jobDuration),
     quirks: options.quirks ?? {},
     analyst: new Analyst(seed, options.embeddingDimensions ?? 3072),
     jobs: new JobStore(),
@@ -214,6 +218,10 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     clientId: state.clientId,
     clientSecret: state.clientSecret,
     journal: () => journal.map((e) => ({ ...e })),
+    job: (id) => {
+      const job = state.jobs.get(id);
+      return job && { createdAt: job.createdAt, readyAt: job.readyAt };
+    },
     faults,
     reset() {
       state.jobs.clear();

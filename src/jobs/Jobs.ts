@@ -8,7 +8,8 @@ import { resultSchemas, type JobResult } from '../schemas/resultSchemas';
 import { Job, type JobRef } from './Job';
 import type { JobEvent } from './JobEvent';
 import { pollJob } from './pollJob';
-import { resolvePollPolicy, type PollPolicy } from './pollPolicy';
+import { AdaptivePoll } from './adaptivePoll';
+import { isAdaptivePoll, resolvePollPolicy, type PollPolicy } from './pollPolicy';
 import { z } from 'zod';
 import { PollPolicySchema } from '../schemas/options';
 
@@ -18,6 +19,10 @@ const PollOptionsSchema = z.looseObject({ poll: PollPolicySchema.optional() });
 export interface PollOptions {
   /** Overrides the client's poll policy for this call. */
   poll?: Partial<PollPolicy>;
+  /** @internal Input items of the job, for the adaptive policy (set by the client when it submits). */
+  size?: number;
+  /** @internal When the job was submitted, in scheduler time (set by the client when it submits). */
+  submittedAt?: number;
 }
 
 /**
@@ -33,6 +38,9 @@ export class Jobs {
     private readonly policy: PollPolicy,
     private readonly random: () => number = Math.random,
   ) {}
+
+  /** What this client learned of job durations (the `'adaptive'` strategy when none is given). */
+  private readonly learned = new AdaptivePoll();
 
   /** One status read: `GET /jobs?jobId=` (the id is URL-encoded; it may contain `/`). */
   status(jobId: string): Observable<JobStatus> {
@@ -84,12 +92,15 @@ export class Jobs {
       checkId(jobId);
       checkKind(kind);
       const policy = this.policyFor(checkOptions(PollOptionsSchema, options, 'options').poll);
+      const strategy = policy.strategy ?? 'adaptive';
       return pollJob<T>(jobId, {
         getStatus: (id) => this.status(id),
         getResult: (url) => this.download(url, kind).pipe(map(mapResult)),
         scheduler: this.scheduler,
         policy,
         random: this.random,
+        adaptive: strategy === 'adaptive' ? this.learned : isAdaptivePoll(strategy) ? strategy : undefined,
+        job: { kind, size: options.size, submittedAt: options.submittedAt },
       });
     }).pipe(catchError((err: unknown) => throwError(() => this.transport.secrets.error(err))));
   }
@@ -101,7 +112,8 @@ export class Jobs {
 
   /** @internal A handle with a mapped result. */
   handle<K extends JobKind, T>(ref: JobRef & { kind: K }, mapResult: (data: JobResult<K>) => T, options: PollOptions = {}): Job<T> {
-    return new Job(ref.id, ref.kind, () => this.pollMapped(ref.id, ref.kind, mapResult, options));
+    const stamped = { submittedAt: this.scheduler.now(), ...options };
+    return new Job(ref.id, ref.kind, () => this.pollMapped(ref.id, ref.kind, mapResult, stamped));
   }
 }
 

@@ -23,6 +23,7 @@ import { JobFailedError, JobTimeoutError, PermissionDeniedError, ResponseValidat
 import { MAX_TIMER_MS } from '../http/interceptors';
 import { isTerminalStatus, type JobStatus } from '../schemas/jobs';
 import type { JobEvent } from './JobEvent';
+import type { AdaptivePoll, PolledJob } from './adaptivePoll';
 import { pollDelayMs, type PollPolicy } from './pollPolicy';
 
 /**
@@ -39,11 +40,16 @@ export interface PollDeps<T> {
   scheduler: SchedulerLike;
   policy: PollPolicy;
   random: () => number;
+  /** The learning policy, when `policy.strategy` is adaptive. */
+  adaptive?: AdaptivePoll;
+  /** The job's kind and size, and when it was submitted (scheduler time): known for jobs this client submitted. */
+  job?: PolledJob & { submittedAt?: number };
 }
 
 /**
- * The polling stream of a job: reads the status at once, then with growing, jittered
- * waits; emits each new status, then the downloaded result, then completes. A failed job
+ * The polling stream of a job: reads the status at once (or, when the adaptive policy
+ * expects the job to take a while, once it could be done), then with jittered waits;
+ * emits each new status, then the downloaded result, then completes. A failed job
  * errors with `JobFailedError`, an overdue one with `JobTimeoutError`. An expired result
  * link (403) triggers a fresh status read for a new link, up to `RESULT_LINK_REFRESHES` times.
  */
@@ -52,14 +58,33 @@ export function pollJob<T>(jobId: string, deps: PollDeps<T>): Observable<JobEven
     const { scheduler, policy } = deps;
     const started = scheduler.now();
     let polls = 0;
-    const read = () => deps.getStatus(jobId).pipe(tap(() => polls++));
+    const { adaptive, job } = deps;
+    const submittedAt = job?.submittedAt;
+    // Learn (and plan from what was learned) only for jobs whose submission time and size are known.
+    const learning = adaptive && job && submittedAt !== undefined && job.size !== undefined ? adaptive : undefined;
+    const age = () => scheduler.now() - (submittedAt ?? started);
+    let lastPendingMs = 0;
+    let observed = false;
+    const wait = () =>
+      learning ? learning.delayMs(job!, age(), polls, policy, deps.random()) : polls === 0 ? 0 : pollDelayMs(polls, policy, deps.random());
+    const learn = (s: JobStatus) => {
+      if (!isTerminalStatus(s.status)) lastPendingMs = age();
+      else if (learning && !observed && s.status === 'completed') {
+        observed = true;
+        learning.observe({ kind: job!.kind, size: job!.size!, minMs: lastPendingMs, maxMs: age() });
+      }
+    };
+    const read = () =>
+      deps.getStatus(jobId).pipe(
+        tap((s) => {
+          polls++;
+          learn(s);
+        }),
+      );
+    const first = wait();
 
-    const statuses$ = read().pipe(
-      expand((s) =>
-        isTerminalStatus(s.status)
-          ? EMPTY
-          : timer(pollDelayMs(polls, policy, deps.random()), scheduler).pipe(switchMap(read)),
-      ),
+    const statuses$ = (first > 0 ? timer(first, scheduler).pipe(switchMap(read)) : read()).pipe(
+      expand((s) => (isTerminalStatus(s.status) ? EMPTY : timer(wait(), scheduler).pipe(switchMap(read)))),
     );
 
     const download = (s: JobStatus): Observable<T> => {

@@ -1,9 +1,27 @@
 import { checkOptions } from '../http/checkOptions';
 import { PulseValidationError } from '../http/errors';
 import { PollPolicySchema } from '../schemas/options';
+import type { AdaptivePoll } from './adaptivePoll';
+
 /** How a job is polled. Pure data and maths, no RxJS. */
 export interface PollPolicy {
-  /** Shortest wait between polls, in ms (the first poll is immediate). @default 500 */
+  /**
+   * When to poll. `'adaptive'` (the default) learns, per job kind and input size, how long
+   * jobs take (from the submission time and the two polls its completion fell between) and
+   * polls around the expected completion: none before it could be done, every 4% of the
+   * expected duration (at least `minIntervalMs`) around it, backing off to `maxIntervalMs`
+   * after it. Until it has seen a job of the kind it polls as `'exponential'` does. Each
+   * client learns on its own; pass an `adaptive({ prior })` instance to seed it or to share
+   * it between clients (`toJSON()` saves what it learned). `'exponential'`: poll at once,
+   * then `minIntervalMs × multiplier^n` up to `maxIntervalMs` (with `multiplier: 1`, a fixed
+   * interval). `maxWaitMs` and `jitter` apply to every strategy.
+   * @default 'adaptive'
+   * @example
+   * new PulseClient({ poll: { strategy: adaptive({ prior: saved.observations }) } });
+   * new PulseClient({ poll: { strategy: 'exponential', minIntervalMs: 1000, multiplier: 1 } }); // fixed 1 s
+   */
+  strategy?: 'adaptive' | 'exponential' | AdaptivePoll;
+  /** Shortest wait between polls, in ms (the first poll is immediate unless a learned estimate says wait). @default 500 */
   minIntervalMs: number;
   /** Longest wait between polls, in ms. @default 5000 */
   maxIntervalMs: number;
@@ -47,9 +65,19 @@ export function resolvePollPolicy(
   if (!(policy.maxIntervalMs >= policy.minIntervalMs)) {
     throw new PulseValidationError(`${root}.minIntervalMs`, 'must not be over maxIntervalMs', { limit: policy.maxIntervalMs });
   }
+  const strategy: unknown = policy.strategy;
+  if (strategy !== undefined && strategy !== 'adaptive' && strategy !== 'exponential' && !isAdaptivePoll(strategy)) {
+    throw new PulseValidationError(`${root}.strategy`, "must be 'adaptive', 'exponential' or adaptive({ prior })");
+  }
   return policy;
 }
 
 function clamp(x: number, lo: number, hi: number): number {
   return Number.isFinite(x) ? Math.min(hi, Math.max(lo, x)) : lo;
+}
+
+/** Duck-typed, so that an `adaptive()` from another copy of the library is accepted too. */
+export function isAdaptivePoll(x: unknown): x is AdaptivePoll {
+  const o = x as Partial<AdaptivePoll> | null;
+  return typeof o === 'object' && o !== null && typeof o.delayMs === 'function' && typeof o.observe === 'function';
 }

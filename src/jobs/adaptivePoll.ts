@@ -1,0 +1,138 @@
+import { PulseValidationError } from '../http/errors';
+import { estimateDuration, type DurationEstimate, type DurationObservation } from './durationModel';
+import { pollDelayMs, type PollPolicy } from './pollPolicy';
+
+/** Options of `adaptive()`. */
+export interface AdaptivePollOptions {
+  /**
+   * Observations to start from: another policy's `toJSON().observations` (saved from an
+   * earlier run), or guesses of your own, e.g. `{ kind: 'themes', size: 1000, minMs: 45000, maxMs: 49000 }`.
+   * @default []
+   */
+  prior?: readonly DurationObservation[];
+  /** Observations kept per job kind, oldest dropped first. @default 16 */
+  memory?: number;
+}
+
+/** The job being polled, as the policy sees it. */
+export interface PolledJob {
+  kind: string;
+  /** Input items; unknown for a job resumed by id (then the policy does not guess). */
+  size?: number;
+}
+
+/** Share of the expected duration between two polls near the expected completion (the lag it allows). */
+const DENSE_SHARE = 0.04;
+/** Polls start this many spreads before the expected completion and end this many after it. */
+const EARLY_SPREADS = 1.5;
+const LATE_SPREADS = 1.5;
+
+/**
+ * The wait before the next poll of a job `elapsedMs` after its submission, given its
+ * expected duration: none before `expected − 1.5 spread` (the job cannot be done yet),
+ * then polls every `max(minIntervalMs, 4% of expected, 0.75 spread)` on a grid ending at
+ * `expected + 1.5 spread`, then a backoff growing with the overrun up to `maxIntervalMs`.
+ * Jitter moves each poll by at most ±jitter/2 of the grid step. Pure: no clock, no RxJS.
+ *
+ * @example
+ * adaptiveDelayMs({ expectedMs: 10000, spreadMs: 300, samples: 3 }, 0, DEFAULT_POLL_POLICY, 0.5); // 10000
+ */
+export function adaptiveDelayMs(estimate: DurationEstimate, elapsedMs: number, policy: PollPolicy, random: number): number {
+  const { expectedMs, spreadMs } = estimate;
+  // An uncertain estimate gets a coarser grid, so that a wide window costs no more than ~5 polls.
+  const step = Math.max(policy.minIntervalMs, DENSE_SHARE * expectedMs, 0.75 * spreadMs, 1);
+  const lo = expectedMs - EARLY_SPREADS * spreadMs;
+  const hi = expectedMs + LATE_SPREADS * spreadMs;
+  let wait: number;
+  if (elapsedMs < hi) {
+    const from = Math.max(lo, elapsedMs);
+    let next = hi - Math.floor((hi - from) / step) * step;
+    if (next <= elapsedMs) next += step;
+    wait = next - elapsedMs;
+  } else {
+    wait = Math.min(Math.max(step, policy.maxIntervalMs), Math.max(step, 0.25 * (elapsedMs - expectedMs)));
+  }
+  const r = Number.isFinite(random) ? Math.min(1, Math.max(0, random)) : 0.5;
+  return Math.max(0, Math.round(wait + (policy.jitter / 2) * Math.min(step, wait) * (2 * r - 1)));
+}
+
+/**
+ * A poll policy that learns how long jobs take, per kind and input size, and polls around
+ * the expected completion (see `adaptiveDelayMs`). Until it has seen a job of a kind it
+ * polls as the exponential policy does (at once, then `minIntervalMs × multiplier^n`).
+ * One instance can serve several clients, and `toJSON()` saves what it learned.
+ *
+ * @example
+ * import { adaptive, PulseClient } from 'pulse-rx';
+ * const learned = adaptive({ prior: JSON.parse(saved).observations });
+ * const client = new PulseClient({ poll: { strategy: learned } });
+ * // later: save JSON.stringify(learned)
+ */
+export class AdaptivePoll {
+  private readonly byKind = new Map<string, DurationObservation[]>();
+  private readonly memory: number;
+
+  constructor(options: AdaptivePollOptions = {}) {
+    this.memory = options.memory ?? 16;
+    if (!Number.isInteger(this.memory) || this.memory < 1) {
+      throw new PulseValidationError('poll.strategy.memory', 'must be a positive integer', { value: String(this.memory) });
+    }
+    const prior = options.prior ?? [];
+    if (!Array.isArray(prior)) throw new PulseValidationError('poll.strategy.prior', 'must be an array of observations');
+    prior.forEach((o, i) => this.add(o, `poll.strategy.prior[${i}]`));
+  }
+
+  /** Records a finished job: completed between `minMs` and `maxMs` after submission. */
+  observe(observation: DurationObservation): void {
+    this.add(observation, 'observation');
+  }
+
+  /** The expected duration of a job of `kind` and `size`, or `undefined` before any job of the kind. */
+  estimate(kind: string, size: number): DurationEstimate | undefined {
+    return estimateDuration(this.byKind.get(kind) ?? [], size);
+  }
+
+  /**
+   * Wait before poll number `polls + 1` of `job`, `elapsedMs` after its submission: the
+   * exponential policy's (none before the first poll) when nothing is known, else `adaptiveDelayMs`.
+   */
+  delayMs(job: PolledJob, elapsedMs: number, polls: number, policy: PollPolicy, random: number): number {
+    const estimate = job.size === undefined ? undefined : this.estimate(job.kind, job.size);
+    if (!estimate) return polls === 0 ? 0 : pollDelayMs(polls, policy, random);
+    // Polled for the first time after it should be done (a handle subscribed late): look at once.
+    if (polls === 0 && elapsedMs >= estimate.expectedMs + LATE_SPREADS * estimate.spreadMs) return 0;
+    return adaptiveDelayMs(estimate, elapsedMs, policy, random);
+  }
+
+  /** What it learned, to save and pass back as `adaptive({ prior: saved.observations })`. */
+  toJSON(): { observations: DurationObservation[] } {
+    return { observations: [...this.byKind.values()].flat() };
+  }
+
+  private add(o: DurationObservation, path: string): void {
+    if (o === null || typeof o !== 'object' || typeof o.kind !== 'string' || o.kind === '') {
+      throw new PulseValidationError(`${path}.kind`, 'must be a non-empty string');
+    }
+    for (const field of ['size', 'minMs', 'maxMs'] as const) {
+      const v = o[field];
+      if (typeof v !== 'number' || !Number.isFinite(v) || v < 0) {
+        throw new PulseValidationError(`${path}.${field}`, 'must be a finite number >= 0', { value: String(v) });
+      }
+    }
+    if (o.maxMs < o.minMs) throw new PulseValidationError(`${path}.maxMs`, 'must be at least minMs');
+    const list = this.byKind.get(o.kind) ?? [];
+    list.push({ kind: o.kind, size: o.size, minMs: o.minMs, maxMs: o.maxMs });
+    this.byKind.set(o.kind, list.slice(-this.memory));
+  }
+}
+
+/**
+ * An adaptive poll policy, optionally seeded (`prior`); pass it as `poll.strategy` to share
+ * what it learns between clients.
+ *
+ * @example
+ * const client = new PulseClient({ poll: { strategy: adaptive({ prior: [{ kind: 'sentiment', size: 500, minMs: 3800, maxMs: 4200 }] }) } });
+ */
+export function adaptive(options: AdaptivePollOptions = {}): AdaptivePoll {
+  return new AdaptivePoll(options);
+}
