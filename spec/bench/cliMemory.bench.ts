@@ -13,7 +13,6 @@
  *
  * The emulator runs in its own process, so this process's memory is the CLI's alone.
  */
-import { spawn } from 'node:child_process';
 import { createWriteStream, existsSync, mkdtempSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -21,6 +20,7 @@ import { Writable } from 'node:stream';
 import { count, firstValueFrom } from 'rxjs';
 import { runPulse } from '../../src/cli/runPulse';
 import { readTexts } from '../../src/node';
+import { emulatorProcess } from './support/emulatorProcess';
 
 const MB = 1024 * 1024;
 const now = () => performance.now();
@@ -30,22 +30,6 @@ const arg = (name: string) => {
   return i < 0 ? undefined : process.argv[i + 1];
 };
 
-async function emulatorProcess(): Promise<{ url: string; stop: () => void }> {
-  const child = spawn(process.execPath, ['-r', 'ts-node/register', join(__dirname, '..', '..', 'src', 'cli', 'pulse-emulator.ts'), '--port', '0', '--no-auth', '--job-duration', '0'], {
-    env: { ...process.env, TS_NODE_TRANSPILE_ONLY: '1', TS_NODE_COMPILER_OPTIONS: '{"module":"commonjs","moduleResolution":"node","resolveJsonModule":true}' },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  const url = await new Promise<string>((resolve, reject) => {
-    let out = '';
-    child.stdout!.on('data', (d: Buffer) => {
-      out += d.toString();
-      const m = /PULSE_BASE_URL=(\S+)/.exec(out);
-      if (m) resolve(m[1]!);
-    });
-    child.once('exit', () => reject(new Error(`emulator exited: ${out}`)));
-  });
-  return { url, stop: () => child.kill() };
-}
 
 /** A CSV like examples/data/park-reviews.csv, written in pieces so it never sits in memory. */
 async function generate(path: string, n: number): Promise<void> {

@@ -1,5 +1,5 @@
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type http from 'node:http';
+import { startRecordingServer } from '../helpers/recordingServer';
 
 /** One request as the fake server saw it. */
 export interface Seen {
@@ -12,7 +12,7 @@ export interface Seen {
 /** What a route answers: a status, a JSON body (or text) and headers; `hang` never answers. */
 export type Reply = { status: number; body?: unknown; headers?: Record<string, string> } | 'hang';
 
-/** A `node:http` server on 127.0.0.1 answering by route, recording requests and hang-ups. */
+/** The recording server on 127.0.0.1, answering by route and keeping each request's body. */
 export interface FakeServer {
   url: string;
   host: string;
@@ -28,16 +28,12 @@ export interface FakeServer {
  */
 export async function fakeServer(route: (req: Seen) => Reply): Promise<FakeServer> {
   const seen: Seen[] = [];
-  const aborted: string[] = [];
-  const server = http.createServer((req, res) => {
+  const server = await startRecordingServer((req, res) => {
     let body = '';
     req.on('data', (c: Buffer) => (body += c.toString()));
     req.on('end', () => {
       const s: Seen = { method: req.method ?? '', path: req.url ?? '', headers: req.headers, body };
       seen.push(s);
-      res.on('close', () => {
-        if (!res.writableFinished) aborted.push(s.path);
-      });
       const reply = route(s);
       if (reply === 'hang') return;
       const text = typeof reply.body === 'string' ? reply.body : JSON.stringify(reply.body ?? {});
@@ -45,19 +41,7 @@ export async function fakeServer(route: (req: Seen) => Reply): Promise<FakeServe
       res.end(text);
     });
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  return {
-    url: `http://127.0.0.1:${port}`,
-    host: `127.0.0.1:${port}`,
-    seen,
-    aborted,
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
-  };
+  return { url: server.url, host: new URL(server.url).host, seen, aborted: server.aborted, close: server.close };
 }
 
 /** A token endpoint answer. */

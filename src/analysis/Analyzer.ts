@@ -109,4 +109,3 @@ export interface AnalyzerRunOptions {
   onEvent?: (event: AnalysisEvent) => void;
 }
 
-export { collectResults } from './collectResults';
