@@ -37,6 +37,7 @@ export type {
 export { DEFAULT_POLL_POLICY, pollDelayMs, type PollPolicy } from './jobs/pollPolicy';
 export { adaptive, AdaptivePoll, adaptiveDelayMs, type AdaptivePollOptions, type PolledJob } from './jobs/adaptivePoll';
 export { estimateDuration, type DurationEstimate, type DurationObservation } from './jobs/durationModel';
+export type { RunRecord, RunStore } from './jobs/RunStore';
 
 // Errors
 export {
@@ -58,7 +59,7 @@ export {
   ResponseTooLargeError,
   JobFailedError,
   JobTimeoutError,
-} from './http/errors';
+} from './errors';
 
 // Transport policy and logging
 export { DEFAULT_RETRY, backoffDelayMs, parseRetryAfterMs, type RetryConfig } from './http/retryPolicy';

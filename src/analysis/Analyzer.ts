@@ -3,7 +3,7 @@ import type { PulseClient } from '../client/PulseClient';
 import type { CallOptions } from '../client/CallOptions';
 import { checkOptions } from '../http/checkOptions';
 import { StarterOptionsSchema } from '../schemas/options';
-import { PulseValidationError } from '../http/errors';
+import { PulseValidationError } from '../errors';
 import type { FastMode } from '../schemas/common';
 import type { AnalysisDone, AnalysisEvent } from './AnalysisEvent';
 import type { AnalysisResults } from './AnalysisResults';

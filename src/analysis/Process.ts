@@ -1,7 +1,7 @@
 import { filter, map, type Observable } from 'rxjs';
 import type { PulseClient } from '../client/PulseClient';
 import type { CallOptions } from '../client/CallOptions';
-import { PulseValidationError } from '../http/errors';
+import { PulseValidationError } from '../errors';
 import type { JobEvent, JobPart, JobStatusEvent } from '../jobs/JobEvent';
 import type { FastMode } from '../schemas/common';
 import type { JobStatusValue } from '../schemas/jobs';

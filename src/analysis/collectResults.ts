@@ -1,5 +1,5 @@
 import { connect, filter, last, map, merge, pipe, reduce, tap, type Observable, type OperatorFunction } from 'rxjs';
-import { PulseValidationError } from '../http/errors';
+import { PulseValidationError } from '../errors';
 import type { AnalysisDone, AnalysisEvent } from './AnalysisEvent';
 import { AnalysisResults, type ResultMap } from './AnalysisResults';
 import type { AnalysisResult } from './results/AnalysisResult';

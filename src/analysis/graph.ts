@@ -1,4 +1,4 @@
-import { PulseValidationError } from '../http/errors';
+import { PulseValidationError } from '../errors';
 
 /** A node of a dependency graph. */
 export interface GraphNode {

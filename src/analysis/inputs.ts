@@ -1,7 +1,7 @@
 import { defaultIfEmpty, defer, finalize, isObservable, last, map, of, type Observable } from 'rxjs';
 import { PulseClient } from '../client/PulseClient';
 import { checkEachText, describe } from '../client/validate';
-import { PulseValidationError } from '../http/errors';
+import { PulseValidationError } from '../errors';
 import { LIMITS } from '../schemas/limits';
 
 /** Texts given to a starter: an array, or an Observable of one (e.g. `readTextsFile` on Node). */

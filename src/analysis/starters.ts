@@ -1,7 +1,7 @@
 import { defer, filter, last, map, switchMap, type Observable, type OperatorFunction } from 'rxjs';
 import type { CallOptions } from '../client/CallOptions';
 import { checkOptions } from '../http/checkOptions';
-import { PulseValidationError } from '../http/errors';
+import { PulseValidationError } from '../errors';
 import { StarterOptionsSchema } from '../schemas/options';
 import { PulseClient } from '../client/PulseClient';
 import type { BatchTextsConfig } from '../operators/batchTexts';

@@ -1,6 +1,6 @@
 import { defer, Observable, tap, throwError } from 'rxjs';
 import { checkOptions } from '../http/checkOptions';
-import { AuthenticationError, PulseValidationError } from '../http/errors';
+import { AuthenticationError, PulseValidationError } from '../errors';
 import { secureUrl } from '../http/secureUrl';
 import { AuthorizationCodePKCEAuthOptionsSchema } from '../schemas/options';
 import type { TokenResponse } from '../schemas/token';

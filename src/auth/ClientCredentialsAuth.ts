@@ -1,6 +1,6 @@
 import type { Observable } from 'rxjs';
 import { checkOptions, describe } from '../http/checkOptions';
-import { PulseValidationError } from '../http/errors';
+import { PulseValidationError } from '../errors';
 import { secureUrl } from '../http/secureUrl';
 import { ClientCredentialsAuthOptionsSchema } from '../schemas/options';
 import type { AuthContext, AuthProvider } from './AuthProvider';

@@ -1,5 +1,5 @@
 import { Observable, of } from 'rxjs';
-import { PulseValidationError } from '../http/errors';
+import { PulseValidationError } from '../errors';
 import type { AuthProvider } from './AuthProvider';
 
 /**

@@ -1,5 +1,5 @@
 import { catchError, map, Observable, throwError } from 'rxjs';
-import { AuthenticationError, PulseApiError, ResponseValidationError } from '../http/errors';
+import { AuthenticationError, PulseApiError, ResponseValidationError } from '../errors';
 import { formatPath } from '../http/parseWith';
 import { TokenResponseSchema, type TokenResponse } from '../schemas/token';
 import type { AuthContext } from './AuthProvider';

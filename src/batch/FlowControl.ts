@@ -1,4 +1,4 @@
-import { PulseValidationError } from '../http/errors';
+import { PulseValidationError } from '../errors';
 /**
  * Backpressure between a reader and the operators that consume it: the reader pauses
  * while `limit` texts are read but not yet answered, and resumes as results are emitted.

@@ -1,4 +1,4 @@
-import { PulseValidationError } from '../http/errors';
+import { PulseValidationError } from '../errors';
 import { BehaviorSubject, defer, first, from, map, mergeMap, ObservableInput, OperatorFunction, switchMap, toArray } from 'rxjs';
 
 /** Options of `concurrentMap`. */

@@ -15,7 +15,7 @@ import {
   timer,
 } from 'rxjs';
 import { checkOptions, describe } from '../http/checkOptions';
-import { JobTimeoutError, PulseError, PulseValidationError } from '../http/errors';
+import { JobTimeoutError, PulseError, PulseValidationError } from '../errors';
 import { MAX_TIMER_MS } from '../http/interceptors';
 import { GatherJobsConfigSchema, SubmitAndGatherConfigSchema } from '../schemas/options';
 import type { Job } from '../jobs/Job';

@@ -1,7 +1,7 @@
 import { access } from 'node:fs/promises';
 import { PulseClient } from '../client/PulseClient';
 import { startEmulator, type Emulator } from '../emulator/startEmulator';
-import { PulseError, PulseValidationError } from '../http/errors';
+import { PulseError, PulseValidationError } from '../errors';
 import { VERSION } from '../version';
 import { openDestination, type Destination } from './destination';
 import { HELP, parseArgs, type Args } from './parseArgs';

@@ -5,7 +5,7 @@ import { ClientCredentialsAuth, type ClientCredentialsAuthOptions } from '../aut
 import { DEFAULTS, readEnv } from '../auth/env';
 import { StaticTokenAuth } from '../auth/StaticTokenAuth';
 import { checkOptions } from '../http/checkOptions';
-import { PulseValidationError } from '../http/errors';
+import { PulseValidationError } from '../errors';
 import { createAxiosInstance, DEFAULT_MAX_RESPONSE_BYTES, fromAxios } from '../http/fromAxios';
 import { HttpTransport } from '../http/HttpTransport';
 import { MAX_TIMER_MS } from '../http/interceptors';

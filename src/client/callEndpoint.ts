@@ -1,6 +1,6 @@
 import { concat, defer, Observable, of, retry, switchMap, throwError } from 'rxjs';
 import type { z } from 'zod';
-import { JobFailedError, PulseValidationError } from '../http/errors';
+import { JobFailedError, PulseValidationError } from '../errors';
 import { newIdempotencyKey, type HttpTransport } from '../http/HttpTransport';
 import { parseWith } from '../http/parseWith';
 import { Job } from '../jobs/Job';

@@ -5,7 +5,7 @@
  * fails with `ResponseValidationError` naming the endpoint, the expected and the received
  * counts (in a split call, `PulseBatchError` then names the batch).
  */
-import { ResponseValidationError } from '../http/errors';
+import { ResponseValidationError } from '../errors';
 import type { SimilarityRequest, SimilarityResponse } from '../schemas/similarity';
 
 /**

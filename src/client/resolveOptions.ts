@@ -1,4 +1,4 @@
-import { PulseValidationError } from '../http/errors';
+import { PulseValidationError } from '../errors';
 import { secureUrl } from '../http/secureUrl';
 import { describe } from './validate';
 

@@ -1,6 +1,6 @@
 import { catchError, from, map, Observable, of, throwError, toArray } from 'rxjs';
 import { concurrentMap } from '../batch/concurrentMap';
-import { PulseBatchError, PulseValidationError } from '../http/errors';
+import { PulseBatchError, PulseValidationError } from '../errors';
 import type { BatchOutcome, CallOptions, SettledBatches } from './CallOptions';
 
 /**

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { PulseValidationError } from '../http/errors';
+import { PulseValidationError } from '../errors';
 import { formatPath } from '../http/parseWith';
 import { describe, ownProps } from '../http/checkOptions';
 import { valueAt } from '../http/checkOptions';

@@ -1,5 +1,5 @@
 import { Observable } from 'rxjs';
-import { PulseAbortError } from '../http/errors';
+import { PulseAbortError } from '../errors';
 import type { AbortLike } from '../http/Closer';
 
 /**

@@ -1,4 +1,4 @@
-import { PulseValidationError } from '../http/errors';
+import { PulseValidationError } from '../errors';
 import type { ApiReply } from './api';
 import type { JournalEntry } from './EmulatorOptions';
 import { parseFaults, type FaultInjector, type FaultRule } from './faults';

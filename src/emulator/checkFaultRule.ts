@@ -1,4 +1,4 @@
-import { PulseValidationError } from '../http/errors';
+import { PulseValidationError } from '../errors';
 import type { FaultAction, FaultRule } from './faults';
 import { compilePathPattern, MAX_PATTERN_LENGTH } from './pathPattern';
 

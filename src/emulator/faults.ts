@@ -1,7 +1,7 @@
 import { prng } from './analysis/text';
 import { checkFaultRule } from './checkFaultRule';
 import { compilePathPattern } from './pathPattern';
-import { PulseValidationError } from '../http/errors';
+import { PulseValidationError } from '../errors';
 
 /** Most rules at once: each is tried against every request. */
 const MAX_RULES = 100;

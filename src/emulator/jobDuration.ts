@@ -1,4 +1,4 @@
-import { PulseValidationError } from '../http/errors';
+import { PulseValidationError } from '../errors';
 import type { Feature } from './analyze';
 import { hash32 } from './analysis/text';
 

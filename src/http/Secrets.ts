@@ -1,4 +1,4 @@
-import { PulseApiError, PulseError } from './errors';
+import { PulseApiError, PulseError } from '../errors';
 import { redactText } from './logger';
 
 /** Values shorter than this are not treated as secrets (they would mask ordinary words). */

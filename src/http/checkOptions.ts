@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { PulseValidationError } from './errors';
+import { PulseValidationError } from '../errors';
 import { formatPath } from './parseWith';
 
 /** A short, secret-free description of a value, for error messages. */

@@ -1,5 +1,5 @@
 import type { AbortLike } from './Closer';
-import { PulseAbortError, ResponseTooLargeError } from './errors';
+import { PulseAbortError, ResponseTooLargeError } from '../errors';
 
 /** Bounds of one body's decoding. */
 export interface DecodeLimits {

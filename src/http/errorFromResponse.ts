@@ -1,5 +1,5 @@
 import { ErrorResponseSchema } from '../schemas/common';
-import { apiErrorFor, type PulseApiError } from './errors';
+import { apiErrorFor, type PulseApiError } from '../errors';
 import { parseRetryAfterMs } from './retryPolicy';
 
 const MAX_TEXT_MESSAGE = 300;

@@ -3,7 +3,7 @@ import { Observable } from 'rxjs';
 import { Closer } from './Closer';
 import { decodeBody, type DecodeLimits } from './decodeBody';
 import { errorFromResponse } from './errorFromResponse';
-import { PulseConnectionError, PulseError, ResponseTooLargeError } from './errors';
+import { PulseConnectionError, PulseError, ResponseTooLargeError } from '../errors';
 import { redactText } from './logger';
 import type { HttpBackend, HttpRequest, HttpResponse } from './types';
 

@@ -10,7 +10,7 @@ import {
   timeout,
   timer,
 } from 'rxjs';
-import { AuthenticationError, PulseApiError, PulseConnectionError, PulseTimeoutError, RateLimitError } from './errors';
+import { AuthenticationError, PulseApiError, PulseConnectionError, PulseTimeoutError, RateLimitError } from '../errors';
 import type { LeveledLogger, Logger } from './logger';
 import type { RateLimitGate } from './RateLimitGate';
 import { isRetryableStatus, parseRetryAfterMs, retryDelayMs, type RetryConfig } from './retryPolicy';

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { ResponseValidationError } from './errors';
+import { ResponseValidationError } from '../errors';
 
 /** Validates a response body; a mismatch becomes `ResponseValidationError` keeping the raw body. */
 export function parseWith<S extends z.ZodType>(schema: S, body: unknown, what: string): z.output<S> {

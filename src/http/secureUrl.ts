@@ -1,5 +1,5 @@
 import { describe } from './checkOptions';
-import { PulseValidationError } from './errors';
+import { PulseValidationError } from '../errors';
 
 const LOOPBACK = new Set(['localhost', '127.0.0.1', '[::1]', '::1']);
 

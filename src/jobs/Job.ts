@@ -1,7 +1,7 @@
 import { defer, filter, firstValueFrom, map, Observable, timeout, throwError } from 'rxjs';
 import { z } from 'zod';
 import { checkOptions } from '../http/checkOptions';
-import { JobTimeoutError } from '../http/errors';
+import { JobTimeoutError } from '../errors';
 import { optionRules } from '../schemas/options';
 import { MAX_TIMER_MS } from '../http/interceptors';
 import type { JobKind } from '../schemas/jobs';

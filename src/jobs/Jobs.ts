@@ -1,6 +1,6 @@
 import { catchError, defer, map, Observable, SchedulerLike, throwError } from 'rxjs';
 import { checkOptions } from '../http/checkOptions';
-import { PulseValidationError, ResponseValidationError } from '../http/errors';
+import { PulseValidationError, ResponseValidationError } from '../errors';
 import type { HttpTransport } from '../http/HttpTransport';
 import { parseWith } from '../http/parseWith';
 import { JobKindSchema, JobStatusSchema, type JobKind, type JobStatus } from '../schemas/jobs';

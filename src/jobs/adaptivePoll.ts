@@ -1,4 +1,4 @@
-import { PulseValidationError } from '../http/errors';
+import { PulseValidationError } from '../errors';
 import { estimateDuration, type DurationEstimate, type DurationObservation } from './durationModel';
 import { pollDelayMs, type PollPolicy } from './pollPolicy';
 

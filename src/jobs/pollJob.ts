@@ -19,7 +19,7 @@ import {
   throwError,
   timer,
 } from 'rxjs';
-import { JobFailedError, JobTimeoutError, PermissionDeniedError, ResponseValidationError } from '../http/errors';
+import { JobFailedError, JobTimeoutError, PermissionDeniedError, ResponseValidationError } from '../errors';
 import { MAX_TIMER_MS } from '../http/interceptors';
 import { isTerminalStatus, type JobStatus } from '../schemas/jobs';
 import type { JobEvent } from './JobEvent';

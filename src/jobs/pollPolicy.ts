@@ -1,5 +1,5 @@
 import { checkOptions } from '../http/checkOptions';
-import { PulseValidationError } from '../http/errors';
+import { PulseValidationError } from '../errors';
 import { PollPolicySchema } from '../schemas/options';
 import type { AdaptivePoll } from './adaptivePoll';
 

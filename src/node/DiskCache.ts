@@ -3,7 +3,7 @@ import { constants } from 'node:fs';
 import { mkdir, open, rename, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { ResultCache } from '../analysis/cache';
-import { PulseValidationError } from '../http/errors';
+import { PulseValidationError } from '../errors';
 
 /** Not following a link at the entry's own name (0 where the platform has no such flag). */
 const NOFOLLOW = constants.O_NOFOLLOW ?? 0;

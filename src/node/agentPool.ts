@@ -2,7 +2,7 @@ import http from 'node:http';
 import https from 'node:https';
 import { createAxiosInstance } from '../http/fromAxios';
 import type { HttpClientInstance } from '../http/types';
-import { PulseValidationError } from '../http/errors';
+import { PulseValidationError } from '../errors';
 
 /** Keep-alive pool settings. */
 export interface PoolConfig {

@@ -3,7 +3,7 @@ import { extname } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { defer, from, map, type Observable } from 'rxjs';
 import type { ResultMap } from '../analysis/AnalysisResults';
-import { PulseValidationError } from '../http/errors';
+import { PulseValidationError } from '../errors';
 import { Workflow } from '../workflow/Workflow';
 
 /**

@@ -2,7 +2,7 @@ import { createReadStream } from 'node:fs';
 import { extname } from 'node:path';
 import { pipeline } from 'node:stream';
 import { Observable } from 'rxjs';
-import { PulseValidationError } from '../http/errors';
+import { PulseValidationError } from '../errors';
 import type { ReadTextsOptions } from './readTexts';
 import { recordMaker } from './recordMaker';
 import { csvRows, lineRows, textGuard, type SourceRow } from './sourceRows';

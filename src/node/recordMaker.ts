@@ -1,4 +1,4 @@
-import { PulseValidationError } from '../http/errors';
+import { PulseValidationError } from '../errors';
 import type { ReadTextRecordsOptions, TextRecord } from './readTextRecords';
 import type { SourceRow } from './sourceRows';
 

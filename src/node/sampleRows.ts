@@ -1,6 +1,6 @@
 import { createReadStream } from 'node:fs';
 import { pipeline } from 'node:stream';
-import { PulseValidationError } from '../http/errors';
+import { PulseValidationError } from '../errors';
 import { csvRows, textGuard } from './sourceRows';
 
 /**

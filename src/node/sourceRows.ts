@@ -1,7 +1,7 @@
 import { Transform, type Duplex, type TransformCallback } from 'node:stream';
 import { StringDecoder } from 'node:string_decoder';
 import { parse, CsvError } from 'csv-parse';
-import { PulseValidationError } from '../http/errors';
+import { PulseValidationError } from '../errors';
 import { LineSplitter } from './LineSplitter';
 
 /**

@@ -20,7 +20,7 @@ import { concurrentMap } from '../batch/concurrentMap';
 import type { FlowControl } from '../batch/FlowControl';
 import type { z } from 'zod';
 import { checkOptions, describe } from '../http/checkOptions';
-import { PulseValidationError } from '../http/errors';
+import { PulseValidationError } from '../errors';
 import { BatchTextsConfigSchema } from '../schemas/options';
 import { LIMITS } from '../schemas/limits';
 import { checkText, isValidText } from '../client/validate';

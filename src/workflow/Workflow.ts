@@ -30,7 +30,7 @@ import type { CallOptions } from '../client/CallOptions';
 import { PulseClient } from '../client/PulseClient';
 import { checkOptions } from '../http/checkOptions';
 import { StarterOptionsSchema } from '../schemas/options';
-import { PulseValidationError } from '../http/errors';
+import { PulseValidationError } from '../errors';
 import { checkShape } from '../client/validate';
 import { topoSort } from '../analysis/graph';
 import { WorkflowSpecSchema, type WorkflowStepSpec } from './WorkflowSpec';

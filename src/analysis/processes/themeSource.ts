@@ -1,4 +1,4 @@
-import { PulseValidationError } from '../../http/errors';
+import { PulseValidationError } from '../../errors';
 import type { Theme } from '../../schemas/themes';
 import type { AnalysisResult } from '../results/AnalysisResult';
 import { ThemeGenerationResult } from '../results/ThemeGenerationResult';

@@ -1,6 +1,6 @@
 import { DataDictionaryRequestSchema } from '../../schemas/dataDictionary';
 import { LIMITS } from '../../schemas/limits';
-import { PulseValidationError } from '../../http/errors';
+import { PulseValidationError } from '../../errors';
 import { wireBody, type EndpointDef } from '../EndpointDef';
 import { describe, ensure } from '../validate';
 

@@ -1,5 +1,5 @@
 import { catchError, defer, map, Observable, of, throwError } from 'rxjs';
-import { PulseValidationError, ServerError } from '../../http/errors';
+import { PulseValidationError, ServerError } from '../../errors';
 import { parseWith } from '../../http/parseWith';
 import { HealthResponseSchema, type HealthResponse } from '../../schemas/health';
 import { LIMITS } from '../../schemas/limits';

@@ -1,5 +1,5 @@
-import { brand, isBranded } from '../brand';
-import type { ErrorDetail } from '../schemas/common';
+import { brand, isBranded } from './brand';
+import type { ErrorDetail } from './schemas/common';
 
 /**
  * Base class of every error pulse-rx raises. Each class's static `is` guard answers for that

@@ -11,7 +11,7 @@ import {
   RateLimitError,
   ServerError,
 } from 'pulse-rx';
-import { api, resetNock, testClient } from '../helpers/testClient';
+import { api, resetNock, testClient } from './helpers/testClient';
 
 const inputs = ['good'];
 
