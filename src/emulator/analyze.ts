@@ -103,7 +103,7 @@ export class Analyst {
 
   private sentiment(text: string) {
     const tag = this.tag;
-    return tag ? winkSentiment(tag(text), text, this.seed) : sentimentOf(text, this.seed);
+    return tag ? winkSentiment(tag.feel(text), text, this.seed) : sentimentOf(text, this.seed);
   }
 
   private themes(inputs: string[], options: ThemeOptions, seed: number) {

@@ -19,8 +19,16 @@ export interface TaggedSentence {
   tokens: Token[];
 }
 
-/** Tokens, parts of speech, lemmas and sentence sentiment of a text. */
-export type Tagger = (text: string) => TaggedSentence[];
+/** The language engine's two readings of a text. */
+export interface Tagger {
+  /** Sentences with tokens, parts of speech and lemmas (the full pipeline: themes). */
+  tag(text: string): TaggedSentence[];
+  /**
+   * Sentences with their sentiment and lower-case tokens only (`pos` is `X`, `lemma` the
+   * token): the pipeline without part-of-speech and entity tagging, several times faster.
+   */
+  feel(text: string): TaggedSentence[];
+}
 
 /**
  * Where the emulator's language data comes from. Each part may be absent: the emulator
@@ -76,8 +84,11 @@ export function installedLanguage(env: NodeJS.ProcessEnv = process.env): Languag
     available: () => has('wink-nlp') && has('wink-eng-lite-web-model'),
     tagger: () => {
       if (!has('wink-nlp') || !has('wink-eng-lite-web-model')) return undefined;
-      const nlp = (load('wink-nlp') as (model: unknown) => WinkNlp)(load('wink-eng-lite-web-model'));
-      return winkTagger(nlp);
+      const wink = load('wink-nlp') as (model: unknown, pipe?: string[]) => WinkNlp;
+      const model = load('wink-eng-lite-web-model');
+      const full = winkReader(wink(model), true);
+      const light = winkReader(wink(model, ['sbd', 'negation', 'sentiment']), false);
+      return { tag: full, feel: light };
     },
     wordTable: () => {
       const file = env[WORD_TABLE_ENV] || findUp(dirname(base), join('data', 'wordTable.bin'));
@@ -86,8 +97,20 @@ export function installedLanguage(env: NodeJS.ProcessEnv = process.env): Languag
   };
 }
 
-function winkTagger(nlp: WinkNlp): Tagger {
+function winkReader(nlp: WinkNlp, full: boolean): (text: string) => TaggedSentence[] {
   const its = nlp.its;
+  if (!full) {
+    // One pass over the document's tokens, cut where wink-nlp cuts sentences.
+    return (text) => {
+      const doc = nlp.readDoc(text);
+      const out: TaggedSentence[] = [];
+      doc.sentences().each((s) => {
+        const normal = s.tokens().out(its.normal) as string[];
+        out.push({ sentiment: Number(s.out(its.sentiment)) || 0, tokens: normal.map((n) => ({ normal: n, lemma: n, pos: 'X', stop: false })) });
+      });
+      return out;
+    };
+  }
   return (text) => {
     const out: TaggedSentence[] = [];
     nlp.readDoc(text).sentences().each((s) => {
@@ -112,12 +135,6 @@ function findUp(dir: string, relative: string): string | undefined {
     if (existsSync(candidate)) return candidate;
   }
   return undefined;
-}
-
-/** The language engine: a tagger, and word vectors when the table is there. */
-export interface Language {
-  tag: Tagger;
-  words: WordTable | undefined;
 }
 
 /** Loads what `source` has; undefined when there is no tagger (the built-in engine answers). */

@@ -51,7 +51,7 @@ function excludedWords(context: string | undefined): Set<string> {
 function frequentNouns(inputs: string[], tag: Tagger, words: WordTable, excluded: Set<string>): Noun[] {
   const byLemma = new Map<string, { texts: Set<number>; forms: Map<string, number> }>();
   inputs.forEach((text, i) => {
-    for (const s of tag(text)) {
+    for (const s of tag.tag(text)) {
       for (const t of s.tokens) {
         if (t.pos !== 'NOUN' && t.pos !== 'PROPN') continue;
         const lemma = t.lemma.toLowerCase();

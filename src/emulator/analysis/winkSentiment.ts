@@ -47,24 +47,60 @@ function clauses(tokens: Token[]): Token[][] {
 /** Signed evidence of one clause: lexicon hits (negated within three words) and cues. */
 function clauseScore(tokens: Token[]): number {
   let score = 0;
+  let negator = -9;
+  let negatorUsed = true;
+  let unusedNegators = 0;
+  let intensifier = -9;
   tokens.forEach((t, i) => {
-    const window = tokens.slice(Math.max(0, i - 3), i).map((x) => x.normal);
-    const negated = window.some((x) => NEGATORS.has(x) || x.endsWith("n't"));
-    const boost = window.some((x) => INTENSIFIERS.has(x)) ? 1.5 : 1;
-    let p = POSITIVE.has(t.normal) ? 1 : NEGATIVE.has(t.normal) ? -1 : 0;
-    if (!p) p = PRAISE_LEMMAS.has(t.lemma) || PRAISE_LEMMAS.has(t.normal) ? 0.8 : COMPLAINT_LEMMAS.has(t.lemma) || COMPLAINT_LEMMAS.has(t.normal) ? -0.8 : 0;
-    if (!p && t.pos === 'NUM' && DURATION_UNITS.has(tokens[i + 1]?.normal ?? '')) p = -0.6;
+    const w = t.normal;
+    const next = tokens[i + 1]?.normal ?? '';
     // "too short", "not enough": a complaint already negated in its own words.
-    if (!p && EXCESS.has(t.normal) && (t.normal === 'too' ? tokens[i + 1]?.pos === 'ADJ' : negatedBefore(tokens, i))) {
+    if ((w === 'too' && /^\p{L}/u.test(next)) || (w === 'enough' && negator === i - 1)) {
       score -= 1;
+      negatorUsed = true;
       return;
     }
-    score += (negated && p ? -p : p) * boost;
+    let p = POSITIVE.has(w) ? 1 : NEGATIVE.has(w) ? -1 : 0;
+    if (!p) p = inflected(w, PRAISE_LEMMAS) ? 0.8 : inflected(w, COMPLAINT_LEMMAS) ? -0.8 : 0;
+    if (!p && isDuration(tokens, i)) p = quickly(tokens, i) ? 0.6 : -0.6;
+    if (p && i - negator <= 3) {
+      p = -p;
+      negatorUsed = true;
+    }
+    if (p) score += p * (i - intensifier <= 3 ? 1.5 : 1);
+    if (NEGATORS.has(w) || w.endsWith("n't") || FACTUAL_NEGATORS.has(w)) {
+      if (!negatorUsed) unusedNegators++;
+      [negator, negatorUsed] = [i, false];
+    }
+    if (INTENSIFIERS.has(w)) intensifier = i;
   });
-  return score;
+  if (!negatorUsed) unusedNegators++;
+  // "no reply", "could not find the address": a negation with nothing to flip is a complaint.
+  return score - 0.7 * unusedNegators;
 }
 
-function negatedBefore(tokens: Token[], i: number): boolean {
-  const prev = tokens[i - 1]?.normal ?? '';
-  return prev === 'not' || prev === 'no';
+/** Negations that read as complaints on their own ("barely worked", "nobody came"). */
+const FACTUAL_NEGATORS = new Set(['nobody', 'barely', 'cannot', 'none', 'neither', 'nor']);
+
+/** A number (or "an", "half") followed by a time unit: "45 minutes", "an hour". */
+function isDuration(tokens: Token[], i: number): boolean {
+  const w = tokens[i]!.normal;
+  return (isNumber(w) || w === 'an' || w === 'half') && DURATION_UNITS.has(tokens[i + 1]?.normal ?? '');
+}
+
+/** "in 20 minutes", "within an hour", "under ten minutes": speed, not waiting. */
+function quickly(tokens: Token[], i: number): boolean {
+  return tokens.slice(Math.max(0, i - 2), i).some((t) => t.normal === 'in' || t.normal === 'within' || t.normal === 'under');
+}
+
+/** The word or its base form ("closed", "closes", "closing" -> "close") is in the set. */
+function inflected(word: string, set: Set<string>): boolean {
+  if (set.has(word)) return true;
+  const base = word.replace(/(?:ing|ed|es|s|d)$/, '');
+  return base !== word && (set.has(base) || set.has(`${base}e`));
+}
+
+const NUMBER_WORDS = new Set('two three four five six seven eight nine ten twenty thirty forty fifty sixty seventy eighty ninety'.split(' '));
+function isNumber(word: string): boolean {
+  return /^\d+$/.test(word) || NUMBER_WORDS.has(word);
 }
