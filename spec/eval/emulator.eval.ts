@@ -7,6 +7,9 @@ import { Analyst } from '../../src/emulator/analyze';
 import { NO_LANGUAGE } from '../../src/emulator/analysis/language';
 import park from '../fixtures/parkReviewLabels.json';
 import delivery from '../fixtures/deliveryFeedback.json';
+import { CALIBRATION } from '../../src/emulator/analysis/wordEmbed';
+import { DEFAULT_THEME_THRESHOLD } from '../../src/operators/themeScores';
+import { calibrationPairs, fitCalibration, median, type Pair } from './calibration';
 import { measure, type LabelledSet } from './emulatorMetrics';
 
 const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
@@ -32,8 +35,32 @@ for (const [setName, set] of sets) {
 const texts = Array.from({ length: 10_000 }, (_, i) => `${park.items[i % park.items.length]!.text} (${i})`);
 for (const [name, analyst] of engines) {
   analyst.run('sentiment', { inputs: ['warm up'] });
-  const t0 = process.hrtime.bigint();
+  const [t0, c0] = [process.hrtime.bigint(), process.cpuUsage()];
   analyst.run('sentiment', { inputs: texts });
-  process.stdout.write(`\n${name}: 10,000-text sentiment in ${Number(process.hrtime.bigint() - t0) / 1e6} ms of server time`);
+  const cpu = process.cpuUsage(c0);
+  const wall = Number(process.hrtime.bigint() - t0) / 1e6;
+  process.stdout.write(`\n${name}: 10,000-text sentiment: ${((cpu.user + cpu.system) / 1000).toFixed(0)} ms CPU, ${wall.toFixed(0)} ms wall`);
 }
 process.stdout.write('\n');
+
+// The similarity scale against the recorded hosted scores (CALIBRATION in wordEmbed.ts).
+{
+  const pairs = calibrationPairs();
+  const fit = fitCalibration(pairs);
+  const { meaning, wording, shared } = CALIBRATION;
+  const emulated = (p: Pair) => meaning * p.meaning + wording * p.wording + shared;
+  const at = (score: (p: Pair) => number) => {
+    const hit = (p: Pair) => score(p) >= DEFAULT_THEME_THRESHOLD;
+    const tp = pairs.filter((p) => p.related && hit(p)).length;
+    const fp = pairs.filter((p) => !p.related && hit(p)).length;
+    const fn = pairs.filter((p) => p.related && !hit(p)).length;
+    return `precision ${(tp / (tp + fp)).toFixed(2)} recall ${(tp / (tp + fn)).toFixed(2)}`;
+  };
+  const med = (rel: boolean, score: (p: Pair) => number) => median(pairs.filter((p) => p.related === rel).map(score)).toFixed(3);
+  process.stdout.write(
+    `\ncalibration (${pairs.length} recorded text/label pairs): least-squares fit ${JSON.stringify(fit, (_, v) => (typeof v === 'number' ? +v.toFixed(3) : v))}\n` +
+      `  related median: hosted ${med(true, (p) => p.hosted)}, emulated ${med(true, emulated)}; ` +
+      `unrelated median: hosted ${med(false, (p) => p.hosted)}, emulated ${med(false, emulated)}\n` +
+      `  at the SDK threshold ${DEFAULT_THEME_THRESHOLD}: hosted ${at((p) => p.hosted)}, emulated ${at(emulated)}\n`,
+  );
+}

@@ -109,7 +109,7 @@ export class Analyst {
   private themes(inputs: string[], options: ThemeOptions, seed: number) {
     const tag = this.tag;
     const words = tag && this.words;
-    return (words && nounThemes(inputs, options, tag, words)) || generateThemes(inputs, options, this.group, seed);
+    return (words && nounThemes(inputs, options, { tag, words, embed: this.embed })) || generateThemes(inputs, options, this.group, seed);
   }
 }
 

@@ -26,6 +26,3 @@ export const DURATION_UNITS = new Set(['minute', 'minutes', 'min', 'mins', 'hour
 
 /** Words that open a contrasting clause: what follows may carry the other polarity. */
 export const CONTRAST = new Set(['but', 'although', 'though', 'however', 'yet', 'except', 'while', 'whereas']);
-
-/** "too small", "not enough": a quantity complaint, whatever the adjective. */
-export const EXCESS = new Set(['too', 'enough']);

@@ -1,4 +1,4 @@
-import { cosine } from './embed';
+import { cosine, type Embedder } from './embed';
 import type { Tagger } from './language';
 import { isSentimentWord } from './sentiment';
 import { STOPWORDS, stem, titleCase, tokenize } from './text';
@@ -10,6 +10,18 @@ import { unit, type WordTable } from './WordTable';
 export const GROUPING_SIMILARITY = 0.45;
 /** Nouns considered: the most frequent ones, each in at least two texts. */
 const CANDIDATES = 80;
+/**
+ * The SDK's default allocation threshold (DEFAULT_THEME_THRESHOLD, 0.28; the emulator shares
+ * no code with the client): themes are chosen so that texts reach it.
+ */
+export const ALLOCATION_THRESHOLD = 0.28;
+/** Texts scored when choosing themes: a fixed stride through larger inputs bounds the work. */
+const SCORED_TEXTS = 400;
+/** Nouns that say how much or when, not what about. */
+const FILLER = new Set(
+  `bit lot lots thing things way kind sort part end side couple number time times day days minute minutes hour hours
+  week weeks month months year years people person everyone everything anything nothing something someone one ones`.split(/\s+/),
+);
 
 interface Noun {
   lemma: string;
@@ -31,14 +43,18 @@ interface Group {
  * never become labels. Undefined when the texts have too few shared nouns: the caller
  * falls back to grouping whole texts.
  */
-export function nounThemes(inputs: string[], options: ThemeOptions, tag: Tagger, words: WordTable): EmulatedTheme[] | undefined {
+export function nounThemes(
+  inputs: string[],
+  options: ThemeOptions,
+  language: { tag: Tagger; words: WordTable; embed: Embedder },
+): EmulatedTheme[] | undefined {
   const lo = Math.max(1, options.minThemes ?? 1);
   const hi = Math.max(lo, Math.min(options.maxThemes ?? 8, inputs.length));
-  const nouns = frequentNouns(inputs, tag, words, excludedWords(options.context));
+  const nouns = frequentNouns(inputs, language.tag, language.words, excludedWords(options.context));
   const groups = groupNouns(nouns);
-  const chosen = cover(groups, lo, hi);
+  const chosen = cover(candidates(groups), inputs, language.embed, lo, hi);
   if (chosen.length < lo) return undefined;
-  return chosen.map((g) => describe(g, inputs, words, options.context));
+  return chosen.map((c) => describe(c, inputs, language.words, options.context));
 }
 
 /** Context words in every form a label could carry them ("parks", "park", "Park"). */
@@ -54,8 +70,9 @@ function frequentNouns(inputs: string[], tag: Tagger, words: WordTable, excluded
     for (const s of tag.tag(text)) {
       for (const t of s.tokens) {
         if (t.pos !== 'NOUN' && t.pos !== 'PROPN') continue;
-        const lemma = t.lemma.toLowerCase();
+        // Keyed by the singular the word table knows (wink's lemma turns "app" into "application").
         const form = t.normal;
+        const lemma = form.endsWith('s') && words.rank(form.slice(0, -1)) !== undefined ? form.slice(0, -1) : form;
         if (!isLabelWord(lemma, excluded) || !isLabelWord(form, excluded) || !words.vector(lemma)) continue;
         const e = byLemma.get(lemma) ?? { texts: new Set<number>(), forms: new Map<string, number>() };
         e.texts.add(i);
@@ -78,7 +95,7 @@ function frequentNouns(inputs: string[], tag: Tagger, words: WordTable, excluded
 
 /** A word that may appear in a label: letters only, no stop, context or sentiment word. */
 export function isLabelWord(word: string, excluded: Set<string>): boolean {
-  return /^\p{L}{3,}$/u.test(word) && !STOPWORDS.has(word) && !excluded.has(word) && !excluded.has(stem(word)) && !isSentimentWord(word);
+  return /^\p{L}{3,}$/u.test(word) && !STOPWORDS.has(word) && !FILLER.has(word) && !excluded.has(word) && !excluded.has(stem(word)) && !isSentimentWord(word);
 }
 
 /** Most frequent nouns first, each joins the most similar group above the bar, else starts one. */
@@ -102,26 +119,54 @@ function groupNouns(nouns: Noun[]): Group[] {
   return groups;
 }
 
-/** Greedy set cover: each pick adds the most texts not yet covered (at least lo picks, at most hi). */
-function cover(groups: Group[], lo: number, hi: number): Group[] {
-  const chosen: Group[] = [];
+interface Candidate {
+  group: Group;
+  label: string;
+}
+
+/** Each group may be labelled by its first noun or its first two. */
+function candidates(groups: Group[]): Candidate[] {
+  return groups.flatMap((group) => {
+    const [a, b] = group.nouns.map((n) => n.form);
+    const one = { group, label: titleCase(a!) };
+    return b ? [one, { group, label: titleCase(`${a} & ${b}`) }] : [one];
+  });
+}
+
+/**
+ * Greedy cover: each pick is the label that brings the most not-yet-covered texts to the
+ * allocation threshold (one label per group; at least lo picks, at most hi).
+ */
+function cover(all: Candidate[], inputs: string[], embed: Embedder, lo: number, hi: number): Candidate[] {
+  const step = Math.max(1, Math.ceil(inputs.length / SCORED_TEXTS));
+  const scored = inputs.filter((_, i) => i % step === 0).map(embed);
+  const reach = all.map((c) => {
+    const target = embed(c.label);
+    return new Set(scored.flatMap((v, i) => (cosine(v, target) >= ALLOCATION_THRESHOLD ? [i] : [])));
+  });
+  const chosen: Candidate[] = [];
   const covered = new Set<number>();
-  const left = [...groups];
-  while (chosen.length < hi && left.length) {
-    const gain = (g: Group) => [...g.texts].filter((t) => !covered.has(t)).length;
-    left.sort((a, b) => gain(b) - gain(a) || b.texts.size - a.texts.size || a.nouns[0]!.lemma.localeCompare(b.nouns[0]!.lemma));
-    const next = left.shift()!;
-    if (gain(next) < 2 && chosen.length >= lo) break;
-    chosen.push(next);
-    next.texts.forEach((t) => covered.add(t));
+  const used = new Set<Group>();
+  while (chosen.length < hi) {
+    let best = -1;
+    let bestGain = -1;
+    all.forEach((c, k) => {
+      if (used.has(c.group)) return;
+      let gain = 0;
+      reach[k]!.forEach((t) => (gain += covered.has(t) ? 0 : 1));
+      if (gain > bestGain) [best, bestGain] = [k, gain];
+    });
+    if (best < 0 || (bestGain < 2 && chosen.length >= lo)) break;
+    chosen.push(all[best]!);
+    used.add(all[best]!.group);
+    reach[best]!.forEach((t) => covered.add(t));
   }
   return chosen;
 }
 
-function describe(g: Group, inputs: string[], words: WordTable, context: string | undefined): EmulatedTheme {
+function describe({ group: g, label: shortLabel }: Candidate, inputs: string[], words: WordTable, context: string | undefined): EmulatedTheme {
   const top = g.nouns.slice(0, 2).map((n) => n.form);
   const all = g.nouns.slice(0, 5).map((n) => n.form);
-  const shortLabel = titleCase(top.join(' & '));
   // Representatives: the members nearest the label in meaning (100-d vectors: cheap).
   const target = meaningOf(shortLabel, words)!;
   const near = (text: string) => {

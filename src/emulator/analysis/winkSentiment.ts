@@ -1,4 +1,4 @@
-import { COMPLAINT_LEMMAS, CONTRAST, DURATION_UNITS, EXCESS, PRAISE_LEMMAS } from './complaintCues';
+import { COMPLAINT_LEMMAS, CONTRAST, DURATION_UNITS, PRAISE_LEMMAS } from './complaintCues';
 import type { TaggedSentence, Token } from './language';
 import { INTENSIFIERS, NEGATIVE, NEGATORS, POSITIVE, type Sentiment } from './sentiment';
 import { hash32, round6 } from './text';
