@@ -12,6 +12,7 @@
  * the words joined by "\n" (UTF-8), count float32 scales, count*dims int8 values.
  * The same input gives the same bytes.
  */
+/* global console, Buffer */
 const fs = require('node:fs');
 const path = require('node:path');
 

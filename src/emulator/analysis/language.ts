@@ -46,6 +46,13 @@ export interface LanguageSource {
 /** A source with nothing in it: the built-in engine answers. */
 export const NO_LANGUAGE: LanguageSource = { tagger: () => undefined, wordTable: () => undefined, available: () => false };
 
+/**
+ * One tagger per loaded model, for the whole process: wink-eng-lite-web-model 1.8 serialises
+ * its entity data again on every instantiation (the string doubles in size each time), so a
+ * process that built a wink-nlp instance per emulator would soon fail. Taggers are pure.
+ */
+const TAGGERS = new WeakMap<object, Tagger>();
+
 /** Environment variable naming the word table file (default: `data/wordTable.bin` of a clone). */
 export const WORD_TABLE_ENV = 'PULSE_EMULATOR_WORD_TABLE';
 
@@ -84,11 +91,15 @@ export function installedLanguage(env: NodeJS.ProcessEnv = process.env): Languag
     available: () => has('wink-nlp') && has('wink-eng-lite-web-model'),
     tagger: () => {
       if (!has('wink-nlp') || !has('wink-eng-lite-web-model')) return undefined;
-      const wink = load('wink-nlp') as (model: unknown, pipe?: string[]) => WinkNlp;
-      const model = load('wink-eng-lite-web-model');
-      const full = winkReader(wink(model), true);
-      const light = winkReader(wink(model, ['sbd', 'negation', 'sentiment']), false);
-      return { tag: full, feel: light };
+      const model = load('wink-eng-lite-web-model') as object;
+      let tagger = TAGGERS.get(model);
+      if (!tagger) {
+        const wink = load('wink-nlp') as (model: unknown, pipe?: string[]) => WinkNlp;
+        const full = winkReader(wink(model), true);
+        const light = winkReader(wink(model, ['sbd', 'negation', 'sentiment']), false);
+        TAGGERS.set(model, (tagger = { tag: full, feel: light }));
+      }
+      return tagger;
     },
     wordTable: () => {
       const file = env[WORD_TABLE_ENV] || findUp(dirname(base), join('data', 'wordTable.bin'));
