@@ -7,7 +7,7 @@ import { similarity, type SimilarityRequestWire } from './analysis/similarity';
 import { summarize } from './analysis/summarize';
 import { generateThemes, type ThemeOptions } from './analysis/themes';
 import { round6 } from './analysis/text';
-import { installedLanguage, loadWordTable, type LanguageSource, type Tagger } from './analysis/language';
+import { engineOf, installedLanguage, loadWordTable, type EngineName, type LanguageSource, type Tagger } from './analysis/language';
 import { nounThemes } from './analysis/nounThemes';
 import { winkSentiment } from './analysis/winkSentiment';
 import { createWordEmbedder } from './analysis/wordEmbed';
@@ -17,13 +17,6 @@ import type { WordTable } from './analysis/WordTable';
 export type Feature = 'sentiment' | 'embeddings' | 'similarity' | 'themes' | 'clustering' | 'extractions' | 'summaries' | 'data-dictionary';
 
 type Body = Record<string, unknown>;
-
-/**
- * Which engine answers: `wink+glove` (wink-nlp tagging and sentiment, word-table meaning for
- * embeddings, similarity and themes), `wink` (no word table: sentiment only) or `lexicon`
- * (the built-in engine, when wink-nlp and its model are not installed).
- */
-export type EngineName = 'wink+glove' | 'wink' | 'lexicon';
 
 /**
  * The emulator's analyst: turns a validated wire request into a wire result, as a pure
@@ -43,8 +36,7 @@ export class Analyst {
 
   /** The engine that answers, known without loading anything (the language data loads on first use). */
   get engine(): EngineName {
-    if (!this.language.available()) return 'lexicon';
-    return this.words ? 'wink+glove' : 'wink';
+    return engineOf(this.language);
   }
 
   /** wink-nlp with its model, loaded on the first request that needs it; null when absent. */
@@ -55,7 +47,7 @@ export class Analyst {
 
   /** The word table, read on the first request that needs it; null when absent. */
   private get words(): WordTable | null {
-    if (this.table === undefined) this.table = (this.language.available() && loadWordTable(this.language)) || null;
+    if (this.table === undefined) this.table = (this.language.available().tagger && loadWordTable(this.language)) || null;
     return this.table;
   }
 

@@ -1,3 +1,4 @@
+import { startEmulator } from 'pulse-rx/emulator';
 import { Analyst } from '../../../src/emulator/analyze';
 import { installedLanguage, NO_LANGUAGE, type LanguageSource } from '../../../src/emulator/analysis/language';
 import { sentimentOf } from '../../../src/emulator/analysis/sentiment';
@@ -23,14 +24,24 @@ describe('the emulator language engine', () => {
     expect(new Analyst(0, 3072).engine).toBe('wink+glove');
   });
 
+  it('says in the health document which engine answers', async () => {
+    const emulator = await startEmulator({ port: 0 });
+    try {
+      const health = (await (await fetch(`${emulator.url}/health`)).json()) as { version: string };
+      expect(health.version).toBe('pulse-rx-emulator (engine: wink+glove)');
+    } finally {
+      await emulator.close();
+    }
+  });
+
   it('loads nothing at start: wink-nlp on the first sentiment request, the word table on the first that needs meaning', () => {
     const { source, calls } = counting();
     const analyst = new Analyst(0, 3072, source);
-    expect(analyst.engine).toBe('wink+glove'); // known without loading wink-nlp
-    expect(calls.tagger).toBe(0);
+    expect(analyst.engine).toBe('wink+glove'); // known without loading anything
+    expect(calls).toEqual({ tagger: 0, wordTable: 0 });
     analyst.run('sentiment', { inputs: ['The staff were lovely.'] });
     analyst.run('sentiment', { inputs: ['The queue was endless.'] });
-    expect(calls.tagger).toBe(1);
+    expect(calls).toEqual({ tagger: 1, wordTable: 0 });
     analyst.run('embeddings', { inputs: ['rides'] });
     analyst.run('similarity', { set: ['rides', 'coaster'] });
     expect(calls).toEqual({ tagger: 1, wordTable: 1 });
@@ -47,7 +58,11 @@ describe('the emulator language engine', () => {
 
   it('answers sentiment with wink-nlp but themes the built-in way when only the word table is missing', () => {
     const base = installedLanguage();
-    const analyst = new Analyst(0, 3072, { ...base, available: base.available, tagger: base.tagger, wordTable: () => undefined });
+    const analyst = new Analyst(0, 3072, {
+      available: () => ({ ...base.available(), wordTable: false }),
+      tagger: base.tagger,
+      wordTable: () => undefined,
+    });
     expect(analyst.engine).toBe('wink');
     const [r] = analyst.run('sentiment', { inputs: ['Traffic jam on the approach road for 45 minutes.'] }).results as { sentiment: string }[];
     expect(r!.sentiment).toBe('negative');

@@ -39,12 +39,29 @@ export interface LanguageSource {
   tagger(): Tagger | undefined;
   /** Reads the word table's bytes, or undefined when absent. */
   wordTable(): Uint8Array | undefined;
-  /** Whether the tagger's packages are installed, without loading them. */
-  available(): boolean;
+  /** What is there, found without loading anything. */
+  available(): { tagger: boolean; wordTable: boolean };
 }
 
 /** A source with nothing in it: the built-in engine answers. */
-export const NO_LANGUAGE: LanguageSource = { tagger: () => undefined, wordTable: () => undefined, available: () => false };
+export const NO_LANGUAGE: LanguageSource = {
+  tagger: () => undefined,
+  wordTable: () => undefined,
+  available: () => ({ tagger: false, wordTable: false }),
+};
+
+/**
+ * Which engine answers: `wink+glove` (wink-nlp tagging and sentiment, word-table meaning for
+ * embeddings, similarity and themes), `wink` (no word table: sentiment only) or `lexicon`
+ * (the built-in engine, when wink-nlp and its model are not installed).
+ */
+export type EngineName = 'wink+glove' | 'wink' | 'lexicon';
+
+/** The engine a source gives, known without loading it. */
+export function engineOf(source: LanguageSource): EngineName {
+  const { tagger, wordTable } = source.available();
+  return !tagger ? 'lexicon' : wordTable ? 'wink+glove' : 'wink';
+}
 
 /**
  * One tagger per loaded model, for the whole process: wink-eng-lite-web-model 1.8 serialises
@@ -87,8 +104,12 @@ export function installedLanguage(env: NodeJS.ProcessEnv = process.env): Languag
       return false;
     }
   };
+  const tableFile = () => env[WORD_TABLE_ENV] || findUp(dirname(base), join('data', 'wordTable.bin'));
   return {
-    available: () => has('wink-nlp') && has('wink-eng-lite-web-model'),
+    available: () => {
+      const file = tableFile();
+      return { tagger: has('wink-nlp') && has('wink-eng-lite-web-model'), wordTable: !!file && existsSync(file) };
+    },
     tagger: () => {
       if (!has('wink-nlp') || !has('wink-eng-lite-web-model')) return undefined;
       const model = load('wink-eng-lite-web-model') as object;
@@ -102,7 +123,7 @@ export function installedLanguage(env: NodeJS.ProcessEnv = process.env): Languag
       return tagger;
     },
     wordTable: () => {
-      const file = env[WORD_TABLE_ENV] || findUp(dirname(base), join('data', 'wordTable.bin'));
+      const file = tableFile();
       return file && existsSync(file) ? readFileSync(file) : undefined;
     },
   };
