@@ -5,7 +5,7 @@
  */
 import { DEFAULT_THEME_THRESHOLD } from '../../src/operators/themeScores';
 import type { Analyst } from '../../src/emulator/analyze';
-import { STOPWORDS, stem, tokenize } from '../../src/emulator/analysis/text';
+import { isNumeric, STOPWORDS, stem, tokenize } from '../../src/emulator/analysis/text';
 
 export interface LabelledSet {
   about: string;
@@ -59,5 +59,5 @@ export function measure(analyst: Analyst, set: LabelledSet, threshold = DEFAULT_
 /** True when a label has a word of the context, a stop word or a number. */
 export function breaksLabelRules(label: string, context: string): boolean {
   const ctx = new Set(tokenize(context).flatMap((w) => [w, stem(w)]));
-  return tokenize(label).some((w) => ctx.has(w) || ctx.has(stem(w)) || STOPWORDS.has(w) || /\d/.test(w));
+  return tokenize(label).some((w) => ctx.has(w) || ctx.has(stem(w)) || STOPWORDS.has(w) || isNumeric(w));
 }

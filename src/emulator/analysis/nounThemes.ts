@@ -1,7 +1,7 @@
 import { cosine, type Embedder } from './embed';
 import type { Tagger } from './language';
 import { isSentimentWord } from './sentiment';
-import { STOPWORDS, stem, titleCase, tokenize } from './text';
+import { isNumeric, STOPWORDS, stem, titleCase, tokenize } from './text';
 import type { EmulatedTheme, ThemeOptions } from './themes';
 import { meaningOf } from './wordEmbed';
 import { unit, type WordTable } from './WordTable';
@@ -95,7 +95,7 @@ function frequentNouns(inputs: string[], tag: Tagger, words: WordTable, excluded
 
 /** A word that may appear in a label: letters only, no stop, context or sentiment word. */
 export function isLabelWord(word: string, excluded: Set<string>): boolean {
-  return /^\p{L}{3,}$/u.test(word) && !STOPWORDS.has(word) && !FILLER.has(word) && !excluded.has(word) && !excluded.has(stem(word)) && !isSentimentWord(word);
+  return /^\p{L}{3,}$/u.test(word) && !STOPWORDS.has(word) && !FILLER.has(word) && !isNumeric(word) && !excluded.has(word) && !excluded.has(stem(word)) && !isSentimentWord(word);
 }
 
 /** Most frequent nouns first, each joins the most similar group above the bar, else starts one. */

@@ -2,7 +2,7 @@ import type { Embedder } from './embed';
 import { cosine } from './embed';
 import { kmeans } from './kmeans';
 import { isSentimentWord } from './sentiment';
-import { contentWords, STOPWORDS, stem, titleCase, tokenize } from './text';
+import { contentWords, isNumeric, STOPWORDS, stem, titleCase, tokenize } from './text';
 
 export interface EmulatedTheme {
   shortLabel: string;
@@ -37,7 +37,7 @@ export function generateThemes(inputs: string[], options: ThemeOptions, embed: E
     const counts = countStems(members.map((m) => m.t));
     const terms = [...counts.entries()]
       // The context is what every text is about: its words would label every theme alike.
-      .filter(([s, { n }]) => (members.length < 3 || n >= 2) && !contextWords.has(s) && !/\d/.test(s))
+      .filter(([s, { n, word }]) => (members.length < 3 || n >= 2) && !contextWords.has(s) && !isNumeric(word))
       .map(([s, { n, word }]) => ({
         word,
         // Topic words over sentiment words.

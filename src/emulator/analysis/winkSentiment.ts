@@ -1,7 +1,7 @@
 import { COMPLAINT_LEMMAS, CONTRAST, DURATION_UNITS, PRAISE_LEMMAS } from './complaintCues';
 import type { TaggedSentence, Token } from './language';
 import { INTENSIFIERS, NEGATIVE, NEGATORS, POSITIVE, type Sentiment } from './sentiment';
-import { hash32, round6 } from './text';
+import { hash32, isNumeric, round6 } from './text';
 
 /** Weight of the tagger's own sentence sentiment (-1..1) beside one lexicon hit. */
 const TAGGER_WEIGHT = 2;
@@ -85,7 +85,7 @@ const FACTUAL_NEGATORS = new Set(['nobody', 'barely', 'cannot', 'none', 'neither
 /** A number (or "an", "half") followed by a time unit: "45 minutes", "an hour". */
 function isDuration(tokens: Token[], i: number): boolean {
   const w = tokens[i]!.normal;
-  return (isNumber(w) || w === 'an' || w === 'half') && DURATION_UNITS.has(tokens[i + 1]?.normal ?? '');
+  return (isNumeric(w) || w === 'an') && DURATION_UNITS.has(tokens[i + 1]?.normal ?? '');
 }
 
 /** "in 20 minutes", "within an hour", "under ten minutes": speed, not waiting. */
@@ -98,9 +98,4 @@ function inflected(word: string, set: Set<string>): boolean {
   if (set.has(word)) return true;
   const base = word.replace(/(?:ing|ed|es|s|d)$/, '');
   return base !== word && (set.has(base) || set.has(`${base}e`));
-}
-
-const NUMBER_WORDS = new Set('two three four five six seven eight nine ten twenty thirty forty fifty sixty seventy eighty ninety'.split(' '));
-function isNumber(word: string): boolean {
-  return /^\d+$/.test(word) || NUMBER_WORDS.has(word);
 }
