@@ -4,7 +4,10 @@ import { installedLanguage, NO_LANGUAGE, type LanguageSource } from '../../../sr
 import { sentimentOf } from '../../../src/emulator/analysis/sentiment';
 import park from '../../fixtures/parkReviewLabels.json';
 import delivery from '../../fixtures/deliveryFeedback.json';
+import calibration from '../../fixtures/themeCalibration.json';
 import { breaksLabelRules, measure, type LabelledSet } from '../../eval/emulatorMetrics';
+import { calibrationPairs, fitCalibration, median } from '../../eval/calibration';
+import { CALIBRATION } from '../../../src/emulator/analysis/wordEmbed';
 
 /** The installed source, counting what it loads. */
 function counting(base: LanguageSource = installedLanguage()) {
@@ -18,6 +21,7 @@ function counting(base: LanguageSource = installedLanguage()) {
 }
 
 const texts = park.items.slice(0, 60).map((i) => i.text);
+const pairsByCase = () => calibration.cases;
 
 describe('the emulator language engine', () => {
   it('is wink-nlp with the word table in a clone (dev dependencies and data/wordTable.bin)', () => {
@@ -122,6 +126,24 @@ describe('the emulator on the labelled sets (targets of issue 17)', () => {
     expect(figures.sentimentAgreement).toBeGreaterThanOrEqual(0.75);
     expect(figures.labels.length).toBeGreaterThanOrEqual(4);
     expect(figures.badLabels).toEqual([]);
+  });
+
+  it('puts similarities on the hosted scale recorded in themeCalibration.json', () => {
+    const pairs = calibrationPairs();
+    const fit = fitCalibration(pairs);
+    for (const k of ['meaning', 'wording', 'shared'] as const) expect(CALIBRATION[k]).toBeCloseTo(fit[k], 2);
+    const analyst = new Analyst(0, 3072);
+    const emulated = (rel: boolean) => {
+      const scores: number[] = [];
+      for (const c of pairsByCase()) {
+        const m = (analyst.run('similarity', { set_a: c.texts, set_b: c.themes }) as { matrix: number[][] }).matrix;
+        c.texts.forEach((_, i) => c.themes.forEach((__, j) => c.related[i]!.includes(j) === rel && scores.push(m[i]![j]!)));
+      }
+      return median(scores);
+    };
+    const hosted = (rel: boolean) => median(pairs.filter((p) => p.related === rel).map((p) => p.hosted));
+    expect(Math.abs(emulated(true) - hosted(true))).toBeLessThan(0.05);
+    expect(Math.abs(emulated(false) - hosted(false))).toBeLessThan(0.05);
   });
 
   it('never labels a theme with the context, even when the context is in every text', () => {
