@@ -48,7 +48,9 @@ describe('batching against the emulator', () => {
 
   it('unsubscribing mid-batch aborts the requests in flight and sends no more', async () => {
     emulator.reset();
-    emulator.faults.set([{ path: '/sentiment', action: { type: 'latency', ms: 300 } }]);
+    // Latency well beyond the time to analyse a chunk: a reply due while the server is busy with
+    // the second chunk would otherwise go out before the hang-up is read (wink-nlp takes longer).
+    emulator.faults.set([{ path: '/sentiment', action: { type: 'latency', ms: 5000 } }]);
     const client = emulatorClient(emulator);
     const sub = client.analyzeSentiment({ inputs: texts(2000), fast: true }, { concurrency: 2 }).subscribe();
     await until(() => emulator.journal().filter((e) => e.path === '/v1/sentiment').length === 2);

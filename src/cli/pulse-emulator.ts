@@ -2,6 +2,7 @@
 import { parseArgs } from 'node:util';
 import { startEmulator } from '../emulator/startEmulator';
 import { parseFaults } from '../emulator/faults';
+import { engineOf, installedLanguage } from '../emulator/analysis/language';
 import { RECORDED_JOB_DURATIONS, type JobDurationModel } from '../emulator/jobDuration';
 
 const HELP = `pulse-emulator: the Pulse API on loopback (plausible local scores, not the hosted models')
@@ -69,6 +70,7 @@ async function main(): Promise<void> {
   process.stdout.write(
     [
       'Pulse emulator listening (scores are plausible local stand-ins, not the hosted models)',
+      `  engine: ${engineOf(installedLanguage())} (wink+glove: wink-nlp and the word table; lexicon: built-in fallback)`,
       `  PULSE_BASE_URL=${emulator.url}`,
       `  PULSE_TOKEN_URL=${emulator.tokenUrl}`,
       `  PULSE_CLIENT_ID=${emulator.clientId}`,

@@ -5,8 +5,13 @@ import { extractElements } from './analysis/extract';
 import { sentimentOf } from './analysis/sentiment';
 import { similarity, type SimilarityRequestWire } from './analysis/similarity';
 import { summarize } from './analysis/summarize';
-import { generateThemes } from './analysis/themes';
+import { generateThemes, type ThemeOptions } from './analysis/themes';
 import { round6 } from './analysis/text';
+import { engineOf, installedLanguage, loadWordTable, type EngineName, type LanguageSource, type Tagger } from './analysis/language';
+import { nounThemes } from './analysis/nounThemes';
+import { winkSentiment } from './analysis/winkSentiment';
+import { createWordEmbedder } from './analysis/wordEmbed';
+import type { WordTable } from './analysis/WordTable';
 
 /** The features the emulator computes, by path. */
 export type Feature = 'sentiment' | 'embeddings' | 'similarity' | 'themes' | 'clustering' | 'extractions' | 'summaries' | 'data-dictionary';
@@ -20,15 +25,35 @@ type Body = Record<string, unknown>;
 export class Analyst {
   private full: Embedder | undefined;
   private small: Embedder | undefined;
+  private tagger: Tagger | null | undefined;
+  private table: WordTable | null | undefined;
 
   constructor(
     readonly seed: number,
     private readonly dims: number,
+    private readonly language: LanguageSource = installedLanguage(),
   ) {}
 
-  /** 3072-d (by default) vectors, as the API returns. */
+  /** The engine that answers, known without loading anything (the language data loads on first use). */
+  get engine(): EngineName {
+    return engineOf(this.language);
+  }
+
+  /** wink-nlp with its model, loaded on the first request that needs it; null when absent. */
+  private get tag(): Tagger | null {
+    if (this.tagger === undefined) this.tagger = this.language.tagger() ?? null;
+    return this.tagger;
+  }
+
+  /** The word table, read on the first request that needs it; null when absent. */
+  private get words(): WordTable | null {
+    if (this.table === undefined) this.table = (this.language.available().tagger && loadWordTable(this.language)) || null;
+    return this.table;
+  }
+
+  /** 3072-d (by default) vectors, as the API returns: from word meaning when the table is there. */
   private get embed(): Embedder {
-    return (this.full ??= createEmbedder(this.seed, this.dims));
+    return (this.full ??= this.words ? createWordEmbedder(this.words, this.seed, this.dims) : createEmbedder(this.seed, this.dims));
   }
   /** A 256-d embedder for grouping work, where 3072 dimensions would only cost time. */
   private get group(): Embedder {
@@ -39,7 +64,7 @@ export class Analyst {
     const inputs = (body.inputs as string[] | undefined) ?? [];
     switch (feature) {
       case 'sentiment':
-        return { results: inputs.map((t) => sentimentOf(t, this.seed)) };
+        return { results: inputs.map((t) => this.sentiment(t)) };
       case 'embeddings':
         return { embeddings: inputs.map((text) => ({ text, vector: Array.from(this.embed(text), round6) })) };
       case 'similarity':
@@ -48,9 +73,9 @@ export class Analyst {
         const options = { minThemes: body.minThemes as number, maxThemes: body.maxThemes as number, context: body.context as string };
         if (body.version === '2025-09-01') {
           const sets = Math.max(1, Number(body.initialSets ?? 1));
-          return { themeSets: Array.from({ length: sets }, (_, i) => generateThemes(inputs, options, this.group, this.seed + i)) };
+          return { themeSets: Array.from({ length: sets }, (_, i) => this.themes(inputs, options, this.seed + i)) };
         }
-        return { themes: generateThemes(inputs, options, this.group, this.seed) };
+        return { themes: this.themes(inputs, options, this.seed) };
       }
       case 'clustering': {
         const algorithm = (body.algorithm as Algorithm | undefined) ?? 'kmeans';
@@ -66,6 +91,17 @@ export class Analyst {
       case 'data-dictionary':
         return dataDictionary(body.data as string[][], (body.options as DataDictionaryOptions) ?? {});
     }
+  }
+
+  private sentiment(text: string) {
+    const tag = this.tag;
+    return tag ? winkSentiment(tag.feel(text), text, this.seed) : sentimentOf(text, this.seed);
+  }
+
+  private themes(inputs: string[], options: ThemeOptions, seed: number) {
+    const tag = this.tag;
+    const words = tag && this.words;
+    return (words && nounThemes(inputs, options, { tag, words, embed: this.embed })) || generateThemes(inputs, options, this.group, seed);
   }
 }
 

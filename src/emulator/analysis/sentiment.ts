@@ -1,20 +1,20 @@
 import { hash32, round6, sentences, tokenize } from './text';
 
-const POSITIVE = new Set(
+export const POSITIVE = new Set(
   `good great excellent amazing awesome fantastic wonderful love loved lovely like liked enjoy enjoyed happy glad pleased
   friendly helpful kind polite fast quick easy smooth clean fresh tasty delicious perfect best nice beautiful brilliant
   superb thrilling fun blast comfortable recommend recommended worth reliable efficient impressive outstanding affordable
   cheap intuitive responsive satisfied delighted exceptional favourite favorite convenient professional attentive`.split(/\s+/),
 );
-const NEGATIVE = new Set(
+export const NEGATIVE = new Set(
   `bad terrible awful horrible hate hated dislike poor slow broken dirty rude unhelpful expensive overpriced worst
   disappointing disappointed disappointment angry annoyed annoying frustrating frustrated confusing confused crash crashed
   crashes bug buggy fail failed failure error problem problems issue issues late delay delayed wait waiting waited cold
   noisy crowded long endless useless sad unhappy refund complaint complain lost missing wrong never nasty stale bland
   unreliable difficult hard painful overcrowded queue queues`.split(/\s+/),
 );
-const NEGATORS = new Set(['not', 'no', 'never', 'hardly', 'without', "isn't", "wasn't", "don't", "didn't", "doesn't", "won't", "can't", "couldn't", 'nothing']);
-const INTENSIFIERS = new Set(['very', 'really', 'extremely', 'so', 'super', 'incredibly', 'absolutely', 'totally']);
+export const NEGATORS = new Set(['not', 'no', 'never', 'hardly', 'without', "isn't", "wasn't", "don't", "didn't", "doesn't", "won't", "can't", "couldn't", 'nothing']);
+export const INTENSIFIERS = new Set(['very', 'really', 'extremely', 'so', 'super', 'incredibly', 'absolutely', 'totally']);
 
 /** True for words that carry sentiment rather than topic. */
 export function isSentimentWord(word: string): boolean {

@@ -8,6 +8,16 @@ export const STOPWORDS = new Set(
   one two back near day days time times went go going come came us`.split(/\s+/),
 );
 
+const NUMBER_WORDS = new Set(
+  `zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen
+  eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred thousand million half dozen`.split(/\s+/),
+);
+
+/** Digits or a number word ("45", "forty", "half"): never a theme label. */
+export function isNumeric(word: string): boolean {
+  return /\d/.test(word) || NUMBER_WORDS.has(word.toLowerCase());
+}
+
 /** Lower-case word tokens (apostrophes kept inside words: "didn't"). */
 export function tokenize(text: string): string[] {
   return text.toLowerCase().match(/[\p{L}\p{N}]+(?:'[\p{L}]+)?/gu) ?? [];

@@ -2,7 +2,7 @@ import type { Embedder } from './embed';
 import { cosine } from './embed';
 import { kmeans } from './kmeans';
 import { isSentimentWord } from './sentiment';
-import { contentWords, STOPWORDS, stem, titleCase, tokenize } from './text';
+import { contentWords, isNumeric, STOPWORDS, stem, titleCase, tokenize } from './text';
 
 export interface EmulatedTheme {
   shortLabel: string;
@@ -20,7 +20,7 @@ export interface ThemeOptions {
 /**
  * Themes by grouping: k-means on the embeddings (k from the input size, within
  * minThemes/maxThemes), labels from each group's most distinctive words, the two texts
- * nearest the group's centre as representatives. `context` words pull labels their way.
+ * nearest the group's centre as representatives. `context` words never label a theme.
  */
 export function generateThemes(inputs: string[], options: ThemeOptions, embed: Embedder, seed: number): EmulatedTheme[] {
   const lo = Math.max(1, options.minThemes ?? 1);
@@ -36,11 +36,12 @@ export function generateThemes(inputs: string[], options: ThemeOptions, embed: E
     if (!members.length) continue;
     const counts = countStems(members.map((m) => m.t));
     const terms = [...counts.entries()]
-      .filter(([, { n }]) => members.length < 3 || n >= 2)
+      // The context is what every text is about: its words would label every theme alike.
+      .filter(([s, { n, word }]) => (members.length < 3 || n >= 2) && !contextWords.has(s) && !isNumeric(word))
       .map(([s, { n, word }]) => ({
         word,
-        // Topic words over sentiment words; context words count double.
-        score: (n / members.length) * Math.log(1 + inputs.length / (overall.get(s)?.n ?? 1)) * (contextWords.has(s) ? 2 : 1) * (isSentimentWord(word) ? 0.1 : 1),
+        // Topic words over sentiment words.
+        score: (n / members.length) * Math.log(1 + inputs.length / (overall.get(s)?.n ?? 1)) * (isSentimentWord(word) ? 0.1 : 1),
       }))
       .sort((a, b) => b.score - a.score || a.word.localeCompare(b.word));
     // Label by topic: sentiment words only when the group has nothing else in common.

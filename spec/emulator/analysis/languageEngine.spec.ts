@@ -1,0 +1,156 @@
+import { startEmulator } from 'pulse-rx/emulator';
+import { Analyst } from '../../../src/emulator/analyze';
+import { installedLanguage, NO_LANGUAGE, type LanguageSource } from '../../../src/emulator/analysis/language';
+import { sentimentOf } from '../../../src/emulator/analysis/sentiment';
+import park from '../../fixtures/parkReviewLabels.json';
+import delivery from '../../fixtures/deliveryFeedback.json';
+import calibration from '../../fixtures/themeCalibration.json';
+import { breaksLabelRules, measure, type LabelledSet } from '../../eval/emulatorMetrics';
+import { calibrationPairs, fitCalibration, median } from '../../eval/calibration';
+import { CALIBRATION } from '../../../src/emulator/analysis/wordEmbed';
+
+/** The installed source, counting what it loads. */
+function counting(base: LanguageSource = installedLanguage()) {
+  const calls = { tagger: 0, wordTable: 0 };
+  const source: LanguageSource = {
+    available: () => base.available(),
+    tagger: () => (calls.tagger++, base.tagger()),
+    wordTable: () => (calls.wordTable++, base.wordTable()),
+  };
+  return { source, calls };
+}
+
+const texts = park.items.slice(0, 60).map((i) => i.text);
+const pairsByCase = () => calibration.cases;
+
+describe('the emulator language engine', () => {
+  it('is wink-nlp with the word table in a clone (dev dependencies and data/wordTable.bin)', () => {
+    expect(new Analyst(0, 3072).engine).toBe('wink+glove');
+  });
+
+  it('says in the health document which engine answers', async () => {
+    const emulator = await startEmulator({ port: 0 });
+    try {
+      const health = (await (await fetch(`${emulator.url}/health`)).json()) as { version: string };
+      expect(health.version).toBe('pulse-rx-emulator (engine: wink+glove)');
+    } finally {
+      await emulator.close();
+    }
+  });
+
+  it('loads nothing at start: wink-nlp on the first sentiment request, the word table on the first that needs meaning', () => {
+    const { source, calls } = counting();
+    const analyst = new Analyst(0, 3072, source);
+    expect(analyst.engine).toBe('wink+glove'); // known without loading anything
+    expect(calls).toEqual({ tagger: 0, wordTable: 0 });
+    analyst.run('sentiment', { inputs: ['The staff were lovely.'] });
+    analyst.run('sentiment', { inputs: ['The queue was endless.'] });
+    expect(calls).toEqual({ tagger: 1, wordTable: 0 });
+    analyst.run('embeddings', { inputs: ['rides'] });
+    analyst.run('similarity', { set: ['rides', 'coaster'] });
+    expect(calls).toEqual({ tagger: 1, wordTable: 1 });
+  });
+
+  it('falls back to the built-in lexicon engine when wink-nlp is absent, and says so', () => {
+    const analyst = new Analyst(7, 3072, NO_LANGUAGE);
+    expect(analyst.engine).toBe('lexicon');
+    const results = analyst.run('sentiment', { inputs: texts }).results;
+    expect(results).toEqual(texts.map((t) => sentimentOf(t, 7)));
+    const themes = analyst.run('themes', { inputs: texts, context: 'theme park' }).themes as { shortLabel: string }[];
+    expect(themes.length).toBeGreaterThan(1);
+  });
+
+  it('answers sentiment with wink-nlp but themes the built-in way when only the word table is missing', () => {
+    const base = installedLanguage();
+    const analyst = new Analyst(0, 3072, {
+      available: () => ({ ...base.available(), wordTable: false }),
+      tagger: base.tagger,
+      wordTable: () => undefined,
+    });
+    expect(analyst.engine).toBe('wink');
+    const [r] = analyst.run('sentiment', { inputs: ['Traffic jam on the approach road for 45 minutes.'] }).results as { sentiment: string }[];
+    expect(r!.sentiment).toBe('negative');
+    const vector = (analyst.run('embeddings', { inputs: ['rides'] }).embeddings as { vector: number[] }[])[0]!.vector;
+    const lexicon = (new Analyst(0, 3072, NO_LANGUAGE).run('embeddings', { inputs: ['rides'] }).embeddings as { vector: number[] }[])[0]!.vector;
+    expect(vector).toEqual(lexicon);
+  });
+
+  it('is deterministic byte for byte, across instances and repeated calls', () => {
+    const body = { inputs: texts, context: 'theme park' };
+    const run = (a: Analyst) =>
+      JSON.stringify([
+        a.run('sentiment', body),
+        a.run('themes', body),
+        a.run('embeddings', { inputs: texts.slice(0, 3) }),
+        a.run('similarity', { set_a: texts.slice(0, 5), set_b: ['Rides', 'Food & Drink'] }),
+      ]);
+    const one = new Analyst(3, 3072);
+    const first = run(one);
+    expect(run(one)).toBe(first);
+    expect(run(new Analyst(3, 3072))).toBe(first);
+    expect(run(new Analyst(4, 3072))).not.toBe(first); // the seed matters
+  });
+
+  it('gives 3,072-dimensional unit vectors, similar for texts about the same thing', () => {
+    const analyst = new Analyst(0, 3072);
+    const inputs = ['The rollercoaster was thrilling', 'Best coaster ride ever', 'The burger was cold and greasy'];
+    const vectors = (analyst.run('embeddings', { inputs }).embeddings as { vector: number[] }[]).map((e) => e.vector);
+    for (const v of vectors) {
+      expect(v).toHaveLength(3072);
+      expect(Math.hypot(...v)).toBeCloseTo(1, 4);
+    }
+    const dot = (a: number[], b: number[]) => a.reduce((s, x, i) => s + x * b[i]!, 0);
+    expect(dot(vectors[0]!, vectors[1]!)).toBeGreaterThan(dot(vectors[0]!, vectors[2]!));
+  });
+
+  it.each([
+    ['negative', 'Traffic jam on the approach road for 45 minutes in the morning.'],
+    ['negative', 'Not enough shade in the queue for the water rides.'],
+    ['negative', 'He could not find the address and would not answer the phone.'],
+    ['positive', 'Food was at my door in twenty minutes, faster than promised.'],
+    ['positive', 'The staff were friendly and helpful, especially the lady at the information desk.'],
+    ['mixed', 'Tasty curry, but the rice was dry and hard.'],
+  ])('reads factual complaints and praise: %s for "%s"', (expected, text) => {
+    const [r] = new Analyst(0, 3072).run('sentiment', { inputs: [text] }).results as { sentiment: string }[];
+    expect(r!.sentiment).toBe(expected);
+  });
+});
+
+describe('the emulator on the labelled sets (targets of issue 17)', () => {
+  const analyst = new Analyst(0, 3072);
+  it.each([
+    ['the sample reviews', park as LabelledSet],
+    ['food-delivery feedback (another domain)', delivery as LabelledSet],
+  ])('agrees with the labels on at least 75%% of %s, and no label breaks the label rules', (_, set) => {
+    const figures = measure(analyst, set);
+    expect(figures.sentimentAgreement).toBeGreaterThanOrEqual(0.75);
+    expect(figures.labels.length).toBeGreaterThanOrEqual(4);
+    expect(figures.badLabels).toEqual([]);
+  });
+
+  it('puts similarities on the hosted scale recorded in themeCalibration.json', () => {
+    const pairs = calibrationPairs();
+    const fit = fitCalibration(pairs);
+    for (const k of ['meaning', 'wording', 'shared'] as const) expect(CALIBRATION[k]).toBeCloseTo(fit[k], 2);
+    const analyst = new Analyst(0, 3072);
+    const emulated = (rel: boolean) => {
+      const scores: number[] = [];
+      for (const c of pairsByCase()) {
+        const m = (analyst.run('similarity', { set_a: c.texts, set_b: c.themes }) as { matrix: number[][] }).matrix;
+        c.texts.forEach((_, i) => c.themes.forEach((__, j) => c.related[i]!.includes(j) === rel && scores.push(m[i]![j]!)));
+      }
+      return median(scores);
+    };
+    const hosted = (rel: boolean) => median(pairs.filter((p) => p.related === rel).map((p) => p.hosted));
+    expect(Math.abs(emulated(true) - hosted(true))).toBeLessThan(0.05);
+    expect(Math.abs(emulated(false) - hosted(false))).toBeLessThan(0.05);
+  });
+
+  it('never labels a theme with the context, even when the context is in every text', () => {
+    const inputs = delivery.items.map((i) => `${i.text} Food delivery app.`);
+    for (const a of [analyst, new Analyst(0, 3072, NO_LANGUAGE)]) {
+      const labels = (a.run('themes', { inputs, context: 'food delivery app' }).themes as { shortLabel: string }[]).map((t) => t.shortLabel);
+      expect(labels.filter((l) => breaksLabelRules(l, 'food delivery app'))).toEqual([]);
+    }
+  });
+});

@@ -1,0 +1,66 @@
+/**
+ * `npm run eval:emulator`: the emulator's answers on two labelled sets (the sample reviews
+ * and a food-delivery set from another domain), for the built-in lexicon engine and the
+ * wink-nlp + word-table engine, measured in the same run. Prints figures; asserts nothing.
+ */
+import { Analyst } from '../../src/emulator/analyze';
+import { NO_LANGUAGE } from '../../src/emulator/analysis/language';
+import park from '../fixtures/parkReviewLabels.json';
+import delivery from '../fixtures/deliveryFeedback.json';
+import { CALIBRATION } from '../../src/emulator/analysis/wordEmbed';
+import { DEFAULT_THEME_THRESHOLD } from '../../src/operators/themeScores';
+import { calibrationPairs, fitCalibration, median, type Pair } from './calibration';
+import { measure, type LabelledSet } from './emulatorMetrics';
+
+const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
+const sets: [string, LabelledSet][] = [
+  ['sample (park reviews, 280)', park as LabelledSet],
+  [`other domain (food delivery, ${delivery.items.length})`, delivery as LabelledSet],
+];
+const engines: [string, Analyst][] = [
+  ['lexicon (today)', new Analyst(0, 3072, NO_LANGUAGE)],
+  ['installed', new Analyst(0, 3072)],
+];
+process.stdout.write(`engine answering as "installed": ${engines[1]![1].engine}\n`);
+for (const [setName, set] of sets) {
+  process.stdout.write(`\n${setName}\n`);
+  for (const [name, analyst] of engines) {
+    const f = measure(analyst, set);
+    process.stdout.write(
+      `  ${name.padEnd(16)} sentiment agreement ${pct(f.sentimentAgreement).padStart(6)}  no theme ${pct(f.noThemeShare).padStart(6)}` +
+        `  bad labels ${f.badLabels.length}/${f.labels.length}  purity ${pct(f.purity)}\n    labels: ${f.labels.join(' | ')}\n`,
+    );
+  }
+}
+const texts = Array.from({ length: 10_000 }, (_, i) => `${park.items[i % park.items.length]!.text} (${i})`);
+for (const [name, analyst] of engines) {
+  analyst.run('sentiment', { inputs: ['warm up'] });
+  const [t0, c0] = [process.hrtime.bigint(), process.cpuUsage()];
+  analyst.run('sentiment', { inputs: texts });
+  const cpu = process.cpuUsage(c0);
+  const wall = Number(process.hrtime.bigint() - t0) / 1e6;
+  process.stdout.write(`\n${name}: 10,000-text sentiment: ${((cpu.user + cpu.system) / 1000).toFixed(0)} ms CPU, ${wall.toFixed(0)} ms wall`);
+}
+process.stdout.write('\n');
+
+// The similarity scale against the recorded hosted scores (CALIBRATION in wordEmbed.ts).
+{
+  const pairs = calibrationPairs();
+  const fit = fitCalibration(pairs);
+  const { meaning, wording, shared } = CALIBRATION;
+  const emulated = (p: Pair) => meaning * p.meaning + wording * p.wording + shared;
+  const at = (score: (p: Pair) => number) => {
+    const hit = (p: Pair) => score(p) >= DEFAULT_THEME_THRESHOLD;
+    const tp = pairs.filter((p) => p.related && hit(p)).length;
+    const fp = pairs.filter((p) => !p.related && hit(p)).length;
+    const fn = pairs.filter((p) => p.related && !hit(p)).length;
+    return `precision ${(tp / (tp + fp)).toFixed(2)} recall ${(tp / (tp + fn)).toFixed(2)}`;
+  };
+  const med = (rel: boolean, score: (p: Pair) => number) => median(pairs.filter((p) => p.related === rel).map(score)).toFixed(3);
+  process.stdout.write(
+    `\ncalibration (${pairs.length} recorded text/label pairs): least-squares fit ${JSON.stringify(fit, (_, v) => (typeof v === 'number' ? +v.toFixed(3) : v))}\n` +
+      `  related median: hosted ${med(true, (p) => p.hosted)}, emulated ${med(true, emulated)}; ` +
+      `unrelated median: hosted ${med(false, (p) => p.hosted)}, emulated ${med(false, emulated)}\n` +
+      `  at the SDK threshold ${DEFAULT_THEME_THRESHOLD}: hosted ${at((p) => p.hosted)}, emulated ${at(emulated)}\n`,
+  );
+}
