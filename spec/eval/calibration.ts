@@ -19,7 +19,7 @@ export interface Pair {
 }
 
 /** The recorded (text, label) pairs with the emulator's part cosines. */
-export function calibrationPairs(words = new WordTable(readFileSync(join(__dirname, '../../data/wordTable.bin')))): Pair[] {
+export function calibrationPairs(words = new WordTable(readFileSync(join(__dirname, '../../examples/data/wordTable.bin')))): Pair[] {
   const lexical = createEmbedder(0, 3072, false);
   const pairs: Pair[] = [];
   for (const c of calibration.cases) {

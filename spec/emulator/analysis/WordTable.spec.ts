@@ -1,6 +1,6 @@
 import { WordTable } from '../../../src/emulator/analysis/WordTable';
 
-/** A table in the layout of scripts/buildWordTable.cjs. */
+/** A table in the layout of spec/eval/buildWordTable.cjs. */
 function table(words: string[], vectors: number[][]): Uint8Array {
   const dims = vectors[0]!.length;
   const wordBytes = Buffer.from(words.join('\n'));

@@ -24,7 +24,7 @@ const texts = park.items.slice(0, 60).map((i) => i.text);
 const pairsByCase = () => calibration.cases;
 
 describe('the emulator language engine', () => {
-  it('is wink-nlp with the word table in a clone (dev dependencies and data/wordTable.bin)', () => {
+  it('is wink-nlp with the word table in a clone (dev dependencies and examples/data/wordTable.bin)', () => {
     expect(new Analyst(0, 3072).engine).toBe('wink+glove');
   });
 

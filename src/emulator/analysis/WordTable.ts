@@ -1,6 +1,6 @@
 /**
  * The emulator's word table: unit GloVe vectors of the most frequent English words,
- * quantised to 8 bits (built by `scripts/buildWordTable.cjs`, layout documented there).
+ * quantised to 8 bits (built by `spec/eval/buildWordTable.cjs`, layout documented there).
  * Vectors are decoded on first use of each word, so loading is one file read.
  */
 export class WordTable {

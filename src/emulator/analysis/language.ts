@@ -70,7 +70,7 @@ export function engineOf(source: LanguageSource): EngineName {
  */
 const TAGGERS = new WeakMap<object, Tagger>();
 
-/** Environment variable naming the word table file (default: `data/wordTable.bin` of a clone). */
+/** Environment variable naming the word table file (default: `examples/data/wordTable.bin` of a clone). */
 export const WORD_TABLE_ENV = 'PULSE_EMULATOR_WORD_TABLE';
 
 interface WinkItem {
@@ -90,7 +90,7 @@ interface WinkNlp {
 /**
  * The installed language data: `wink-nlp` + `wink-eng-lite-web-model` (optional peer
  * dependencies) resolved from this module or the working directory, and the word table
- * from `PULSE_EMULATOR_WORD_TABLE` or the repository's `data/wordTable.bin`. Nothing is
+ * from `PULSE_EMULATOR_WORD_TABLE` or the repository's `examples/data/wordTable.bin`. Nothing is
  * loaded until asked.
  */
 export function installedLanguage(env: NodeJS.ProcessEnv = process.env): LanguageSource {
@@ -104,7 +104,7 @@ export function installedLanguage(env: NodeJS.ProcessEnv = process.env): Languag
       return false;
     }
   };
-  const tableFile = () => env[WORD_TABLE_ENV] || findUp(dirname(base), join('data', 'wordTable.bin'));
+  const tableFile = () => env[WORD_TABLE_ENV] || findUp(dirname(base), join('examples', 'data', 'wordTable.bin'));
   return {
     available: () => {
       const file = tableFile();

