@@ -33,6 +33,29 @@ export interface CallOptions {
    * when one batch fails. @default false
    */
   settle?: boolean;
+  /**
+   * Estimate the call's credits with `estimateUsage` before the first submission and refuse
+   * with `BudgetExceededError` (sending nothing else) when the estimate is over `maxCredits`.
+   * @default no budget: no estimate is asked for
+   */
+  budget?: BudgetConfig;
+  /**
+   * Fields merged into the JSON body as they are, unvalidated (the escape hatch for fields
+   * the schema does not know yet, such as `ignoreCache`); they win over the request's own.
+   * Sent with every part of a split call.
+   * @default none
+   */
+  extraBody?: Record<string, unknown>;
+  /** Headers added to the call's API requests (never to result links); their values are never logged. @default none */
+  extraHeaders?: Record<string, string>;
+  /** Query parameters added to the submission's URL. @default none */
+  extraQuery?: Record<string, string>;
+}
+
+/** A cost ceiling for a call or a run (`budget` option). */
+export interface BudgetConfig {
+  /** Most credits the call may use, as `estimateUsage` counts them. */
+  maxCredits: number;
 }
 
 /** The outcome of one batch of a split call (`settle: true`). */

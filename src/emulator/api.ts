@@ -4,6 +4,7 @@ import { hexId } from './analysis/text';
 import type { FaultAction } from './faults';
 import { jobDurationMs, jobItems, type JobDurationModel } from './jobDuration';
 import type { JobStore } from './JobStore';
+import { userGrant } from './authorizationCode';
 import { signJwt, signLink, verifyJwt } from './jwt';
 import type { SpecValidator, ValidationIssue } from './validator';
 
@@ -197,18 +198,24 @@ export function resultDocument(path: string, query: URLSearchParams, s: ApiState
   return { status: 200, body: doc, headers: { 'content-type': 'application/json' } };
 }
 
-/** `POST /oauth/token`: client credentials (form or JSON) answering a signed JWT. */
+/** `POST /oauth/token`: client credentials (form or JSON), or a user's code or refresh token, answering a signed JWT. */
 export function issueToken(req: ApiRequest, s: ApiState): ApiReply {
   const fault = req.takeFault('token-failure');
   if (fault?.type === 'token-failure') return { status: fault.status ?? 503, body: { error: 'temporarily_unavailable', error_description: 'Emulated token endpoint failure' } };
   const b = (req.body ?? {}) as Record<string, unknown>;
-  if (b.grant_type !== 'client_credentials') return { status: 400, body: { error: 'unsupported_grant_type', error_description: 'Only client_credentials is supported' } };
-  if (b.client_id !== s.clientId || b.client_secret !== s.clientSecret) return { status: 401, body: { error: 'access_denied', error_description: 'Unauthorized' } };
+  const user = userGrant(req, s);
+  if (user && 'status' in user) return user;
+  if (!user && b.grant_type !== 'client_credentials') return { status: 400, body: { error: 'unsupported_grant_type', error_description: 'Only client_credentials, authorization_code and refresh_token are supported' } };
+  if (!user && (b.client_id !== s.clientId || b.client_secret !== s.clientSecret)) return { status: 401, body: { error: 'access_denied', error_description: 'Unauthorized' } };
+  const organization = user ? user.organization : typeof b.organization === 'string' ? b.organization : undefined;
   const iat = Math.floor(s.now() / 1000);
   // `exp` is in whole seconds: round up so a token never dies before its `expires_in`.
   const exp = Math.ceil(s.now() / 1000) + s.tokenTtlSeconds;
-  const token = signJwt({ iss: `${s.origin}/`, sub: `${s.clientId}@clients`, aud: b.audience ?? 'https://core.researchwiseai.com/pulse/v1', iat, exp, emulator: true }, s.secret);
-  return { status: 200, body: { access_token: token, expires_in: s.tokenTtlSeconds, token_type: 'Bearer' } };
+  const sub = user ? 'auth0|emulated-user' : `${s.clientId}@clients`;
+  const claims = { iss: `${s.origin}/`, sub, aud: b.audience ?? 'https://core.researchwiseai.com/pulse/v1', iat, exp, emulator: true };
+  const token = signJwt(organization ? { ...claims, org_id: organization } : claims, s.secret);
+  const refresh = user ? { refresh_token: user.refreshToken } : {};
+  return { status: 200, body: { access_token: token, expires_in: s.tokenTtlSeconds, token_type: 'Bearer', ...refresh } };
 }
 
 function health(s: ApiState): ApiReply {
