@@ -240,6 +240,21 @@ export class PulseClient {
   }
 
   /**
+   * The access token the client sends (fetched, or refreshed, as needed): for a tool that
+   * needs the same session, or to finish a login (the code exchange happens here). It is a
+   * secret: never log it.
+   *
+   * @example
+   * const token = await firstValueFrom(client.accessToken());
+   */
+  accessToken(): Observable<string> {
+    return defer(() => {
+      if (!this.tokens) throw new PulseValidationError('auth', 'the client has no auth provider');
+      return this.tokens.token();
+    });
+  }
+
+  /**
    * The organisation's credits, now and again after each call of this client that gets its
    * result (a job done, a synchronous answer): a snapshot per emission, until unsubscribed.
    * Without `orgId`, the organisation is the access token's `org_id` claim.
