@@ -7,6 +7,8 @@ import type { Args } from './parseArgs';
 export interface Connection {
   client: PulseClient;
   emulator?: Emulator;
+  /** Resolves once the stored login holds the latest refresh token (awaited before exit). */
+  flush?: () => Promise<void>;
 }
 
 /**
@@ -27,13 +29,16 @@ export async function connectClient(args: Args, info: (line: string) => void): P
     if (login) {
       info('using the stored login (pulse logout to forget it)');
       const { refreshToken, clientId, tokenUrl, redirectUri, organization } = login;
+      let saved = Promise.resolve();
       const client = PulseClient.withPkce({
         ...{ clientId, tokenUrl, redirectUri, organization, refreshToken, concurrency },
         baseUrl: env.PULSE_BASE_URL ?? login.baseUrl,
         // Auth0 rotates refresh tokens: the old one dies once used, so the new one is kept.
-        onRefreshToken: (token) => void writeLogin({ ...login, refreshToken: token }).catch(() => undefined),
+        onRefreshToken: (token) => {
+          saved = saved.then(() => writeLogin({ ...login, refreshToken: token })).catch(() => undefined);
+        },
       });
-      return { client };
+      return { client, flush: () => saved };
     }
     info('no credentials configured (PULSE_TOKEN, or PULSE_CLIENT_ID and PULSE_CLIENT_SECRET, or pulse login): using the embedded emulator');
   }

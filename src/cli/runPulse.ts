@@ -65,7 +65,8 @@ export async function runPulse(argv: string[], io: CliIO): Promise<number> {
     say(`error: ${e instanceof PulseError ? `${e.name}: ${e.message}` : String(e)}`);
     return 1;
   } finally {
-    for (const { client, emulator } of connections) {
+    for (const { client, emulator, flush } of connections) {
+      await flush?.();
       client.close();
       await emulator?.close();
     }
