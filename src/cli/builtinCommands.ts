@@ -18,9 +18,19 @@ const analysis = (name: string, summary: string, options: string[] = []): CliCom
   run: runAnalysisCommand,
 });
 
-// The built-in commands, in the order --help lists them. Other modules register theirs the
-// same way (see commandTable.ts); runPulse imports this module once.
-for (const command of [
+/**
+ * Registers the built-in commands, in the order `--help` lists them. Other modules register
+ * theirs the same way (see commandTable.ts). A call, not an import for its side effect: the
+ * package is `sideEffects: false`, so a bundler may drop a bare import.
+ *
+ * @example
+ * registerBuiltinCommands();
+ */
+export function registerBuiltinCommands(): void {
+  for (const command of BUILTIN) registerCommand(command);
+}
+
+const BUILTIN: CliCommand[] = [
   analysis('sentiment', 'sentiment of every text (streams: files of any size)'),
   analysis('themes', 'generate themes from the texts', THEMES),
   analysis('allocate', 'allocate every text to themes (--themes, or generated ones)', ['themes', ...THEMES]),
@@ -69,6 +79,4 @@ for (const command of [
       else ctx.io.stdout.write(completionScript(shell));
     },
   },
-] satisfies CliCommand[]) {
-  registerCommand(command);
-}
+];

@@ -7,9 +7,11 @@ import { openDestination, type Destination } from './destination';
 import { commandHelp, helpText } from './help';
 import { parseArgs } from './parseArgs';
 import { UsageError } from './UsageError';
-import './builtinCommands';
+import { registerBuiltinCommands } from './builtinCommands';
 
 export type { CliContext, CliIO } from './CliContext';
+
+registerBuiltinCommands();
 /** The `pulse --help` text. */
 export const HELP = helpText();
 
