@@ -5,6 +5,7 @@ import type { FaultAction } from './faults';
 import { jobDurationMs, jobItems, type JobDurationModel } from './jobDuration';
 import type { JobStore } from './JobStore';
 import { userGrant } from './authorizationCode';
+import { balanceOf, spend } from './creditLedger';
 import { signJwt, signLink, verifyJwt } from './jwt';
 import type { SpecValidator, ValidationIssue } from './validator';
 
@@ -85,11 +86,11 @@ export function routeApi(req: ApiRequest, s: ApiState): ApiReply {
   if (req.path === '/health' && req.method === 'GET') return health(s);
   if (req.path === '/usage/estimate' && req.method === 'POST') return estimate(req, s);
   const org = /^\/credits\/organizations\/([^/]+)$/.exec(req.path);
-  if (org && req.method === 'GET') return credits(org[1]!);
+  if (org && req.method === 'GET') return credits(org[1]!, s);
   return error(404, 'not_found', `No route for ${req.method} /v1${req.path}`);
 }
 
-function credits(encoded: string): ApiReply {
+function credits(encoded: string, s: ApiState): ApiReply {
   let organizationId: string;
   try {
     organizationId = decodeURIComponent(encoded);
@@ -98,7 +99,7 @@ function credits(encoded: string): ApiReply {
       { message: 'Invalid percent-encoding', location: 'path', field: 'organizationId', path: ['organizationId'] },
     ]);
   }
-  return { status: 200, body: { organizationId, balance: 100_000, currency: 'credits', emulated: true } };
+  return { status: 200, body: { organizationId, balance: balanceOf(s), currency: 'credits', emulated: true } };
 }
 
 function invalid(s: ApiState, message: string, errors: ValidationIssue[]): ApiReply {
@@ -124,6 +125,7 @@ function analysis(feature: Feature, req: ApiRequest, s: ApiState): ApiReply {
   const key = `${feature}:${JSON.stringify(body)}`;
   const requestId = hexId(key, s.seed);
   const result = { ...s.analyst.run(feature, body), requestId, usage: usageOf(feature, body) };
+  spend(s, result.usage.total);
   if (fast) return { status: 200, body: result };
   const fault = req.takeFault('job-failure', 'job-stuck');
   const n = s.jobs.nextId();

@@ -6,6 +6,7 @@ import { issueToken, resultDocument, routeApi, type ApiReply, type ApiRequest, t
 import type { EmulatorOptions, JournalEntry } from './EmulatorOptions';
 import { adminRoute } from './adminRoute';
 import { authorize } from './authorizationCode';
+import { resetLedger } from './creditLedger';
 import { FaultInjector, parseFaults, type FaultAction, type FaultRule } from './faults';
 import { adminRefusal, hostName } from './hostGuard';
 import { checkJobDurationModel } from './jobDuration';
@@ -227,6 +228,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     faults,
     reset() {
       state.jobs.clear();
+      resetLedger(state);
       journal.length = 0;
       faults.set(initialFaults);
       bucket = makeBucket();
