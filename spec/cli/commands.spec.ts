@@ -63,7 +63,18 @@ describe('pulse: the other analyses, estimate, budget and --json (embedded emula
     expect(embed.stdout).toContain('embeddings: 6 vectors of 3072 dimensions');
   });
 
-  it('dictionary: --title and the other codebook options', async () => {
+  it('dictionary: every column of a CSV, --title reaching the codebook; --budget counts its cells', async () => {
+    const run = await pulse('dictionary', SAMPLE, '--title', 'Park survey', '--json', '--quiet');
+    expect(run.code).toBe(0);
+    const doc = json<{ rows: number; results: { dataDictionary: { codebook: { title: string; variables: { sourceColumns: string }[] } } } }>(run.stdout);
+    expect(doc.rows).toBe(280);
+    expect(doc.results.dataDictionary.codebook.title).toBe('Park survey');
+    expect(doc.results.dataDictionary.codebook.variables.map((v) => v.sourceColumns)).toEqual(['id', 'date', 'channel', 'comment']);
+    const over = await pulse('dictionary', SAMPLE, '--budget', '1');
+    expect([over.code, over.stderr]).toEqual([1, expect.stringContaining('BudgetExceededError')]);
+  });
+
+  it('dictionary of texts: --title and the other codebook options', async () => {
     const run = await pulse('dictionary', small, '--title', 'Park survey', '--language', 'en', '--header', 'comment', '--quiet');
     expect(run.code).toBe(0);
     expect(run.stdout).toContain('data dictionary:');

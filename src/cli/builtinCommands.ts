@@ -1,6 +1,7 @@
 import { CLIENT_OPTIONS, INPUT_OPTIONS } from './cliOptions';
 import { registerCommand, type CliCommand } from './commandTable';
 import { completionScript } from './completionScript';
+import { dictionaryCommand } from './dictionaryCommand';
 import { estimateCommand } from './estimateCommand';
 import { loginCommand, logoutCommand } from './loginCommand';
 import { runAnalysisCommand } from './runAnalysisCommand';
@@ -42,7 +43,10 @@ const BUILTIN: CliCommand[] = [
   analysis('extract', 'the spans of each text about each theme (--themes, or generated ones)', ['themes', ...THEMES]),
   analysis('similarity', 'the texts\' similarity matrix'),
   analysis('embed', 'a vector per text'),
-  analysis('dictionary', 'a DDI data dictionary of the texts', ['title', 'description', 'context', 'language', 'header']),
+  {
+    ...analysis('dictionary', 'a DDI data dictionary (of every column of a CSV/TSV)', ['title', 'description', 'context', 'language', 'header']),
+    run: dictionaryCommand,
+  },
   {
     name: 'estimate',
     summary: 'the credits an analysis of FILE would use (--feature), before paying',

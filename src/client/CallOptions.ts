@@ -46,7 +46,10 @@ export interface CallOptions {
    * @default none
    */
   extraBody?: Record<string, unknown>;
-  /** Headers added to the call's API requests (never to result links); their values are never logged. @default none */
+  /**
+   * Headers added to the submission request (of every part of a split call; not to polls or
+   * result links); their values are scrubbed from every error and log line. @default none
+   */
   extraHeaders?: Record<string, string>;
   /** Query parameters added to the submission's URL. @default none */
   extraQuery?: Record<string, string>;
