@@ -53,12 +53,19 @@ describe('pulse: the other analyses, estimate, budget and --json (embedded emula
     expect(generated.stdout).toContain('matches:');
   });
 
-  it('similarity and embed: a summary on stdout, the numbers in --out', async () => {
+  it('similarity (self, or --against another file) and embed: a summary on stdout, the numbers in --out', async () => {
     const similarity = await pulse('similarity', small, '--quiet');
     expect(similarity.stdout).toContain('similarity: a 6 x 6 matrix');
     const pairs = join(dir, 'pairs.json');
     expect((await pulse('similarity', small, '--out', pairs, '--quiet')).code).toBe(0);
     expect(JSON.parse(readFileSync(pairs, 'utf8'))).toHaveLength(15); // 6 * 5 / 2 pairs
+    const other = join(dir, 'other.jsonl');
+    writeFileSync(other, ['{"text":"Long waits at every ride"}', '{"text":"The staff smiled"}'].join('\n'));
+    const cross = await pulse('similarity', small, '--against', other, '--json', '--quiet');
+    expect(cross.code).toBe(0);
+    const matrix = json<{ results: { similarity: { matrix: number[][] } } }>(cross.stdout).results.similarity.matrix;
+    expect([matrix.length, matrix[0]!.length]).toEqual([6, 2]);
+    expect((await pulse('similarity', small, '--against', join(dir, 'nowhere.txt'))).code).toBe(2);
     const embed = await pulse('embed', small, '--quiet');
     expect(embed.stdout).toContain('embeddings: 6 vectors of 3072 dimensions');
   });

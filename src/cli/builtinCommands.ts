@@ -5,6 +5,7 @@ import { dictionaryCommand } from './dictionaryCommand';
 import { estimateCommand } from './estimateCommand';
 import { loginCommand, logoutCommand } from './loginCommand';
 import { runAnalysisCommand } from './runAnalysisCommand';
+import { similarityCommand } from './similarityCommand';
 import { workflowCommand } from './workflowCommand';
 
 /** Options of every analysis command. */
@@ -41,7 +42,7 @@ const BUILTIN: CliCommand[] = [
   // TODO(issue 18 item 2): --dictionary, --type named-entities and --expand-dictionary once
   // ThemeExtraction takes them (the API allows expandDictionary with named entities only).
   analysis('extract', 'the spans of each text about each theme (--themes, or generated ones)', ['themes', ...THEMES]),
-  analysis('similarity', 'the texts\' similarity matrix'),
+  { ...analysis('similarity', 'the texts\' similarity matrix (or against another file)', ['against']), run: similarityCommand },
   analysis('embed', 'a vector per text'),
   {
     ...analysis('dictionary', 'a DDI data dictionary (of every column of a CSV/TSV)', ['title', 'description', 'context', 'language', 'header']),

@@ -28,6 +28,7 @@ export const CLI_OPTIONS: Record<string, CliOption> = {
   context: { type: 'string', arg: 'C', help: 'dictionary: how the data was collected' },
   language: { type: 'string', arg: 'L', help: 'dictionary: ISO 639-1 code such as en or en-GB' },
   header: { type: 'string', arg: 'H', help: 'dictionary: name of the texts\' variable (default "response")' },
+  against: { type: 'string', arg: 'OTHER', help: 'similarity: compare every text of FILE with every text of OTHER' },
   feature: { type: 'string', arg: 'F', help: 'estimate: sentiment, themes, embeddings, extractions, summaries or data-dictionary' },
   source: { type: 'string', arg: 'S', help: 'workflow: the pipeline source FILE fills (default: its only source, or "input")' },
   budget: { type: 'string', arg: 'N', help: 'refuse to start when the estimate is over N credits' },

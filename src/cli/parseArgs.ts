@@ -35,6 +35,8 @@ export interface Args {
   language?: string;
   header?: string;
   feature?: string;
+  /** `similarity --against OTHER`: the second set, as typed. */
+  against?: string;
   source?: string;
   /** `--budget N`: most credits the analysis may use. */
   budget?: number;
@@ -121,6 +123,7 @@ export function parseArgs(argv: string[]): Args {
     language: str('language'),
     header: str('header'),
     feature: str('feature'),
+    against: str('against'),
     source: str('source'),
     budget: credits(str('budget')),
     clientId: str('client-id'),
