@@ -18,6 +18,7 @@ describe('public entry', () => {
         'adaptiveDelayMs',
         'estimateDuration',
         'DEFAULT_RETRY',
+        'BudgetExceededError',
         'FlowControl',
         'DataDictionaryRequestSchema',
         'DataDictionaryResponseSchema',

@@ -273,3 +273,26 @@ export class ResponseTooLargeError extends PulseError {
   }
 }
 brand(ResponseTooLargeError, 'ResponseTooLargeError');
+
+/**
+ * A call's estimated cost (`estimateUsage`, asked before the first submission) is over its
+ * `budget: { maxCredits }`: nothing else was sent. `estimate` and `maxCredits` are credits.
+ *
+ * @example
+ * import { BudgetExceededError } from 'pulse-rx';
+ * client.analyzeSentiment({ inputs }, { budget: { maxCredits: 100 } })
+ *   .subscribe({ error: (e) => BudgetExceededError.is(e) && console.log(e.estimate, e.maxCredits) });
+ */
+export class BudgetExceededError extends PulseError {
+  override name = 'BudgetExceededError' as const;
+  constructor(
+    readonly estimate: number,
+    readonly maxCredits: number,
+  ) {
+    super(`estimated ${estimate} credits, over the budget of ${maxCredits} (budget.maxCredits); nothing was submitted`);
+  }
+  override toJSON(): Record<string, unknown> {
+    return { ...super.toJSON(), estimate: this.estimate, maxCredits: this.maxCredits };
+  }
+}
+brand(BudgetExceededError, 'BudgetExceededError');

@@ -11,6 +11,7 @@ export { VERSION } from './version';
 export { PulseClient } from './client/PulseClient';
 export type { PulseClientOptions } from './client/PulseClientOptions';
 export type { CallOptions, CallResult, SimpleCallOptions, BatchOutcome, SettledBatches } from './client/CallOptions';
+export type { BudgetConfig } from './client/CallOptions';
 export { selfMatrix, crossMatrix, triangleSize } from './client/endpoints/similarityMatrix';
 
 // Auth
@@ -59,6 +60,7 @@ export {
   ResponseTooLargeError,
   JobFailedError,
   JobTimeoutError,
+  BudgetExceededError,
 } from './errors';
 
 // Transport policy and logging

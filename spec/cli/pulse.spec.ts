@@ -62,7 +62,8 @@ describe('the pulse command line', () => {
     [['sentiment', SAMPLE, '--fast', 'maybe'], '--fast must be true, false or auto'],
     [['sentiment', SAMPLE, '--concurrency', '0'], '--concurrency must be a positive integer'],
     [['sentiment', SAMPLE, '--colour', 'red'], "Unknown option '--colour'"],
-    [['themes', SAMPLE, '--themes', 'a,b'], '--themes only applies'],
+    [['themes', SAMPLE, '--themes', 'a,b'], '--themes does not apply to pulse themes'],
+    [['sentiment', SAMPLE, '--k', '3'], '--k does not apply to pulse sentiment'],
     [['themes', SAMPLE, '--column', 'comment', '--max-themes', '99'], 'themeGeneration.maxThemes'],
   ])('bad usage %j exits 2 with a clear message', async (argv, message) => {
     const run = await pulse(...argv);
@@ -154,7 +155,7 @@ describe('the pulse command line', () => {
   it('the built bin runs: --help exits 0, bad input exits 2', async () => {
     const bin = join(__dirname, '..', '..', 'dist', 'cli', 'pulse.js');
     const help = await promisify(execFile)(process.execPath, [bin, '--help']);
-    expect(help.stdout).toContain('Usage: pulse <command> FILE [options]');
+    expect(help.stdout).toContain('Usage: pulse <command> [arguments] [options]');
     const bad = await promisify(execFile)(process.execPath, [bin, 'sentiment', 'nowhere.txt']).catch((e: { code: number; stderr: string }) => e);
     expect(bad).toMatchObject({ code: 2, stderr: expect.stringContaining('cannot read nowhere.txt') });
   });

@@ -1,6 +1,7 @@
-import type { Observable } from 'rxjs';
+import { switchMap, type Observable } from 'rxjs';
 import type { PulseClient } from '../client/PulseClient';
-import type { CallOptions } from '../client/CallOptions';
+import type { BudgetConfig, CallOptions } from '../client/CallOptions';
+import { checkRunBudget, checkRunBudgetOption } from './checkRunBudget';
 import { checkOptions } from '../http/checkOptions';
 import { StarterOptionsSchema } from '../schemas/options';
 import { PulseValidationError } from '../errors';
@@ -27,6 +28,12 @@ export interface AnalyzerOptions extends Pick<CallOptions, 'signal' | 'timeoutMs
   cache?: ResultCache;
   /** @default 'auto' */
   fast?: FastMode;
+  /**
+   * The whole run's cost ceiling: every step is estimated (`estimateUsage`) before the first
+   * starts, and the run fails with `BudgetExceededError` when the sum is over `maxCredits`.
+   * @default no budget
+   */
+  budget?: BudgetConfig;
 }
 
 /**
@@ -53,6 +60,7 @@ export class Analyzer {
     if (options === null || typeof options !== 'object') throw new PulseValidationError('options', 'must be an object');
     // signal, timeoutMs, concurrency and fast by their rules (the same as the starters').
     checkOptions(StarterOptionsSchema, options, '');
+    checkRunBudgetOption(options);
     this.dataset = checkDataset('dataset', options.dataset);
     if (!Array.isArray(options.processes) || options.processes.length === 0) {
       throw new PulseValidationError('processes', 'must be a non-empty array of processes');
@@ -99,7 +107,9 @@ export class Analyzer {
     const steps = this.processes.map((process) => ({ process, texts: this.dataset }));
     const results = withResults(onEvent);
     const call = { signal, timeoutMs, concurrency };
-    return withClient(client, (c) => runProcesses(steps, { client: c, cache, fast, call }).pipe(results));
+    const run = (c: PulseClient) =>
+      checkRunBudget(c, steps, this.options.budget).pipe(switchMap(() => runProcesses(steps, { client: c, cache, fast, call })));
+    return withClient(client, (c) => run(c).pipe(results));
   }
 }
 

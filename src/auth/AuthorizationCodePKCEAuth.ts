@@ -15,15 +15,21 @@ import { TokenCache } from './tokenCache';
 export interface AuthorizationCodePKCEAuthOptions {
   /** @default process.env.PULSE_CLIENT_ID */
   clientId?: string;
-  /** Where the authorization server sends the user back with `code` and `state`. */
-  redirectUri: string;
+  /**
+   * Where the authorization server sends the user back with `code` and `state`.
+   * @default process.env.PULSE_REDIRECT_URI (one of the two is required)
+   */
+  redirectUri?: string;
   /** @default the hosted Auth0 `/authorize` */
   authorizeUrl?: string;
   /** @default process.env.PULSE_TOKEN_URL, else the hosted Auth0 token endpoint */
   tokenUrl?: string;
   /** @default process.env.PULSE_AUDIENCE, else the hosted API audience */
   audience?: string;
-  /** @default 'openid profile email offline_access' (offline_access gives a refresh token) */
+  /**
+   * @default process.env.PULSE_SCOPE, else 'openid profile email offline_access' (offline_access
+   * gives a refresh token)
+   */
   scope?: string;
   /** Optional Auth0 organization id. */
   organization?: string;
@@ -31,6 +37,21 @@ export interface AuthorizationCodePKCEAuthOptions {
   tokenTimeoutMs?: number;
   /** Allow a `tokenUrl` with plain http to a host other than loopback (codes and tokens would travel in clear). @default false */
   allowInsecureHttp?: boolean;
+  /**
+   * An authorization code obtained elsewhere (your own redirect handler, another process),
+   * exchanged on first use with `codeVerifier`, the verifier its challenge was made from.
+   * Give both or neither. @default none: use `authorizationUrl()` and `completeAuthorization()`
+   */
+  code?: string;
+  /** The PKCE verifier of `code` (43 to 128 characters, RFC 7636). @default none */
+  codeVerifier?: string;
+  /** A refresh token kept from an earlier session (`pulse login` stores one). @default none */
+  refreshToken?: string;
+  /**
+   * Called with each refresh token the server issues (it may rotate them), so that the app
+   * can store it; the token is never logged. @default none
+   */
+  onRefreshToken?: (refreshToken: string) => void;
 }
 
 /** What `authorizationUrl()` gives: send the user to `url`; keep nothing else yourself. */
@@ -62,16 +83,23 @@ export class AuthorizationCodePKCEAuth implements AuthProvider {
   #code: string | undefined;
   #refreshToken: string | undefined;
 
-  constructor(options: AuthorizationCodePKCEAuthOptions) {
-    if (options === undefined) throw new PulseValidationError('options', 'must be an object with redirectUri');
+  constructor(options: AuthorizationCodePKCEAuthOptions = {}) {
     const o = checkOptions(AuthorizationCodePKCEAuthOptionsSchema, options, '');
     const clientId = o.clientId ?? readEnv('PULSE_CLIENT_ID');
     if (!clientId) throw new PulseValidationError('clientId', 'is required (pass it, or set PULSE_CLIENT_ID)');
     this.clientId = clientId;
-    httpUrl('redirectUri', o.redirectUri);
+    const redirectUri = o.redirectUri ?? readEnv('PULSE_REDIRECT_URI');
+    if (!redirectUri) throw new PulseValidationError('redirectUri', 'is required (pass it, or set PULSE_REDIRECT_URI)');
+    httpUrl('redirectUri', redirectUri);
+    if ((o.code === undefined) !== (o.codeVerifier === undefined)) {
+      throw new PulseValidationError(o.code === undefined ? 'code' : 'codeVerifier', 'is required with ' + (o.code === undefined ? 'codeVerifier' : 'code'));
+    }
     const tokenUrl = o.tokenUrl ?? readEnv('PULSE_TOKEN_URL') ?? DEFAULTS.tokenUrl;
     this.tokenUrl = secureUrl('tokenUrl', tokenUrl, o.allowInsecureHttp === true).toString();
-    this.options = o;
+    this.options = { ...o, redirectUri, scope: o.scope ?? readEnv('PULSE_SCOPE') };
+    this.#code = o.code;
+    this.#verifier = o.codeVerifier;
+    this.#refreshToken = o.refreshToken;
   }
 
   /** A fresh authorize URL with an S256 challenge and a random `state`. */
@@ -122,10 +150,12 @@ export class AuthorizationCodePKCEAuth implements AuthProvider {
         code_verifier: this.#verifier,
         redirect_uri: this.options.redirectUri,
       };
+      context.secrets?.add(this.#code);
       // A code is single-use: forget it before sending, whatever the answer.
       this.#code = undefined;
       this.#verifier = undefined;
     } else if (this.#refreshToken) {
+      context.secrets?.add(this.#refreshToken);
       params = { grant_type: 'refresh_token', client_id: this.clientId, refresh_token: this.#refreshToken };
     } else {
       return throwError(
@@ -139,7 +169,10 @@ export class AuthorizationCodePKCEAuth implements AuthProvider {
     }
     return requestToken(context, this.tokenUrl, params, 'form', this.options.tokenTimeoutMs).pipe(
       tap((res) => {
-        if (res.refresh_token) this.#refreshToken = res.refresh_token;
+        if (!res.refresh_token || res.refresh_token === this.#refreshToken) return;
+        this.#refreshToken = res.refresh_token;
+        context.secrets?.add(res.refresh_token);
+        (this.options.onRefreshToken as ((token: string) => void) | undefined)?.(res.refresh_token);
       }),
     );
   }

@@ -18,8 +18,13 @@ export interface ClientCredentialsAuthOptions {
   tokenUrl?: string;
   /** @default process.env.PULSE_AUDIENCE, else `https://core.researchwiseai.com/pulse/v1` */
   audience?: string;
-  /** Optional OAuth2 scope. */
+  /** Optional OAuth2 scope. @default process.env.PULSE_SCOPE */
   scope?: string;
+  /**
+   * Auth0 organization the token acts for (its `org_id` claim, which `credits$()` reads).
+   * @default process.env.PULSE_ORGANIZATION
+   */
+  organization?: string;
   /** Encoding of the token request. @default 'form' */
   bodyFormat?: TokenBodyFormat;
   /** Refresh this long before expiry, in ms (capped at a tenth of the lifetime). @default 60000 */
@@ -47,6 +52,7 @@ export class ClientCredentialsAuth implements AuthProvider {
   readonly #secret: string;
   readonly #cache: TokenCache;
   readonly #scope: string | undefined;
+  readonly #organization: string | undefined;
   readonly #format: TokenBodyFormat;
   readonly #timeoutMs: number | undefined;
 
@@ -57,7 +63,8 @@ export class ClientCredentialsAuth implements AuthProvider {
     const tokenUrl = o.tokenUrl ?? readEnv('PULSE_TOKEN_URL') ?? DEFAULTS.tokenUrl;
     this.tokenUrl = secureUrl('tokenUrl', tokenUrl, o.allowInsecureHttp === true).toString();
     this.audience = o.audience ?? readEnv('PULSE_AUDIENCE') ?? DEFAULTS.audience;
-    this.#scope = o.scope;
+    this.#scope = o.scope ?? readEnv('PULSE_SCOPE');
+    this.#organization = o.organization ?? readEnv('PULSE_ORGANIZATION');
     this.#format = o.bodyFormat ?? 'form';
     this.#timeoutMs = o.tokenTimeoutMs;
     this.#cache = new TokenCache(o.refreshSkewMs ?? 60_000);
@@ -76,6 +83,7 @@ export class ClientCredentialsAuth implements AuthProvider {
             client_secret: this.#secret,
             audience: this.audience,
             scope: this.#scope,
+            organization: this.#organization,
           },
           this.#format,
           this.#timeoutMs,

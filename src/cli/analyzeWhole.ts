@@ -2,45 +2,22 @@ import { finalize, firstValueFrom, lastValueFrom, toArray } from 'rxjs';
 import { Analyzer } from '../analysis/Analyzer';
 import type { AnalysisResults } from '../analysis/AnalysisResults';
 import type { Row } from '../analysis/csv';
-import type { Process } from '../analysis/Process';
-import { SentimentProcess } from '../analysis/processes/SentimentProcess';
-import { ThemeAllocation } from '../analysis/processes/ThemeAllocation';
-import { ThemeGeneration } from '../analysis/processes/ThemeGeneration';
-import type { AnalysisResult } from '../analysis/results/AnalysisResult';
 import { readTextRecords, type ReadTextRecordsOptions, type TextRecord } from '../node/readTextRecords';
 import { renderHtmlReport } from '../report/renderHtmlReport';
-import type { Args } from './parseArgs';
+import type { CliRun } from './CliContext';
+import { processesFor } from './processesFor';
 import { progressDisplay } from './progress';
 import { rowWriter } from './rowWriter';
-import type { CliRun } from './runPulse';
 import { summary } from './summary';
 import { plural, UsageError } from './UsageError';
 
-/**
- * The processes a command runs; building them checks their options (a `PulseValidationError`).
- *
- * @example
- * processesFor(parseArgs(['analyze', 'reviews.csv'])); // ThemeGeneration, SentimentProcess, ThemeAllocation
- */
-export function processesFor(args: Args): Process<unknown, AnalysisResult<unknown>>[] {
-  const generation = () => new ThemeGeneration({ minThemes: args.minThemes, maxThemes: args.maxThemes });
-  const allocation = () => new ThemeAllocation({ themes: args.themes });
-  switch (args.command) {
-    case 'sentiment':
-      return [new SentimentProcess()];
-    case 'themes':
-      return [generation()];
-    case 'allocate':
-      return args.themes ? [allocation()] : [generation(), allocation()];
-    case 'analyze':
-      return args.themes ? [new SentimentProcess(), allocation()] : [generation(), new SentimentProcess(), allocation()];
-  }
-}
+/** Commands whose `--out` has one row per input text (with its source line). */
+const PER_TEXT = new Set(['sentiment', 'allocate', 'analyze']);
 
 /**
- * Runs a command that needs the whole dataset at once (themes, allocation, or a report):
- * reads every record, runs the Analyzer with progress on stderr, then writes `--out`,
- * `--report` or a summary on stdout.
+ * Runs an analysis command on the whole dataset at once: reads every record, runs the
+ * Analyzer (with `--budget`) with progress on stderr, then writes `--out`, `--report`, and
+ * a summary (or `--json`, the results) on stdout.
  *
  * @example
  * await analyzeWhole(run, { format: 'csv', column: 'comment' });
@@ -54,18 +31,25 @@ export async function analyzeWhole(run: CliRun, options: ReadTextRecordsOptions)
   const texts = records.map((r) => r.text);
   info(`${plural(texts.length, 'text')} to analyse${skipped ? `; ${plural(skipped, 'blank row')} skipped` : ''}`);
 
-  const analyzer = new Analyzer({ dataset: texts, processes: processesFor(args), client, fast: args.fast, concurrency: args.concurrency });
+  const budget = args.budget === undefined ? {} : { budget: { maxCredits: args.budget } };
+  const processes = processesFor(args);
+  const analyzer = new Analyzer({ dataset: texts, processes, client, fast: args.fast, concurrency: args.concurrency, ...budget });
   const progress = progressDisplay(io.stderr, args.quiet);
   const results = await lastValueFrom(analyzer.run({ onEvent: (e) => progress.update(e) }).pipe(finalize(() => progress.stop())));
 
   if (run.out) {
-    const themesOnly = args.command === 'themes';
-    const rows = themesOnly ? results.themeGeneration!.toRows() : perTextRows(results, records);
+    const main = results.get(processes[processes.length - 1]!.id);
+    const rows = PER_TEXT.has(args.command) ? perTextRows(results, records) : main.toRows();
     const writer = rowWriter(run.out, Object.keys(rows[0] ?? {}));
     await writer.write(rows);
     await writer.end();
-  } else {
-    io.stdout.write(summary(results, { analysed: texts.length, skipped }));
+  }
+  const counts = { analysed: texts.length, skipped };
+  if (args.json) {
+    const byStep = Object.fromEntries(results.names.map((name) => [name, results.get(name).toJSON()]));
+    io.stdout.write(`${JSON.stringify({ command: args.command, texts: counts, results: byStep }, null, 2)}\n`);
+  } else if (!run.out) {
+    io.stdout.write(summary(results, counts));
   }
   if (run.report) {
     await run.report.write(renderHtmlReport(results, { title: `pulse ${args.command}`, subtitle: args.fileLabel, lines: records.map((r) => r.line) }));

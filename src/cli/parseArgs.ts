@@ -1,48 +1,16 @@
 import { extname, resolve } from 'node:path';
 import { parseArgs as parseNodeArgs } from 'node:util';
+import { CLI_OPTIONS, COMMON_OPTIONS } from './cliOptions';
+import { allCommands, commandNamed } from './commandTable';
 import { UsageError } from './UsageError';
-
-/** The `pulse --help` text. */
-export const HELP = `pulse: analyse a file of texts with the Pulse API
-
-Usage: pulse <command> FILE [options]
-
-Commands:
-  sentiment   sentiment of every text (streams: files of any size)
-  themes      generate themes from the texts
-  allocate    allocate every text to themes (--themes, or generated ones)
-  analyze     themes, sentiment and allocation together
-
-FILE: .txt (a text per line), .csv / .tsv (a column), .jsonl (a field); UTF-8 text
-
-Options:
-  --column C         CSV/TSV column: header name or 0-based number
-                     (default: the column of longest, mostly-letter texts; pulse says which)
-  --field F          JSONL field holding the text (default "text")
-  --id-column C      CSV/TSV column or JSONL field copied into each output row as "id"
-  --out F            write the results: F.json or F.csv (one row per text, with its source line)
-  --report F         write an HTML report (opens offline)
-  --themes A,B,C     themes to allocate to (allocate, analyze)
-  --min-themes N     fewest themes to generate
-  --max-themes N     most themes to generate
-  --concurrency N    requests in flight (default 4)
-  --fast MODE        true, false or auto (default auto)
-  --emulator         run against an embedded emulator (the default without credentials)
-  --quiet            nothing on stderr but errors (results still go to stdout or --out)
-  -v, --version      print the version
-  -h, --help         this text
-
-Destinations (--out, --report) are checked before the first request.
-Credentials: PULSE_TOKEN, or PULSE_CLIENT_ID and PULSE_CLIENT_SECRET; PULSE_BASE_URL.
-Exit codes: 0 done, 1 the analysis failed, 2 bad usage or bad input.`;
-
-const COMMANDS = ['sentiment', 'themes', 'allocate', 'analyze'] as const;
-/** A `pulse` command. */
-export type Command = (typeof COMMANDS)[number];
 
 /** The parsed command line. */
 export interface Args {
-  command: Command;
+  /** The command's name (`sentiment`, `workflow`, ...). */
+  command: string;
+  /** Positional arguments after the command's name, as typed. */
+  positionals: string[];
+  /** The input FILE (absolute), for commands that read one. */
   file: string;
   /** FILE as typed, for messages. */
   fileLabel: string;
@@ -56,74 +24,117 @@ export interface Args {
   themes?: string[];
   minThemes?: number;
   maxThemes?: number;
+  question?: string;
+  length?: string;
+  preset?: string;
+  k?: number;
+  algorithm?: string;
+  title?: string;
+  description?: string;
+  context?: string;
+  language?: string;
+  header?: string;
+  feature?: string;
+  /** `similarity --against OTHER`: the second set, as typed. */
+  against?: string;
+  source?: string;
+  /** `--budget N`: most credits the analysis may use. */
+  budget?: number;
+  clientId?: string;
+  organization?: string;
+  noBrowser: boolean;
   concurrency: number;
   fast: boolean | 'auto';
   emulator: boolean;
   quiet: boolean;
+  json: boolean;
   help?: boolean;
   version?: boolean;
 }
 
 /**
- * Parses `pulse`'s arguments; a mistake is a `UsageError`.
+ * Parses `pulse`'s arguments against the command table; a mistake is a `UsageError`.
  *
  * @example
  * parseArgs(['sentiment', 'reviews.csv', '--column', 'comment']).column; // 'comment'
  */
 export function parseArgs(argv: string[]): Args {
+  const options = Object.fromEntries(Object.entries(CLI_OPTIONS).map(([name, o]) => [name, { type: o.type, ...(o.short ? { short: o.short } : {}) }]));
   let parsed;
   try {
-    parsed = parseNodeArgs({
-      args: argv,
-      allowPositionals: true,
-      options: {
-        column: { type: 'string' },
-        field: { type: 'string' },
-        'id-column': { type: 'string' },
-        out: { type: 'string' },
-        report: { type: 'string' },
-        themes: { type: 'string' },
-        'min-themes': { type: 'string' },
-        'max-themes': { type: 'string' },
-        concurrency: { type: 'string' },
-        fast: { type: 'string' },
-        emulator: { type: 'boolean' },
-        quiet: { type: 'boolean' },
-        help: { type: 'boolean', short: 'h' },
-        version: { type: 'boolean', short: 'v' },
-      },
-    });
+    parsed = parseNodeArgs({ args: argv, allowPositionals: true, options });
   } catch (e) {
     throw new UsageError((e as Error).message);
   }
-  const { values: v, positionals } = parsed;
-  if (v.help || v.version) return { help: v.help, version: v.version } as Args;
-  const [command, file, ...extra] = positionals;
-  if (!command) throw new UsageError('missing command (sentiment, themes, allocate or analyze)');
-  if (!COMMANDS.includes(command as Command)) throw new UsageError(`unknown command "${command}" (sentiment, themes, allocate or analyze)`);
-  if (!file) throw new UsageError(`missing FILE: pulse ${command} FILE`);
-  if (extra.length) throw new UsageError(`unexpected argument "${extra[0]}"`);
-  if (v.out !== undefined && !['.json', '.csv'].includes(extname(v.out).toLowerCase())) throw new UsageError('--out must end in .json or .csv');
-  if (v.themes !== undefined && command !== 'allocate' && command !== 'analyze') throw new UsageError('--themes only applies to allocate and analyze');
-  const fast = v.fast === undefined || v.fast === 'auto' ? 'auto' : v.fast === 'true' ? true : v.fast === 'false' ? false : badOption('--fast', 'true, false or auto');
+  const { positionals } = parsed;
+  const v = parsed.values as Record<string, string | boolean | undefined>;
+  const [command, ...rest] = positionals;
+  const names = allCommands().map((c) => c.name).join(', ');
+  if (!command) {
+    if (v.help || v.version) return { help: v.help, version: v.version } as Args;
+    throw new UsageError(`missing command (${names})`);
+  }
+  const def = commandNamed(command);
+  if (!def) throw new UsageError(`unknown command "${command}" (${names})`);
+  if (v.help) return { command, help: true } as Args;
+  const accepted = new Set<string>([...COMMON_OPTIONS, ...def.options]);
+  for (const name of Object.keys(v)) {
+    if (v[name] !== undefined && !accepted.has(name)) throw new UsageError(`--${name} does not apply to pulse ${command}`);
+  }
+  const required = def.positionals.length - (def.optionalPositionals ?? 0);
+  if (rest.length < required) throw new UsageError(`missing ${def.positionals[rest.length]}: pulse ${command} ${def.positionals.join(' ')}`);
+  if (rest.length > def.positionals.length) throw new UsageError(`unexpected argument "${rest[def.positionals.length]}"`);
+  for (const [index, choices] of Object.entries(def.choices ?? {})) {
+    const given = rest[Number(index)];
+    if (given !== undefined && !choices.includes(given)) {
+      throw new UsageError(`${def.positionals[Number(index)]} must be ${choices.join(' or ')}, not "${given}"`);
+    }
+  }
+  const str = (name: string) => v[name] as string | undefined;
+  const out = str('out');
+  if (out !== undefined && !['.json', '.csv'].includes(extname(out).toLowerCase())) throw new UsageError('--out must end in .json or .csv');
+  const fileIndex = def.positionals.indexOf('FILE');
+  const file = fileIndex >= 0 ? rest[fileIndex] : undefined;
+  const fastFlag = str('fast');
+  const fast = fastFlag === undefined || fastFlag === 'auto' ? 'auto' : fastFlag === 'true' ? true : fastFlag === 'false' ? false : badOption('--fast', 'true, false or auto');
   return {
-    command: command as Command,
-    file: resolve(file),
-    fileLabel: file,
-    column: columnOf(v.column),
-    field: v.field,
-    idColumn: columnOf(v['id-column']),
-    out: v.out === undefined ? undefined : resolve(v.out),
-    outLabel: v.out,
-    report: v.report === undefined ? undefined : resolve(v.report),
-    reportLabel: v.report,
-    themes: v.themes?.split(',').map((t) => t.trim()).filter(Boolean),
-    minThemes: int('--min-themes', v['min-themes']),
-    maxThemes: int('--max-themes', v['max-themes']),
-    concurrency: int('--concurrency', v.concurrency) ?? 4,
+    command,
+    positionals: rest,
+    file: file === undefined ? '' : resolve(file),
+    fileLabel: file ?? '',
+    column: columnOf(str('column')),
+    field: str('field'),
+    idColumn: columnOf(str('id-column')),
+    out: out === undefined ? undefined : resolve(out),
+    outLabel: out,
+    report: str('report') === undefined ? undefined : resolve(str('report')!),
+    reportLabel: str('report'),
+    themes: str('themes')?.split(',').map((t) => t.trim()).filter(Boolean),
+    minThemes: int('--min-themes', str('min-themes')),
+    maxThemes: int('--max-themes', str('max-themes')),
+    question: str('question'),
+    length: str('length'),
+    preset: str('preset'),
+    k: int('--k', str('k')),
+    algorithm: str('algorithm'),
+    title: str('title'),
+    description: str('description'),
+    context: str('context'),
+    language: str('language'),
+    header: str('header'),
+    feature: str('feature'),
+    against: str('against'),
+    source: str('source'),
+    budget: credits(str('budget')),
+    clientId: str('client-id'),
+    organization: str('organization'),
+    noBrowser: v['no-browser'] === true,
+    concurrency: int('--concurrency', str('concurrency')) ?? 4,
     fast,
-    emulator: v.emulator ?? false,
-    quiet: v.quiet ?? false,
+    emulator: v.emulator === true,
+    quiet: v.quiet === true,
+    json: v.json === true,
+    version: v.version as boolean | undefined,
   };
 }
 
@@ -134,6 +145,12 @@ function columnOf(value: string | undefined): string | number | undefined {
 function int(flag: string, value: string | undefined): number | undefined {
   if (value === undefined) return undefined;
   if (!/^\d+$/.test(value) || Number(value) < 1) badOption(flag, 'a positive integer');
+  return Number(value);
+}
+
+function credits(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  if (!/^\d+(\.\d+)?$/.test(value)) badOption('--budget', 'a number of credits, 0 or more');
   return Number(value);
 }
 

@@ -1,38 +1,24 @@
-import { access } from 'node:fs/promises';
-import { PulseClient } from '../client/PulseClient';
-import { startEmulator, type Emulator } from '../emulator/startEmulator';
 import { PulseError, PulseValidationError } from '../errors';
 import { VERSION } from '../version';
+import type { CliContext, CliIO } from './CliContext';
+import { commandNamed } from './commandTable';
+import { connectClient, type Connection } from './connectClient';
 import { openDestination, type Destination } from './destination';
-import { HELP, parseArgs, type Args } from './parseArgs';
-import { analyzeWhole, processesFor } from './analyzeWhole';
-import { streamSentiment } from './streamSentiment';
-import { textSource } from './textSource';
+import { commandHelp, helpText } from './help';
+import { parseArgs } from './parseArgs';
 import { UsageError } from './UsageError';
+import { registerBuiltinCommands } from './builtinCommands';
 
-export { HELP } from './parseArgs';
+export type { CliContext, CliIO } from './CliContext';
 
-/** Where the command line writes. */
-export interface CliIO {
-  stdout: NodeJS.WritableStream;
-  stderr: NodeJS.WritableStream & { isTTY?: boolean };
-}
-
-/** What a run needs once its arguments are checked: the client, its destinations, how to speak. */
-export interface CliRun {
-  args: Args;
-  client: PulseClient;
-  io: CliIO;
-  out?: Destination;
-  report?: Destination;
-  /** A line on stderr, unless `--quiet`. */
-  info(line: string): void;
-}
+registerBuiltinCommands();
+/** The `pulse --help` text. */
+export const HELP = helpText();
 
 /**
- * The `pulse` command line, as a function: returns the exit code. Everything that can be
- * checked locally (arguments, the input file and its column, `--out` and `--report`) is
- * checked before the first request.
+ * The `pulse` command line, as a function: returns the exit code (0 done, 1 failed, 2 bad
+ * usage). Everything that can be checked locally (arguments, the input file and its
+ * column, `--out` and `--report`) is checked before the first request.
  *
  * @example
  * process.exitCode = await runPulse(process.argv.slice(2), process);
@@ -40,30 +26,32 @@ export interface CliRun {
 export async function runPulse(argv: string[], io: CliIO): Promise<number> {
   const say = (line: string) => io.stderr.write(`pulse: ${line}\n`);
   const destinations: Destination[] = [];
-  let emulator: Emulator | undefined;
-  let client: PulseClient | undefined;
+  const connections: Connection[] = [];
   try {
     const args = parseArgs(argv);
-    if (args.help || args.version) {
-      io.stdout.write(`${args.help ? HELP : VERSION}\n`);
+    const command = commandNamed(args.command ?? '');
+    if (args.help || (args.version && !command)) {
+      io.stdout.write(`${args.version ? VERSION : command ? commandHelp(command) : helpText()}\n`);
       return 0;
     }
     const info = (line: string) => (args.quiet ? undefined : say(line));
-    await access(args.file).catch(() => {
-      throw new UsageError(`cannot read ${args.fileLabel}: no such file`);
-    });
-    processesFor(args); // options of the processes are checked here
-    const source = await textSource(args);
-    const out = args.out === undefined ? undefined : await openDestination(args.out, '--out', args.outLabel!);
-    if (out) destinations.push(out);
-    const report = args.report === undefined ? undefined : await openDestination(args.report, '--report', args.reportLabel!);
-    if (report) destinations.push(report);
-    info(`reading ${args.fileLabel}: ${source.where}`);
-
-    ({ client, emulator } = await connect(args, info));
-    const run: CliRun = { args, client, io, out, report, info };
-    if (args.command === 'sentiment' && !report) await streamSentiment(run, source.options);
-    else await analyzeWhole(run, source.options);
+    const ctx: CliContext = {
+      args,
+      io,
+      info,
+      openDestinations: async () => {
+        if (args.out !== undefined) destinations.push((ctx.out = await openDestination(args.out, '--out', args.outLabel!)));
+        if (args.report !== undefined) destinations.push((ctx.report = await openDestination(args.report, '--report', args.reportLabel!)));
+      },
+      connect: async () => {
+        const connection = await connectClient(args, info);
+        connections.push(connection);
+        return connection.client;
+      },
+      callOptions: () => (args.budget === undefined ? {} : { budget: { maxCredits: args.budget } }),
+      printJson: (value) => io.stdout.write(`${JSON.stringify(value, null, 2)}\n`),
+    };
+    await command!.run(ctx);
     for (const d of destinations.splice(0)) {
       await d.commit();
       info(`wrote ${d.path}`);
@@ -79,17 +67,10 @@ export async function runPulse(argv: string[], io: CliIO): Promise<number> {
     say(`error: ${e instanceof PulseError ? `${e.name}: ${e.message}` : String(e)}`);
     return 1;
   } finally {
-    client?.close();
-    await emulator?.close();
+    for (const { client, emulator, flush } of connections) {
+      await flush?.();
+      client.close();
+      await emulator?.close();
+    }
   }
-}
-
-async function connect(args: Args, info: (line: string) => void): Promise<{ client: PulseClient; emulator?: Emulator }> {
-  const hasCredentials = Boolean(process.env.PULSE_TOKEN || (process.env.PULSE_CLIENT_ID && process.env.PULSE_CLIENT_SECRET));
-  if (!args.emulator && hasCredentials) return { client: PulseClient.fromEnv({ concurrency: args.concurrency }) };
-  if (!args.emulator) info('no credentials configured (PULSE_TOKEN, or PULSE_CLIENT_ID and PULSE_CLIENT_SECRET): using the embedded emulator');
-  const emulator = await startEmulator({ port: 0 });
-  info(`emulator at ${emulator.url}: plausible local scores, not the hosted models`);
-  const { url: baseUrl, tokenUrl, clientId, clientSecret } = emulator;
-  return { emulator, client: PulseClient.withClientCredentials({ baseUrl, tokenUrl, clientId, clientSecret, concurrency: args.concurrency }) };
 }

@@ -5,7 +5,7 @@ import type { Row } from '../analysis/csv';
 import type { Sentiment } from '../analysis/results/SentimentResult';
 import { readTextRecords, type ReadTextRecordsOptions, type TextRecord } from '../node/readTextRecords';
 import { rowWriter } from './rowWriter';
-import type { CliRun } from './runPulse';
+import type { CliRun } from './CliContext';
 import { countsLine, sentimentLine } from './summary';
 import { plural, UsageError } from './UsageError';
 

@@ -25,11 +25,41 @@ export function summary(results: AnalysisResults, counts: TextCounts): string {
     lines.push('themes:');
     for (const { theme, members } of groups) lines.push(themeLine(theme, members.length));
     lines.push(themeLine('(no theme)', unassigned.length));
-  } else if (results.themeGeneration) {
+  } else if (results.themeGeneration && !results.themeExtraction) {
     lines.push('themes:');
     for (const t of results.themeGeneration.themes) lines.push(`  ${t.shortLabel}: ${t.description}`);
   }
+  lines.push(...otherLines(results));
   return `${lines.join('\n')}\n`;
+}
+
+/** The lines of the other analyses: a summary's text, cluster sizes, matches per term, shapes. */
+function otherLines(results: AnalysisResults): string[] {
+  const lines: string[] = [];
+  if (results.summary) lines.push('summary:', results.summary.summary);
+  if (results.cluster) {
+    lines.push('clusters:');
+    for (const c of results.cluster.clusters) lines.push(themeLine(`cluster ${c.clusterId}`, c.indices.length));
+  }
+  const extraction = results.themeExtraction;
+  if (extraction) {
+    lines.push('matches:');
+    const byText = extraction.byText();
+    for (const term of extraction.dictionary) lines.push(themeLine(term, byText.filter((t) => (t[term] ?? []).length > 0).length));
+  }
+  if (results.similarity) {
+    const n = results.similarity.matrix.length;
+    lines.push(`similarity: a ${n} x ${n} matrix (--out F.csv or --json to get it)`);
+  }
+  if (results.embeddings) {
+    const { vectors, dimensions } = results.embeddings;
+    lines.push(`embeddings: ${plural(vectors.length, 'vector')} of ${dimensions} dimensions (--out F.csv or --json to get them)`);
+  }
+  if (results.dataDictionary) {
+    lines.push(`data dictionary: ${results.dataDictionary.title}`);
+    for (const v of results.dataDictionary.variables) lines.push(`  ${v.variableName}: ${v.variableLabel} (${v.type})`);
+  }
+  return lines;
 }
 
 /** `texts: 280 analysed, 2 blank rows skipped`. */

@@ -33,6 +33,32 @@ export interface CallOptions {
    * when one batch fails. @default false
    */
   settle?: boolean;
+  /**
+   * Estimate the call's credits with `estimateUsage` before the first submission and refuse
+   * with `BudgetExceededError` (sending nothing else) when the estimate is over `maxCredits`.
+   * @default no budget: no estimate is asked for
+   */
+  budget?: BudgetConfig;
+  /**
+   * Fields merged into the JSON body as they are, unvalidated (the escape hatch for fields
+   * the schema does not know yet, such as `ignoreCache`); they win over the request's own.
+   * Sent with every part of a split call.
+   * @default none
+   */
+  extraBody?: Record<string, unknown>;
+  /**
+   * Headers added to the submission request (of every part of a split call; not to polls or
+   * result links); their values are scrubbed from every error and log line. @default none
+   */
+  extraHeaders?: Record<string, string>;
+  /** Query parameters added to the submission's URL. @default none */
+  extraQuery?: Record<string, string>;
+}
+
+/** A cost ceiling for a call or a run (`budget` option). */
+export interface BudgetConfig {
+  /** Most credits the call may use, as `estimateUsage` counts them. */
+  maxCredits: number;
 }
 
 /** The outcome of one batch of a split call (`settle: true`). */

@@ -1,4 +1,6 @@
-import { asyncScheduler, Observable } from 'rxjs';
+import { asyncScheduler, defer, map, merge, Observable, of, Subject, switchMap, tap } from 'rxjs';
+import { orgIdOfToken } from '../auth/orgIdOfToken';
+import type { TokenSource } from '../http/interceptors';
 import type { AuthProvider } from '../auth/AuthProvider';
 import { AuthorizationCodePKCEAuth, type AuthorizationCodePKCEAuthOptions } from '../auth/AuthorizationCodePKCEAuth';
 import { ClientCredentialsAuth, type ClientCredentialsAuthOptions } from '../auth/ClientCredentialsAuth';
@@ -64,6 +66,9 @@ export class PulseClient {
   private readonly ctx: CallContext;
   private readonly closer = new Closer();
   private readonly http: HttpClientInstance;
+  private readonly tokens: TokenSource | undefined;
+  /** Ticks when a call of this client has its result (credits$ refreshes then). */
+  private readonly jobDone = new Subject<void>();
 
   constructor(options: PulseClientOptions = {}) {
     // Own properties only, each checked by its rule: nothing inherited, nothing half-valid.
@@ -97,10 +102,10 @@ export class PulseClient {
       allowInsecureHttp: o.allowInsecureHttp === true,
       maxInFlight: o.maxInFlight ?? 16,
       requestsPerSecond: o.requestsPerSecond,
-      tokens: auth && {
+      tokens: (this.tokens = auth && {
         token: () => auth.token({ send: (opts) => transport.send(opts), scheduler, secrets, timeoutMs: tokenTimeoutMs }),
         invalidate: (t) => auth.invalidate(t),
-      },
+      }),
     });
     this.jobs = new Jobs(transport, scheduler, resolvePollPolicy(o.poll), random);
     this.ctx = {
@@ -124,10 +129,10 @@ export class PulseClient {
    */
   static withClientCredentials(options: ClientCredentialsAuthOptions & PulseClientOptions = {}): PulseClient {
     const o = checkOptions(PulseClientOptionsSchema, options, '');
-    const { clientId, clientSecret, tokenUrl, audience, scope, bodyFormat, refreshSkewMs, tokenTimeoutMs, ...clientOptions } = o;
+    const { clientId, clientSecret, tokenUrl, audience, scope, bodyFormat, refreshSkewMs, tokenTimeoutMs, organization, ...clientOptions } = o;
     const allowInsecureHttp = o.allowInsecureHttp;
     const auth = new ClientCredentialsAuth({
-      clientId, clientSecret, tokenUrl, audience, scope, bodyFormat, refreshSkewMs, tokenTimeoutMs, allowInsecureHttp,
+      clientId, clientSecret, tokenUrl, audience, scope, bodyFormat, refreshSkewMs, tokenTimeoutMs, allowInsecureHttp, organization,
     });
     return new PulseClient({ ...clientOptions, auth });
   }
@@ -145,12 +150,14 @@ export class PulseClient {
    * const { url } = await client.auth.authorizationUrl();
    */
   static withPkce(
-    options: AuthorizationCodePKCEAuthOptions & PulseClientOptions,
+    options: AuthorizationCodePKCEAuthOptions & PulseClientOptions = {},
   ): PulseClient & { readonly auth: AuthorizationCodePKCEAuth } {
     const o = checkOptions(PulseClientOptionsSchema, options, '');
-    const { clientId, redirectUri, authorizeUrl, tokenUrl, audience, scope, organization, tokenTimeoutMs, ...clientOptions } = o;
+    const { clientId, redirectUri, authorizeUrl, tokenUrl, audience, scope, organization, tokenTimeoutMs, ...rest } = o;
+    const { code, codeVerifier, refreshToken, onRefreshToken, ...clientOptions } = rest;
     const auth = new AuthorizationCodePKCEAuth({
       ...{ clientId, redirectUri, authorizeUrl, tokenUrl, audience, scope, organization, tokenTimeoutMs },
+      ...{ code, codeVerifier, refreshToken, onRefreshToken },
       allowInsecureHttp: o.allowInsecureHttp,
     });
     return new PulseClient({ ...clientOptions, auth }) as PulseClient & { readonly auth: AuthorizationCodePKCEAuth };
@@ -233,6 +240,40 @@ export class PulseClient {
   }
 
   /**
+   * The access token the client sends (fetched, or refreshed, as needed): for a tool that
+   * needs the same session, or to finish a login (the code exchange happens here). It is a
+   * secret: never log it.
+   *
+   * @example
+   * const token = await firstValueFrom(client.accessToken());
+   */
+  accessToken(): Observable<string> {
+    return defer(() => {
+      if (!this.tokens) throw new PulseValidationError('auth', 'the client has no auth provider');
+      return this.tokens.token();
+    });
+  }
+
+  /**
+   * The organisation's credits, now and again after each call of this client that gets its
+   * result (a job done, a synchronous answer): a snapshot per emission, until unsubscribed.
+   * Without `orgId`, the organisation is the access token's `org_id` claim.
+   *
+   * @example
+   * const sub = client.credits$().subscribe((credits) => console.log(credits.balance));
+   */
+  credits$(orgId?: string, options?: SimpleCallOptions): Observable<OrganizationCredits> {
+    const org$ = defer(() => {
+      if (orgId !== undefined) return of(orgId);
+      if (!this.tokens) throw new PulseValidationError('orgId', 'is required when the client has no auth to read it from');
+      return this.tokens.token().pipe(map(orgIdOfToken));
+    });
+    return org$.pipe(
+      switchMap((id) => merge(of(undefined), this.jobDone).pipe(switchMap(() => this.getOrganizationCredits({ orgId: id }, options)))),
+    );
+  }
+
+  /**
    * Ends the client: calls in flight fail with `PulseAbortError` (their requests are
    * aborted), later calls fail at once, and sockets of the axios instance's agents close.
    */
@@ -249,7 +290,12 @@ export class PulseClient {
   }
 
   private call<R, O extends CallOptions>(def: Parameters<typeof callEndpoint>[1], request: unknown, options?: O): CallResult<R, O> {
-    return callEndpoint(this.ctx, def, request, options ?? {}) as CallResult<R, O>;
+    const call$ = callEndpoint(this.ctx, def, request, options ?? {});
+    // A handle is not a finished job: only calls that end with their result refresh credits$.
+    if (options?.awaitJobResult === false) return call$ as CallResult<R, O>;
+    // On the result itself, not on complete: `firstValueFrom` unsubscribes before complete.
+    const isResult = (v: unknown) => options?.observe !== 'events' || (v as { type?: string }).type === 'result';
+    return call$.pipe(tap<unknown>((v) => isResult(v) && this.jobDone.next())) as CallResult<R, O>;
   }
 }
 brand(PulseClient, 'PulseClient');

@@ -17,6 +17,9 @@ import type { EndpointDef, ValidationSettings } from './EndpointDef';
 import { checkOptions } from '../http/checkOptions';
 import { CallOptionsSchema } from '../schemas/options';
 import { checkShape } from './validate';
+import { checkBudget, estimateRequestFor } from './checkBudget';
+import { estimateUsage } from './endpoints/system';
+import type { UsageEstimateRequest } from '../schemas/usage';
 import { withSignal } from './withSignal';
 
 /** What endpoint calls share: the transport, the jobs resource and the validation settings. */
@@ -61,8 +64,27 @@ function checkedCall<S extends z.ZodType, K extends JobKind>(
     const fast = resolveFast(def, req, ctx.settings);
     // Validate everything before sending anything, with indexes of the whole input.
     def.validate(req, fast, { ...ctx.settings, unbounded: def.batch !== undefined });
+    for (const value of Object.values(options.extraHeaders ?? {})) ctx.transport.secrets.add(value);
+    const estimate = (r: UsageEstimateRequest) => estimateUsage(ctx, r, { signal: options.signal, timeoutMs: options.timeoutMs });
+    // The budget is the whole call's: asked once, before the first submission, never per part.
+    return checkBudget(options.budget, estimate, estimateRequestFor(def.kind, req)).pipe(
+      switchMap(() => submit(ctx, def, req, fast, options)),
+    );
+  });
+}
+
+/** A checked request, within budget: submit it whole or in parts, shaped as the options ask. */
+function submit<S extends z.ZodType, K extends JobKind>(
+  ctx: CallContext,
+  def: EndpointDef<S, K>,
+  req: z.output<S>,
+  fast: boolean,
+  options: CallOptions,
+): Observable<unknown> {
+  return defer(() => {
     const plan = def.batch?.(req, fast);
-    const partOptions = { timeoutMs: options.timeoutMs, poll: options.poll };
+    const { extraBody, extraHeaders, extraQuery } = options;
+    const partOptions = { timeoutMs: options.timeoutMs, poll: options.poll, extraBody, extraHeaders, extraQuery };
     const callPart = (part: unknown, observe?: 'events') =>
       callEndpoint(ctx, def, { ...(part as object), fast }, { ...partOptions, observe });
     if (plan && options.observe === 'events' && !options.settle) {
@@ -77,8 +99,11 @@ function checkedCall<S extends z.ZodType, K extends JobKind>(
     }
     const finalize = (data: JobResult<K>) => (def.finalize ? def.finalize(data, req) : data);
     const body = def.toWire(req, fast);
+    const wire = { ...body, ...extraBody };
     const submitAndAwait = (idempotencyKey: string) =>
-      ctx.transport.send({ method: 'POST', path: def.path, body, idempotencyKey, timeoutMs: options.timeoutMs }).pipe(
+      ctx.transport
+        .send({ method: 'POST', path: def.path, body: wire, headers: extraHeaders, query: extraQuery, idempotencyKey, timeoutMs: options.timeoutMs })
+        .pipe(
         switchMap((res) => {
           const submission = res.status === 202 || looksLikeSubmission(res.body) ? parseWith(JobSubmissionSchema, res.body, 'job submission') : undefined;
           if (!submission) {

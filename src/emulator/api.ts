@@ -4,6 +4,8 @@ import { hexId } from './analysis/text';
 import type { FaultAction } from './faults';
 import { jobDurationMs, jobItems, type JobDurationModel } from './jobDuration';
 import type { JobStore } from './JobStore';
+import { userGrant } from './authorizationCode';
+import { balanceOf, spend } from './creditLedger';
 import { signJwt, signLink, verifyJwt } from './jwt';
 import type { SpecValidator, ValidationIssue } from './validator';
 
@@ -84,11 +86,11 @@ export function routeApi(req: ApiRequest, s: ApiState): ApiReply {
   if (req.path === '/health' && req.method === 'GET') return health(s);
   if (req.path === '/usage/estimate' && req.method === 'POST') return estimate(req, s);
   const org = /^\/credits\/organizations\/([^/]+)$/.exec(req.path);
-  if (org && req.method === 'GET') return credits(org[1]!);
+  if (org && req.method === 'GET') return credits(org[1]!, s);
   return error(404, 'not_found', `No route for ${req.method} /v1${req.path}`);
 }
 
-function credits(encoded: string): ApiReply {
+function credits(encoded: string, s: ApiState): ApiReply {
   let organizationId: string;
   try {
     organizationId = decodeURIComponent(encoded);
@@ -97,7 +99,7 @@ function credits(encoded: string): ApiReply {
       { message: 'Invalid percent-encoding', location: 'path', field: 'organizationId', path: ['organizationId'] },
     ]);
   }
-  return { status: 200, body: { organizationId, balance: 100_000, currency: 'credits', emulated: true } };
+  return { status: 200, body: { organizationId, balance: balanceOf(s), currency: 'credits', emulated: true } };
 }
 
 function invalid(s: ApiState, message: string, errors: ValidationIssue[]): ApiReply {
@@ -123,6 +125,7 @@ function analysis(feature: Feature, req: ApiRequest, s: ApiState): ApiReply {
   const key = `${feature}:${JSON.stringify(body)}`;
   const requestId = hexId(key, s.seed);
   const result = { ...s.analyst.run(feature, body), requestId, usage: usageOf(feature, body) };
+  spend(s, result.usage.total);
   if (fast) return { status: 200, body: result };
   const fault = req.takeFault('job-failure', 'job-stuck');
   const n = s.jobs.nextId();
@@ -197,18 +200,24 @@ export function resultDocument(path: string, query: URLSearchParams, s: ApiState
   return { status: 200, body: doc, headers: { 'content-type': 'application/json' } };
 }
 
-/** `POST /oauth/token`: client credentials (form or JSON) answering a signed JWT. */
+/** `POST /oauth/token`: client credentials (form or JSON), or a user's code or refresh token, answering a signed JWT. */
 export function issueToken(req: ApiRequest, s: ApiState): ApiReply {
   const fault = req.takeFault('token-failure');
   if (fault?.type === 'token-failure') return { status: fault.status ?? 503, body: { error: 'temporarily_unavailable', error_description: 'Emulated token endpoint failure' } };
   const b = (req.body ?? {}) as Record<string, unknown>;
-  if (b.grant_type !== 'client_credentials') return { status: 400, body: { error: 'unsupported_grant_type', error_description: 'Only client_credentials is supported' } };
-  if (b.client_id !== s.clientId || b.client_secret !== s.clientSecret) return { status: 401, body: { error: 'access_denied', error_description: 'Unauthorized' } };
+  const user = userGrant(req, s);
+  if (user && 'status' in user) return user;
+  if (!user && b.grant_type !== 'client_credentials') return { status: 400, body: { error: 'unsupported_grant_type', error_description: 'Only client_credentials, authorization_code and refresh_token are supported' } };
+  if (!user && (b.client_id !== s.clientId || b.client_secret !== s.clientSecret)) return { status: 401, body: { error: 'access_denied', error_description: 'Unauthorized' } };
+  const organization = user ? user.organization : typeof b.organization === 'string' ? b.organization : undefined;
   const iat = Math.floor(s.now() / 1000);
   // `exp` is in whole seconds: round up so a token never dies before its `expires_in`.
   const exp = Math.ceil(s.now() / 1000) + s.tokenTtlSeconds;
-  const token = signJwt({ iss: `${s.origin}/`, sub: `${s.clientId}@clients`, aud: b.audience ?? 'https://core.researchwiseai.com/pulse/v1', iat, exp, emulator: true }, s.secret);
-  return { status: 200, body: { access_token: token, expires_in: s.tokenTtlSeconds, token_type: 'Bearer' } };
+  const sub = user ? 'auth0|emulated-user' : `${s.clientId}@clients`;
+  const claims = { iss: `${s.origin}/`, sub, aud: b.audience ?? 'https://core.researchwiseai.com/pulse/v1', iat, exp, emulator: true };
+  const token = signJwt(organization ? { ...claims, org_id: organization } : claims, s.secret);
+  const refresh = user ? { refresh_token: user.refreshToken } : {};
+  return { status: 200, body: { access_token: token, expires_in: s.tokenTtlSeconds, token_type: 'Bearer', ...refresh } };
 }
 
 function health(s: ApiState): ApiReply {

@@ -5,6 +5,8 @@ import { Analyst } from './analyze';
 import { issueToken, resultDocument, routeApi, type ApiReply, type ApiRequest, type ApiState } from './api';
 import type { EmulatorOptions, JournalEntry } from './EmulatorOptions';
 import { adminRoute } from './adminRoute';
+import { authorize } from './authorizationCode';
+import { resetLedger } from './creditLedger';
 import { FaultInjector, parseFaults, type FaultAction, type FaultRule } from './faults';
 import { adminRefusal, hostName } from './hostGuard';
 import { checkJobDurationModel } from './jobDuration';
@@ -161,6 +163,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       }
       const api: ApiRequest = { method, path: faultPath, query: url.searchParams, headers: req.headers, body, takeFault };
       if (path === '/oauth/token' && method === 'POST') return issueToken(api, state);
+      if (path === '/authorize' && method === 'GET') return authorize(url.searchParams, state);
       if (path.startsWith('/results/') && method === 'GET') return resultDocument(path, url.searchParams, state);
       if (!path.startsWith('/v1/')) return { status: 404, body: { code: 'not_found', message: `No route for ${method} ${path}` } };
       const wait = bucket?.take() ?? 0;
@@ -225,6 +228,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     faults,
     reset() {
       state.jobs.clear();
+      resetLedger(state);
       journal.length = 0;
       faults.set(initialFaults);
       bucket = makeBucket();
@@ -286,7 +290,8 @@ function parseTarget(target: string | undefined, origin: string): URL | undefine
 }
 
 /** Paths of the API proper (CORS open); `/_emulator/` is the admin's. */
-const isApiPath = (path: string) => path.startsWith('/v1/') || path === '/oauth/token' || path.startsWith('/results/');
+const isApiPath = (path: string) =>
+  path.startsWith('/v1/') || path === '/oauth/token' || path === '/authorize' || path.startsWith('/results/');
 
 /** Answers without reading the request further (its body is drained, never parsed). */
 function refuse(req: http.IncomingMessage, res: http.ServerResponse, status: number, code: string, message: string): void {

@@ -9,7 +9,7 @@ export { readTextRecords, type TextRecord, type ReadTextRecordsOptions } from '.
 export { recommendedPoolConfig, pooledAxios, type PoolConfig } from './agentPool';
 export { readTextsFile } from './readTextsFile';
 export { DiskCache } from './DiskCache';
-export { loadWorkflowFile } from './loadWorkflowFile';
+export { loadWorkflowFile, type LoadWorkflowFileOptions } from './loadWorkflowFile';
 export {
   sentimentAnalysis,
   generateThemes,

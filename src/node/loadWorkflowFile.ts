@@ -14,7 +14,7 @@ import { Workflow } from '../workflow/Workflow';
  * import { loadWorkflowFile } from 'pulse-rx/node';
  * const results = await firstValueFrom(loadWorkflowFile('pipeline.yaml').pipe(switchMap((w) => w.run(client))));
  */
-export function loadWorkflowFile(path: string): Observable<Workflow<ResultMap>> {
+export function loadWorkflowFile(path: string, options: LoadWorkflowFileOptions = {}): Observable<Workflow<ResultMap>> {
   return defer(() => {
     if (typeof path !== 'string' || path.trim() === '') {
       throw new PulseValidationError('path', 'must be a non-empty string', { value: typeof path });
@@ -23,7 +23,7 @@ export function loadWorkflowFile(path: string): Observable<Workflow<ResultMap>> 
   }).pipe(
     map((text) => {
       const ext = extname(path).toLowerCase();
-      if (ext === '.json') return Workflow.fromJSON(text);
+      if (ext === '.json') return Workflow.fromJSON(options.sources ? withSources(parseJson(text), options.sources) : text);
       if (ext !== '.yaml' && ext !== '.yml') throw new PulseValidationError('path', 'must end in .json, .yaml or .yml');
       let value: unknown;
       try {
@@ -31,9 +31,32 @@ export function loadWorkflowFile(path: string): Observable<Workflow<ResultMap>> 
       } catch (e) {
         throw new PulseValidationError('workflow', `is not valid YAML (${(e as Error).message.split('\n')[0]})`);
       }
-      return Workflow.fromJSON(value);
+      return Workflow.fromJSON(options.sources ? withSources(value, options.sources) : value);
     }),
   );
+}
+
+/** Options of `loadWorkflowFile`. */
+export interface LoadWorkflowFileOptions {
+  /**
+   * Texts of sources, set over the file's own (a pipeline file that names no texts, run on
+   * a data file: `pulse workflow run pipeline.yaml FILE`). @default the file's sources
+   */
+  sources?: Record<string, readonly string[]>;
+}
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    throw new PulseValidationError('workflow', 'is not valid JSON');
+  }
+}
+
+function withSources(value: unknown, sources: Record<string, readonly string[]>): unknown {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return value;
+  const own = (value as { sources?: unknown }).sources;
+  return { ...value, sources: { ...(own && typeof own === 'object' ? own : {}), ...sources } };
 }
 
 /** A file that cannot be read is a `PulseValidationError` on `path` naming the reason (not a raw Node error). */

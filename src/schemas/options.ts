@@ -75,6 +75,20 @@ export const PollPolicySchema = z.looseObject({
 /** Visible ASCII, no leading or trailing space: safe as an HTTP header value. */
 const HEADER_SAFE = /^[\x21-\x7e](?:[\x20-\x7e]*[\x21-\x7e])?$/;
 
+/** An HTTP header name (RFC 9110 token). */
+const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
+
+/** A plain object (not an array, a Map or null) whose values pass `value`. */
+const plainRecord = <V extends z.ZodType>(value: V, error: string) =>
+  z
+    .custom<Record<string, unknown>>((v) => v !== null && typeof v === 'object' && !Array.isArray(v), { error })
+    .pipe(z.record(z.string(), value));
+
+/** `BudgetConfig`. */
+export const BudgetConfigSchema = z.looseObject({
+  maxCredits: num('must be a finite number, 0 or more', (n) => n >= 0 && finite(n)),
+});
+
 /** `SimpleCallOptions` (health, credits, usage). */
 export const SimpleCallOptionsSchema = z.looseObject({
   signal: AbortSignalSchema.optional(),
@@ -94,6 +108,17 @@ export const CallOptionsSchema = SimpleCallOptionsSchema.extend({
   poll: PollPolicySchema.optional(),
   concurrency: r.positiveInt.optional(),
   settle: r.boolean.optional(),
+  budget: BudgetConfigSchema.optional(),
+  extraBody: plainRecord(z.unknown(), 'must be an object of fields').optional(),
+  extraHeaders: plainRecord(
+    z.string({ error: 'must be a string' }).refine((s) => s === '' || HEADER_SAFE.test(s), {
+      error: 'must be visible ASCII (no control characters such as CR or LF)',
+    }),
+    'must be an object of header names to strings',
+  )
+    .refine((h) => Object.keys(h).every((k) => HEADER_NAME.test(k)), { error: 'has a key that is not a header name' })
+    .optional(),
+  extraQuery: plainRecord(z.string({ error: 'must be a string' }), 'must be an object of names to strings').optional(),
 });
 
 /** `PulseClientOptions` (the base URL's own rules are checked by `resolveBaseUrl`). */
@@ -188,11 +213,19 @@ export const ClientCredentialsAuthOptionsSchema = TokenProviderOptionsSchema.ext
   clientSecret: r.string.optional(),
   bodyFormat: z.enum(['form', 'json'], { error: "must be 'form' or 'json'" }).optional(),
   refreshSkewMs: r.delayMs.optional(),
+  organization: r.nonEmptyString.optional(),
 });
 
 /** `AuthorizationCodePKCEAuthOptions`. */
 export const AuthorizationCodePKCEAuthOptionsSchema = TokenProviderOptionsSchema.extend({
-  redirectUri: r.string,
+  redirectUri: r.string.optional(),
   authorizeUrl: r.string.optional(),
   organization: r.string.optional(),
+  code: r.nonEmptyString.optional(),
+  codeVerifier: z
+    .string({ error: 'must be a string' })
+    .regex(/^[A-Za-z0-9._~-]{43,128}$/, { error: 'must be 43 to 128 characters of A-Z a-z 0-9 - . _ ~ (RFC 7636)' })
+    .optional(),
+  refreshToken: r.nonEmptyString.optional(),
+  onRefreshToken: r.fn.optional(),
 });

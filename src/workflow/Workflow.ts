@@ -1,4 +1,4 @@
-import { defer, type Observable } from 'rxjs';
+import { defer, switchMap, type Observable } from 'rxjs';
 import type { AnalysisDone, AnalysisEvent } from '../analysis/AnalysisEvent';
 import { collectResults, withResults } from '../analysis/collectResults';
 import type { AnalysisResults, ResultMap } from '../analysis/AnalysisResults';
@@ -26,7 +26,8 @@ import type { SummaryResult } from '../analysis/results/SummaryResult';
 import type { ThemeAllocationResult } from '../analysis/results/ThemeAllocationResult';
 import type { ThemeGenerationResult } from '../analysis/results/ThemeGenerationResult';
 import { runProcesses } from '../analysis/runProcesses';
-import type { CallOptions } from '../client/CallOptions';
+import type { BudgetConfig, CallOptions } from '../client/CallOptions';
+import { checkRunBudget, checkRunBudgetOption } from '../analysis/checkRunBudget';
 import { PulseClient } from '../client/PulseClient';
 import { checkOptions } from '../http/checkOptions';
 import { StarterOptionsSchema } from '../schemas/options';
@@ -53,6 +54,11 @@ export interface WorkflowRunOptions extends Pick<CallOptions, 'signal' | 'timeou
   fast?: FastMode;
   /** Called with every step event (start, status, end, error) as the run goes. */
   onEvent?: (event: AnalysisEvent) => void;
+  /**
+   * The whole run's cost ceiling: every step is estimated before the first starts; over
+   * `maxCredits` the run fails with `BudgetExceededError` and submits nothing. @default no budget
+   */
+  budget?: BudgetConfig;
 }
 
 /** A step of the graph (`graph()`). */
@@ -192,8 +198,11 @@ export class Workflow<R extends ResultMap = Record<never, never>> {
     return defer(() => {
       // Bad run options (a NaN timeout, a fake signal) error the stream, naming the option.
       checkOptions(StarterOptionsSchema, options, 'options');
+      checkRunBudgetOption(options);
       const call = { signal, timeoutMs, concurrency };
-      return withClient(client, (c) => runProcesses(steps, { client: c, cache, fast, call }).pipe(results));
+      const run = (c: PulseClient) =>
+        checkRunBudget(c, steps, options.budget).pipe(switchMap(() => runProcesses(steps, { client: c, cache, fast, call })));
+      return withClient(client, (c) => run(c).pipe(results));
     });
   }
 
