@@ -27,6 +27,9 @@ export default defineConfig({
   // except a class that refers to itself in its body (see PulseClient).
   esbuildOptions(options, { format }) {
     options.keepNames = format === 'cjs';
+    // src/optionalPackage.ts resolves optional packages from its own file. (tsup's shims would
+    // do it too, but put `import 'path'` and `'url'` in a chunk that the core entry imports.)
+    if (format === 'esm') options.define = { ...options.define, __filename: 'import.meta.url' };
   },
   clean: !process.env.PULSE_BUILD_JS_ONLY,
   target: 'es2022',

@@ -35,6 +35,7 @@ describe('public entry', () => {
         'JobTimeoutError',
         'Jobs',
         'LIMITS',
+        'MissingPackageError',
         'NotFoundError',
         'PermissionDeniedError',
         'PulseAbortError',

@@ -57,6 +57,7 @@ export {
   PulseValidationError,
   ResponseValidationError,
   ResponseTooLargeError,
+  MissingPackageError,
   JobFailedError,
   JobTimeoutError,
 } from './errors';
