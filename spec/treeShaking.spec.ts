@@ -1,0 +1,43 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { bundleSize } from './bench/support/bundleSize';
+
+/**
+ * What keeps a browser app small (spec/bench/size.bench.ts has the figures): the ES module
+ * build leaves tree-shaking to the app's bundler, and the schemas reach only `zod/mini`.
+ */
+const root = join(__dirname, '..');
+
+beforeAll(() => {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { buildIfStale } = require('../examples/support/buildIfStale.cjs') as { buildIfStale: (o: object) => boolean };
+  buildIfStale({ jsOnly: true });
+}, 120_000);
+
+describe('tree-shaking', () => {
+  it('the ES module build has no lazy-init wrappers (__esm) nor keepNames calls (__name), which a bundler must keep', () => {
+    const esm = readdirSync(join(root, 'dist')).filter((f) => f.endsWith('.mjs'));
+    const found = esm.flatMap((f) => {
+      const text = readFileSync(join(root, 'dist', f), 'utf8');
+      return ['__esm(', '__name('].filter((marker) => text.includes(marker)).map((marker) => `${f}: ${marker}`);
+    });
+    expect(esm.length).toBeGreaterThan(2);
+    expect(found).toEqual([]);
+  });
+
+  it('an app calling analyzeSentiment bundles zod/mini with its English locale only', async () => {
+    const app = `import { PulseClient } from 'pulse-rx';
+      PulseClient.withToken('t').analyzeSentiment({ inputs: ['good'], fast: true }).subscribe(console.log);`;
+    const { metafile } = await bundleSize(app, { root, external: ['rxjs', 'axios'] });
+    // What ends up in the output (the metafile's top-level inputs also list what was parsed and dropped).
+    const bundled = Object.values(metafile.outputs).flatMap((o) =>
+      Object.entries(o.inputs)
+        .filter(([, i]) => i.bytesInOutput > 0)
+        .map(([f]) => f),
+    );
+    const zod = bundled.filter((f) => f.includes('node_modules/zod/'));
+    expect(zod.length).toBeGreaterThan(0);
+    expect(zod.filter((f) => /\/v4\/classic\//.test(f))).toEqual([]);
+    expect(zod.filter((f) => /\/locales\//.test(f)).map((f) => f.slice(f.lastIndexOf('/') + 1))).toEqual(['en.js']);
+  });
+});
