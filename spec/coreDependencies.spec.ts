@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
+import { builtGraph } from './helpers/builtGraph';
 
 /**
  * The core install is axios + zod (+ the rxjs peer), and the core entry as built imports
@@ -9,19 +10,6 @@ import { dirname, join } from 'node:path';
  */
 const root = join(__dirname, '..');
 const CORE = ['axios', 'rxjs', 'zod'];
-
-/** The bare specifiers that a built file and the chunks it loads (relative imports) import. */
-function importsOf(file: string, seen = new Set<string>()): Set<string> {
-  const found = new Set<string>();
-  if (seen.has(file)) return found;
-  seen.add(file);
-  const text = readFileSync(file, 'utf8');
-  for (const [, spec] of text.matchAll(/(?:\bfrom\s*|\bimport\s*\(?\s*|\brequire\s*\(\s*)["']([^"']+)["']/g)) {
-    if (spec!.startsWith('.')) importsOf(join(dirname(file), spec!), seen).forEach((s) => found.add(s));
-    else found.add(spec!);
-  }
-  return found;
-}
 
 const packageOf = (spec: string) => (spec.startsWith('@') ? spec.split('/').slice(0, 2) : spec.split('/').slice(0, 1)).join('/');
 
@@ -33,7 +21,7 @@ beforeAll(() => {
 
 describe('what the core needs', () => {
   it.each(['index.mjs', 'index.js'])('dist/%s imports only axios, zod and rxjs', (entry) => {
-    const specs = [...importsOf(join(root, 'dist', entry))];
+    const specs = [...builtGraph(join(root, 'dist', entry)).imports];
     expect(specs.length).toBeGreaterThan(0);
     expect(specs.filter((s) => !CORE.includes(packageOf(s)))).toEqual([]);
   });
