@@ -16,7 +16,10 @@ export default tseslint.config(
       'no-console': 'error',
       '@typescript-eslint/no-explicit-any': 'error',
       'no-restricted-imports': ['error', {
-        paths: [{ name: 'axios', message: 'Only src/http/fromAxios.ts may import axios.' }],
+        paths: [
+          { name: 'axios', message: 'Only src/http/fromAxios.ts may import axios.' },
+          { name: 'zod', message: "Use 'zod/mini' (tree-shakable): classic zod adds ~100 KB minified to a browser app." },
+        ],
       }],
     },
   },

@@ -20,8 +20,17 @@ export default defineConfig({
   // `npm start` on a changed tree builds only the JavaScript it runs (PULSE_BUILD_JS_ONLY).
   dts: process.env.PULSE_BUILD_JS_ONLY ? false : { entry: { index: 'src/index.ts', emulator: 'src/emulator/index.ts', node: 'src/node/index.ts' } },
   sourcemap: true,
-  // Classes keep their names (stack traces, console.log) whatever the bundler renames.
-  keepNames: true,
+  // CommonJS classes keep their names (stack traces, console.log) whatever the bundler renames.
+  // Not in the ES modules: keepNames adds a `__name()` call per function and class, which an
+  // app's bundler must keep, and with it everything it names (+14 KB minified in a browser app
+  // that only calls analyzeSentiment; spec/bench/size.bench.ts). Their names need no help,
+  // except a class that refers to itself in its body (see PulseClient).
+  esbuildOptions(options, { format }) {
+    options.keepNames = format === 'cjs';
+    // src/optionalPackage.ts resolves optional packages from its own file. (tsup's shims would
+    // do it too, but put `import 'path'` and `'url'` in a chunk that the core entry imports.)
+    if (format === 'esm') options.define = { ...options.define, __filename: 'import.meta.url' };
+  },
   clean: !process.env.PULSE_BUILD_JS_ONLY,
   target: 'es2022',
   platform: 'node',

@@ -1,4 +1,5 @@
 import * as pulse from 'pulse-rx';
+import { brand } from '../src/brand';
 import { PulseClient, PulseApiError, PulseConnectionError, PulseError, PulseTimeoutError, RateLimitError, ServerError } from 'pulse-rx';
 
 const api = { status: 0, message: 'x' };
@@ -38,6 +39,18 @@ describe('class identity (guards and instanceof)', () => {
     } finally {
       client.close();
     }
+  });
+
+  it('a class renamed by the build gets its name back (the ES modules have no keepNames)', () => {
+    // What esbuild makes of a class that names itself in its body.
+    const Renamed = class _Widget {
+      static create(): _Widget {
+        return new _Widget();
+      }
+    };
+    brand(Renamed, 'Widget');
+    expect(Renamed.name).toBe('Widget');
+    expect(String(Renamed.create().constructor.name)).toBe('Widget');
   });
 
   it("a user's own subclass keeps ordinary instanceof", () => {

@@ -36,6 +36,7 @@ describe('public entry', () => {
         'JobTimeoutError',
         'Jobs',
         'LIMITS',
+        'MissingPackageError',
         'NotFoundError',
         'PermissionDeniedError',
         'PulseAbortError',

@@ -23,11 +23,17 @@ function ownBrand(ctor: Ctor): symbol | undefined {
  * Gives a class the brand `pulse-rx.<name>`: its instances (and its subclasses') carry it.
  * Call once per class, right after it (not in a `static {}` block: the CommonJS build turns
  * those into anonymous class expressions, and the class would lose its name).
+ * The class is also given `name` back when the build renamed it: the ES modules are built
+ * without keepNames (tree-shaking), and a class that refers to itself in its body comes out
+ * as `class _PulseClient`.
  */
 export function brand(ctor: Ctor, name: string): void {
   const key = Symbol.for(`pulse-rx.${name}`);
   Object.defineProperty(ctor, KEY, { value: key });
   Object.defineProperty(ctor.prototype as object, key, { value: true });
+  if ((ctor as { name?: string }).name !== name) {
+    Object.defineProperty(ctor, 'name', { value: name, configurable: true });
+  }
 }
 
 /**

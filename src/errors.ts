@@ -296,3 +296,29 @@ export class BudgetExceededError extends PulseError {
   }
 }
 brand(BudgetExceededError, 'BudgetExceededError');
+
+/**
+ * An optional package that a Node-only part of pulse-rx needs is not installed. The core
+ * (`pulse-rx`) installs only axios and zod; the emulator (`ajv`), the file readers and
+ * workflow files of `pulse-rx/node` (`csv-parse`, `yaml`) and the CLI's progress bars
+ * (`cli-progress`) use optional peer dependencies, installed beside pulse-rx when wanted.
+ *
+ * @example
+ * import { MissingPackageError } from 'pulse-rx';
+ * readTexts('reviews.csv').subscribe({ error: (e) => MissingPackageError.is(e) && console.log(e.packageName) });
+ */
+export class MissingPackageError extends PulseError {
+  override name = 'MissingPackageError' as const;
+  constructor(
+    /** The package to install, e.g. `ajv`. */
+    readonly packageName: string,
+    /** What needs it, e.g. `pulse-rx/emulator`. */
+    readonly usedBy: string,
+  ) {
+    super(`${usedBy} needs the optional package ${packageName}, which is not installed: npm install ${packageName}`);
+  }
+  override toJSON(): Record<string, unknown> {
+    return { ...super.toJSON(), packageName: this.packageName, usedBy: this.usedBy };
+  }
+}
+brand(MissingPackageError, 'MissingPackageError');

@@ -58,6 +58,7 @@ export {
   PulseValidationError,
   ResponseValidationError,
   ResponseTooLargeError,
+  MissingPackageError,
   JobFailedError,
   JobTimeoutError,
   BudgetExceededError,

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { ClusteringResponseSchema } from '../schemas/clustering';
 import { DataDictionaryResponseSchema } from '../schemas/dataDictionary';
 import { EmbeddingsResponseSchema } from '../schemas/embeddings';
@@ -8,6 +8,7 @@ import { SimilarityResponseSchema } from '../schemas/similarity';
 import { SummariesResponseSchema } from '../schemas/summaries';
 import { ThemeSchema, ThemesResponseSchema } from '../schemas/themes';
 import type { ProcessKind } from './Process';
+import { safeParse } from '../schemas/safeParse';
 
 /**
  * Where Analyzer and Workflow keep results between runs. Keys are content hashes of the
@@ -65,7 +66,7 @@ export class MemoryCache implements ResultCache {
 }
 
 /** The raw result of each kind of process, as the client validated it before caching it. */
-const CACHED_RESULT: Record<ProcessKind, z.ZodType> = {
+const CACHED_RESULT: Record<ProcessKind, z.ZodMiniType> = {
   themeGeneration: ThemesResponseSchema,
   sentiment: SentimentResponseSchema,
   themeAllocation: z.object({ themes: z.array(z.union([z.string(), ThemeSchema])), similarity: z.array(z.array(z.number())) }),
@@ -87,6 +88,6 @@ const CACHED_RESULT: Record<ProcessKind, z.ZodType> = {
  */
 export function cachedResult(kind: ProcessKind, value: unknown): unknown {
   if (value === undefined) return undefined;
-  const parsed = CACHED_RESULT[kind].safeParse(value);
+  const parsed = safeParse(CACHED_RESULT[kind], value);
   return parsed.success ? parsed.data : undefined;
 }

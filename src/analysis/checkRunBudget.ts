@@ -6,7 +6,7 @@ import { BudgetExceededError } from '../errors';
 import { checkOptions } from '../http/checkOptions';
 import type { UsageEstimateRequest } from '../schemas/usage';
 import { BudgetConfigSchema } from '../schemas/options';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import type { ProcessKind } from './Process';
 import type { PlannedStep } from './runProcesses';
 
@@ -23,7 +23,7 @@ const FEATURE: Record<ProcessKind, UsageEstimateRequest['feature']> = {
   embeddings: 'embeddings',
 };
 
-const RunBudgetSchema = z.looseObject({ budget: BudgetConfigSchema.optional() });
+const RunBudgetSchema = z.looseObject({ budget: z.optional(BudgetConfigSchema) });
 
 /** Checks a run's `budget` option (a `PulseValidationError` naming `budget.maxCredits`). */
 export function checkRunBudgetOption(options: { budget?: BudgetConfig }): void {

@@ -3,6 +3,7 @@ import { AuthenticationError, PulseApiError, ResponseValidationError } from '../
 import { formatPath } from '../http/parseWith';
 import { TokenResponseSchema, type TokenResponse } from '../schemas/token';
 import type { AuthContext } from './AuthProvider';
+import { safeParse } from '../schemas/safeParse';
 
 /** How the token request body is encoded. OAuth2 says form; Auth0 also takes JSON. */
 export type TokenBodyFormat = 'form' | 'json';
@@ -41,7 +42,7 @@ export function requestToken(
     .pipe(
       catchError((err: unknown) => throwError(() => (PulseApiError.is(err) ? refusal(err, host) : err))),
       map((res) => {
-        const parsed = TokenResponseSchema.safeParse(res.body);
+        const parsed = safeParse(TokenResponseSchema, res.body);
         if (!parsed.success) throw invalidAnswer(parsed.error.issues[0]!);
         context.secrets?.add(parsed.data.access_token);
         context.secrets?.add(parsed.data.refresh_token);

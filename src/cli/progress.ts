@@ -1,4 +1,5 @@
-import { MultiBar, Presets, type SingleBar } from 'cli-progress';
+import type { SingleBar } from 'cli-progress';
+import { requireOptional } from '../optionalPackage';
 import type { AnalysisEvent } from '../analysis/AnalysisEvent';
 
 /** What a step has done so far, as a 0-3 scale: started, queued, running, done. */
@@ -23,6 +24,7 @@ export function progressDisplay(stream: NodeJS.WritableStream & { isTTY?: boolea
       stop: () => undefined,
     };
   }
+  const { MultiBar, Presets } = requireOptional<typeof import('cli-progress')>('cli-progress', 'the progress bars of pulse');
   const multi = new MultiBar(
     { stream, format: ' {bar} {step} {state}', barsize: 24, hideCursor: true, clearOnComplete: false, autopadding: true },
     Presets.shades_classic,

@@ -107,3 +107,8 @@ main().catch((e: unknown) => {
   process.stderr.write(`pulse-emulator: ${(e as Error).message}\n`);
   process.exit(2);
 });
+
+// A module, not a script: in a "type": "commonjs" package esbuild reads a file with no export as
+// CommonJS and wraps every module it imports in a lazy initialiser (`__esm`), which the shared
+// chunks then carry into the core entry and no bundler can tree-shake.
+export {};

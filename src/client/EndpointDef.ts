@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import type { JobKind } from '../schemas/jobs';
 import type { JobResult } from '../schemas/resultSchemas';
 
@@ -27,7 +27,7 @@ export interface BatchPlan<Req, Res> {
  * Everything the client needs to call one analysis endpoint: the request schema, its
  * limits per mode, the mapping to wire names, and the kind of job it may become.
  */
-export interface EndpointDef<S extends z.ZodType, K extends JobKind> {
+export interface EndpointDef<S extends z.ZodMiniType, K extends JobKind> {
   /** Path under the base URL. */
   path: string;
   kind: K;

@@ -1,5 +1,5 @@
 import { concat, defer, Observable, of, retry, switchMap, throwError } from 'rxjs';
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import { JobFailedError, PulseValidationError } from '../errors';
 import { newIdempotencyKey, type HttpTransport } from '../http/HttpTransport';
 import { parseWith } from '../http/parseWith';
@@ -39,7 +39,7 @@ export interface CallContext {
  * One analysis call as a cold Observable: validate (no request on failure), pick the mode,
  * submit, then emit the result, the job handle or the event stream as the options say.
  */
-export function callEndpoint<S extends z.ZodType, K extends JobKind>(
+export function callEndpoint<S extends z.ZodMiniType, K extends JobKind>(
   ctx: CallContext,
   def: EndpointDef<S, K>,
   request: unknown,
@@ -53,7 +53,7 @@ export function callEndpoint<S extends z.ZodType, K extends JobKind>(
   });
 }
 
-function checkedCall<S extends z.ZodType, K extends JobKind>(
+function checkedCall<S extends z.ZodMiniType, K extends JobKind>(
   ctx: CallContext,
   def: EndpointDef<S, K>,
   request: unknown,
@@ -74,7 +74,7 @@ function checkedCall<S extends z.ZodType, K extends JobKind>(
 }
 
 /** A checked request, within budget: submit it whole or in parts, shaped as the options ask. */
-function submit<S extends z.ZodType, K extends JobKind>(
+function submit<S extends z.ZodMiniType, K extends JobKind>(
   ctx: CallContext,
   def: EndpointDef<S, K>,
   req: z.output<S>,
@@ -142,7 +142,7 @@ function immediate<T>(kind: JobKind, data: T, options: CallOptions): Observable<
   return of(data);
 }
 
-function resolveFast<S extends z.ZodType, K extends JobKind>(
+function resolveFast<S extends z.ZodMiniType, K extends JobKind>(
   def: EndpointDef<S, K>,
   req: z.output<S> & { fast?: boolean | 'auto' },
   settings: ValidationSettings,

@@ -1,19 +1,20 @@
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import { PulseValidationError } from '../errors';
 import { formatPath } from '../http/parseWith';
 import { describe, ownProps } from '../http/checkOptions';
 import { valueAt } from '../http/checkOptions';
+import { safeParse } from '../schemas/safeParse';
 
 export { describe };
 
 /** Checks a value against a request schema; the first problem becomes a `PulseValidationError`. */
-export function checkShape<S extends z.ZodType>(schema: S, value: unknown, root: string): z.output<S> {
+export function checkShape<S extends z.ZodMiniType>(schema: S, value: unknown, root: string): z.output<S> {
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
     throw new PulseValidationError(root, 'must be an object', { value: describe(value) });
   }
   // Own properties only: a polluted Object.prototype (`fast`, `version`) is never read as a
   // field of the request, so it never reaches a body nor picks a mode.
-  const parsed = schema.safeParse(ownProps(value));
+  const parsed = safeParse(schema, ownProps(value));
   if (parsed.success) return isPlainObject(parsed.data) ? Object.assign(Object.create(null), parsed.data) : parsed.data;
   const issue = parsed.error.issues[0]!;
   const keys = (issue as { keys?: string[] }).keys;

@@ -1,5 +1,6 @@
-// The .js suffix matters: Node's ESM resolver does not guess extensions inside packages.
-import Ajv2020, { type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
+import type Ajv2020Class from 'ajv/dist/2020.js';
+import type { ErrorObject, ValidateFunction } from 'ajv/dist/2020.js';
+import { requireOptional } from '../optionalPackage';
 import spec from './openapi.json';
 
 /** One problem with a request, shaped as the spec's `ErrorResponse.errors[]`. */
@@ -16,7 +17,12 @@ export interface ValidationIssue {
  * Schema 2020-12, as OpenAPI 3.1 uses). Validators are compiled on first use.
  */
 export class SpecValidator {
-  private readonly ajv = new Ajv2020({ strict: false, allErrors: true, validateFormats: false });
+  // ajv is an optional peer dependency: loaded here, so importing pulse-rx/emulator never needs it.
+  private readonly ajv = new (requireOptional<{ default: typeof Ajv2020Class }>('ajv/dist/2020.js', 'pulse-rx/emulator').default)({
+    strict: false,
+    allErrors: true,
+    validateFormats: false,
+  });
   private readonly cache = new Map<string, ValidateFunction>();
 
   constructor() {

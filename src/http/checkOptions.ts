@@ -1,6 +1,7 @@
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import { PulseValidationError } from '../errors';
 import { formatPath } from './parseWith';
+import { safeParse } from '../schemas/safeParse';
 
 /** A short, secret-free description of a value, for error messages. */
 export function describe(value: unknown): string {
@@ -42,13 +43,13 @@ export function ownProps<T>(value: T, depth = 0): T {
  * @example
  * const options = checkOptions(CallOptionsSchema, userOptions, 'options');
  */
-export function checkOptions<T extends object>(schema: z.ZodType, value: T | undefined, root: string): T {
+export function checkOptions<T extends object>(schema: z.ZodMiniType, value: T | undefined, root: string): T {
   if (value === undefined) return {} as T;
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
     throw new PulseValidationError(root || 'options', 'must be an object', { value: describe(value) });
   }
   const own = ownProps(value as Record<string, unknown>);
-  const parsed = schema.safeParse(own);
+  const parsed = safeParse(schema, own);
   if (parsed.success) return own as T;
   const issue = parsed.error.issues[0]!;
   const path = formatPath(issue.path);

@@ -1,6 +1,7 @@
 import { ErrorResponseSchema } from '../schemas/common';
 import { apiErrorFor, type PulseApiError } from '../errors';
 import { parseRetryAfterMs } from './retryPolicy';
+import { safeParse } from '../schemas/safeParse';
 
 const MAX_TEXT_MESSAGE = 300;
 
@@ -16,7 +17,7 @@ export function errorFromResponse(
 ): PulseApiError {
   const requestId = headers['x-request-id'] ?? headers['apigw-requestid'];
   const retryAfterMs = parseRetryAfterMs(headers, nowMs);
-  const parsed = ErrorResponseSchema.safeParse(body);
+  const parsed = safeParse(ErrorResponseSchema, body);
   if (parsed.success) {
     const e = parsed.data;
     return apiErrorFor({

@@ -1,5 +1,5 @@
 import { defer, filter, firstValueFrom, map, Observable, timeout, throwError } from 'rxjs';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { checkOptions } from '../http/checkOptions';
 import { JobTimeoutError } from '../errors';
 import { optionRules } from '../schemas/options';
@@ -8,7 +8,7 @@ import type { JobKind } from '../schemas/jobs';
 import type { JobEvent, JobResultEvent } from './JobEvent';
 import { brand, isBranded } from '../brand';
 
-const WaitOptionsSchema = z.looseObject({ timeoutMs: optionRules.positiveMsOrInfinity.optional() });
+const WaitOptionsSchema = z.looseObject({ timeoutMs: z.optional(optionRules.positiveMsOrInfinity) });
 
 /** What identifies a job across processes: store it, and `client.jobs.resume()` it later. */
 export interface JobRef {

@@ -10,10 +10,11 @@ import type { JobEvent } from './JobEvent';
 import { pollJob } from './pollJob';
 import { AdaptivePoll } from './adaptivePoll';
 import { isAdaptivePoll, resolvePollPolicy, type PollPolicy } from './pollPolicy';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { PollPolicySchema } from '../schemas/options';
+import { safeParse } from '../schemas/safeParse';
 
-const PollOptionsSchema = z.looseObject({ poll: PollPolicySchema.optional() });
+const PollOptionsSchema = z.looseObject({ poll: z.optional(PollPolicySchema) });
 
 /** Per-call polling options. */
 export interface PollOptions {
@@ -124,7 +125,7 @@ function checkId(id: unknown): asserts id is string {
 }
 
 function checkKind(kind: unknown): asserts kind is JobKind {
-  if (!JobKindSchema.safeParse(kind).success) {
+  if (!safeParse(JobKindSchema, kind).success) {
     throw new PulseValidationError('kind', `must be one of ${JobKindSchema.options.join(', ')}`, { value: String(kind) });
   }
 }

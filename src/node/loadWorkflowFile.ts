@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { extname } from 'node:path';
-import { parse as parseYaml } from 'yaml';
+import { requireOptional } from '../optionalPackage';
 import { defer, from, map, type Observable } from 'rxjs';
 import type { ResultMap } from '../analysis/AnalysisResults';
 import { PulseValidationError } from '../errors';
@@ -25,9 +25,10 @@ export function loadWorkflowFile(path: string, options: LoadWorkflowFileOptions 
       const ext = extname(path).toLowerCase();
       if (ext === '.json') return Workflow.fromJSON(options.sources ? withSources(parseJson(text), options.sources) : text);
       if (ext !== '.yaml' && ext !== '.yml') throw new PulseValidationError('path', 'must end in .json, .yaml or .yml');
+      const yaml = requireOptional<typeof import('yaml')>('yaml', 'loadWorkflowFile (pulse-rx/node)');
       let value: unknown;
       try {
-        value = parseYaml(text);
+        value = yaml.parse(text);
       } catch (e) {
         throw new PulseValidationError('workflow', `is not valid YAML (${(e as Error).message.split('\n')[0]})`);
       }

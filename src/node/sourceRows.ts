@@ -1,6 +1,7 @@
 import { Transform, type Duplex, type TransformCallback } from 'node:stream';
 import { StringDecoder } from 'node:string_decoder';
-import { parse, CsvError } from 'csv-parse';
+import type { CsvError } from 'csv-parse';
+import { requireOptional } from '../optionalPackage';
 import { PulseValidationError } from '../errors';
 import { LineSplitter } from './LineSplitter';
 
@@ -83,8 +84,9 @@ export function csvRows(delimiter: string): RowSource {
   // Every record ends at one line break (empty lines are records too), so a record starts one
   // line after the previous one ends; `info: true` would say the same at three times the cost.
   let next = 1;
+  const csv = requireOptional<typeof import('csv-parse')>('csv-parse', 'the CSV reader (pulse-rx/node)');
   return {
-    stream: parse({ delimiter, record_delimiter: ['\r\n', '\n', '\r'], relax_column_count: true, relax_quotes: true, bom: true }),
+    stream: csv.parse({ delimiter, record_delimiter: ['\r\n', '\n', '\r'], relax_column_count: true, relax_quotes: true, bom: true }),
     toRow(record: string[]): SourceRow {
       const line = next;
       next++;
@@ -92,7 +94,7 @@ export function csvRows(delimiter: string): RowSource {
       return { fields: record, line };
     },
     explain(e: unknown) {
-      if (!(e instanceof CsvError)) return e;
+      if (!(e instanceof csv.CsvError)) return e;
       if (e.code === 'CSV_QUOTE_NOT_CLOSED') {
         return new PulseValidationError(`line ${next}`, 'a quoted field opens here and is never closed (unterminated quote)');
       }

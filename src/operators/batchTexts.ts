@@ -18,7 +18,7 @@ import {
 } from 'rxjs';
 import { concurrentMap } from '../batch/concurrentMap';
 import type { FlowControl } from '../batch/FlowControl';
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import { checkOptions, describe } from '../http/checkOptions';
 import { PulseValidationError } from '../errors';
 import { BatchTextsConfigSchema } from '../schemas/options';
@@ -130,7 +130,7 @@ export function batchTexts<R>(options: BatchTextsConfig, analyze: (batch: Indexe
 export function checkOperator<C extends object>(
   client: unknown,
   config: C | undefined,
-  schema: z.ZodType = BatchTextsConfigSchema,
+  schema: z.ZodMiniType = BatchTextsConfigSchema,
 ): C {
   const methods = ['analyzeSentiment', 'createEmbeddings', 'compareSimilarity', 'extractElements'];
   const isClient =

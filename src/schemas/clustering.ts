@@ -1,19 +1,19 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { FastModeSchema, TextsSchema, resultMeta } from './common';
 
 /** Request of `clusterTexts`. */
 export const ClusteringRequestSchema = z.strictObject({
   inputs: TextsSchema,
   k: z.number(),
-  algorithm: z.enum(['kmeans', 'skmeans', 'agglomerative', 'hdbscan']).optional(),
-  fast: FastModeSchema.optional(),
+  algorithm: z.optional(z.enum(['kmeans', 'skmeans', 'agglomerative', 'hdbscan'])),
+  fast: z.optional(FastModeSchema),
 });
 /** The type of `ClusteringRequestSchema` (zod-inferred). */
 export type ClusteringRequest = z.infer<typeof ClusteringRequestSchema>;
 
 /** One cluster and its member texts. */
 export const ClusterSchema = z.object({
-  clusterId: z.number().int(),
+  clusterId: z.number().check(z.int()),
   items: z.array(z.string()),
 });
 /** The type of `ClusterSchema` (zod-inferred). */

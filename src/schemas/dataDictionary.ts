@@ -1,22 +1,21 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { resultMeta } from './common';
 
 /** Request of `generateDataDictionary`: a 2D array of string cells (first row: headers). */
 export const DataDictionaryRequestSchema = z.strictObject({
   data: z.array(z.array(z.string())),
-  options: z
-    .strictObject({
-      title: z.string().min(1).max(200).optional(),
-      description: z.string().min(1).max(1000).optional(),
-      context: z.string().min(1).max(2000).optional(),
-      language: z
-        .string()
-        .regex(/^[a-z]{2}(-[A-Z]{2})?$/, 'must be an ISO 639-1 code such as "en" or "en-GB"')
-        .optional(),
-    })
-    .optional(),
+  options: z.optional(
+    z.strictObject({
+      title: z.optional(z.string().check(z.minLength(1), z.maxLength(200))),
+      description: z.optional(z.string().check(z.minLength(1), z.maxLength(1000))),
+      context: z.optional(z.string().check(z.minLength(1), z.maxLength(2000))),
+      language: z.optional(
+        z.string().check(z.regex(/^[a-z]{2}(-[A-Z]{2})?$/, 'must be an ISO 639-1 code such as "en" or "en-GB"')),
+      ),
+    }),
+  ),
   /** Only asynchronous processing is supported; `true` is refused before sending. */
-  fast: z.union([z.literal(false), z.literal('auto')]).optional(),
+  fast: z.optional(z.union([z.literal(false), z.literal('auto')])),
 });
 /** The type of `DataDictionaryRequestSchema` (zod-inferred). */
 export type DataDictionaryRequest = z.infer<typeof DataDictionaryRequestSchema>;
@@ -43,7 +42,7 @@ export const DataDictionaryResponseSchema = z.looseObject({
     language: z.string(),
     variables: z.array(DDIVariableSchema),
   }),
-  extensions: z.record(z.string(), z.unknown()).optional(),
+  extensions: z.optional(z.record(z.string(), z.unknown())),
   ...resultMeta,
 });
 /** The type of `DataDictionaryResponseSchema` (zod-inferred). */

@@ -1,17 +1,17 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { FastModeSchema, ProviderSpecSchema, TextsSchema, resultMeta } from './common';
 
 /** Request of `extractElements` (`expandDictionary` is sent as `expand_dictionary`). */
 export const ExtractionsRequestSchema = z.strictObject({
   inputs: TextsSchema,
   dictionary: TextsSchema,
-  type: z.enum(['named-entities', 'themes']).optional(),
-  category: z.string().optional(),
-  expandDictionary: z.boolean().optional(),
-  expandDictionaryLimit: z.number().optional(),
-  version: z.string().optional(),
-  provider: ProviderSpecSchema.optional(),
-  fast: FastModeSchema.optional(),
+  type: z.optional(z.enum(['named-entities', 'themes'])),
+  category: z.optional(z.string()),
+  expandDictionary: z.optional(z.boolean()),
+  expandDictionaryLimit: z.optional(z.number()),
+  version: z.optional(z.string()),
+  provider: z.optional(ProviderSpecSchema),
+  fast: z.optional(FastModeSchema),
 });
 /** The type of `ExtractionsRequestSchema` (zod-inferred). */
 export type ExtractionsRequest = z.infer<typeof ExtractionsRequestSchema>;

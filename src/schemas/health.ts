@@ -1,8 +1,8 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 
 const HealthCheckEntrySchema = z.object({
   status: z.enum(['ok', 'fail']),
-  latency_ms: z.number().nonnegative(),
+  latency_ms: z.number().check(z.nonnegative()),
 });
 
 /** Response of `getHealth` (also the body of its 503). */
@@ -11,7 +11,7 @@ export const HealthResponseSchema = z.looseObject({
   region: z.string(),
   version: z.string(),
   time: z.string(),
-  uptime_s: z.number().nonnegative(),
+  uptime_s: z.number().check(z.nonnegative()),
   checks: z.record(z.string(), HealthCheckEntrySchema),
 });
 /** The type of `HealthResponseSchema` (zod-inferred). */

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 
 /** The features that run as jobs; a job's kind selects the schema of its result. */
 export const JobKindSchema = z.enum([
@@ -20,16 +20,20 @@ function pick(raw: Record<string, unknown>, ...keys: string[]): unknown {
 }
 
 /** `202 {"job_id"}`, or `{"jobId"}` from older deployments, normalised to `{ jobId }`. */
-export const JobSubmissionSchema = z
-  .looseObject({ job_id: z.string().min(1).optional(), jobId: z.string().min(1).optional() })
-  .transform((raw, ctx) => {
+export const JobSubmissionSchema = z.pipe(
+  z.looseObject({
+    job_id: z.optional(z.string().check(z.minLength(1))),
+    jobId: z.optional(z.string().check(z.minLength(1))),
+  }),
+  z.transform((raw, ctx) => {
     const jobId = pick(raw, 'job_id', 'jobId');
     if (typeof jobId !== 'string') {
-      ctx.addIssue({ code: 'custom', message: 'missing job_id', path: ['job_id'] });
+      ctx.issues.push({ code: 'custom', message: 'missing job_id', path: ['job_id'], input: raw });
       return z.NEVER;
     }
     return { jobId };
-  });
+  }),
+);
 /** The answer to an asynchronous submission: the job id. */
 export type JobSubmission = z.output<typeof JobSubmissionSchema>;
 
@@ -40,9 +44,9 @@ export type JobStatusValue = 'pending' | 'queued' | 'running' | 'completed' | 'f
  * `GET /jobs?jobId=` answer, normalised: `job_id`/`jobId` to `jobId`, `result_url`/`resultUrl`
  * to `resultUrl`, and the failure detail (`error`, `message` or `detail`) to `detail`.
  */
-export const JobStatusSchema = z
-  .looseObject({ status: z.string().min(1) })
-  .transform((raw) => {
+export const JobStatusSchema = z.pipe(
+  z.looseObject({ status: z.string().check(z.minLength(1)) }),
+  z.transform((raw) => {
     const status = raw.status.toLowerCase();
     const jobId = pick(raw, 'job_id', 'jobId');
     const resultUrl = pick(raw, 'result_url', 'resultUrl');
@@ -55,7 +59,8 @@ export const JobStatusSchema = z
       resultUrl: typeof resultUrl === 'string' ? resultUrl : undefined,
       detail: typeof detail === 'string' ? detail : detail === undefined ? undefined : JSON.stringify(detail),
     };
-  });
+  }),
+);
 /** A job status as read from `GET /jobs` (both id spellings normalised). */
 export type JobStatus = z.output<typeof JobStatusSchema>;
 

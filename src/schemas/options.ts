@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 
 /**
  * zod schemas of the option objects (client, call, policies, operators, starters, auth):
@@ -36,7 +36,9 @@ export const optionRules = {
     ),
   boolean: z.boolean({ error: 'must be a boolean' }),
   string: z.string({ error: 'must be a string' }),
-  nonEmptyString: z.string({ error: 'must be a string' }).refine((s) => s.trim() !== '', { error: 'must not be empty' }),
+  nonEmptyString: z
+    .string({ error: 'must be a string' })
+    .check(z.refine((s) => s.trim() !== '', { error: 'must not be empty' })),
 };
 const r = optionRules;
 
@@ -56,20 +58,20 @@ export const SchedulerSchema = r.withMethods('an RxJS scheduler', 'now', 'schedu
 
 /** `Partial<RetryConfig>`. */
 export const RetryConfigSchema = z.looseObject({
-  maxRetries: r.int(0, 10).optional(),
-  initialDelayMs: r.delayMs.optional(),
-  maxDelayMs: r.delayMs.optional(),
-  jitter: r.fraction.optional(),
-  maxRetryAfterMs: r.delayMs.optional(),
+  maxRetries: z.optional(r.int(0, 10)),
+  initialDelayMs: z.optional(r.delayMs),
+  maxDelayMs: z.optional(r.delayMs),
+  jitter: z.optional(r.fraction),
+  maxRetryAfterMs: z.optional(r.delayMs),
 });
 
 /** `Partial<PollPolicy>`; the interval order is checked once the defaults are filled in. */
 export const PollPolicySchema = z.looseObject({
-  minIntervalMs: r.intervalMs.optional(),
-  maxIntervalMs: r.intervalMs.optional(),
-  multiplier: num('must be a finite number, 1 or more', (n) => n >= 1 && finite(n)).optional(),
-  jitter: r.fraction.optional(),
-  maxWaitMs: r.positiveMsOrInfinity.optional(),
+  minIntervalMs: z.optional(r.intervalMs),
+  maxIntervalMs: z.optional(r.intervalMs),
+  multiplier: z.optional(num('must be a finite number, 1 or more', (n) => n >= 1 && finite(n))),
+  jitter: z.optional(r.fraction),
+  maxWaitMs: z.optional(r.positiveMsOrInfinity),
 });
 
 /** Visible ASCII, no leading or trailing space: safe as an HTTP header value. */
@@ -79,10 +81,11 @@ const HEADER_SAFE = /^[\x21-\x7e](?:[\x20-\x7e]*[\x21-\x7e])?$/;
 const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
 
 /** A plain object (not an array, a Map or null) whose values pass `value`. */
-const plainRecord = <V extends z.ZodType>(value: V, error: string) =>
-  z
-    .custom<Record<string, unknown>>((v) => v !== null && typeof v === 'object' && !Array.isArray(v), { error })
-    .pipe(z.record(z.string(), value));
+const plainRecord = <V extends z.ZodMiniType>(value: V, error: string) =>
+  z.pipe(
+    z.custom<Record<string, unknown>>((v) => v !== null && typeof v === 'object' && !Array.isArray(v), { error }),
+    z.record(z.string(), value),
+  );
 
 /** `BudgetConfig`. */
 export const BudgetConfigSchema = z.looseObject({
@@ -91,73 +94,76 @@ export const BudgetConfigSchema = z.looseObject({
 
 /** `SimpleCallOptions` (health, credits, usage). */
 export const SimpleCallOptionsSchema = z.looseObject({
-  signal: AbortSignalSchema.optional(),
-  timeoutMs: r.positiveMsOrInfinity.optional(),
+  signal: z.optional(AbortSignalSchema),
+  timeoutMs: z.optional(r.positiveMsOrInfinity),
 });
 
 /** `CallOptions`. */
-export const CallOptionsSchema = SimpleCallOptionsSchema.extend({
-  awaitJobResult: r.boolean.optional(),
-  observe: z.enum(['body', 'events'], { error: "must be 'body' or 'events'" }).optional(),
-  idempotencyKey: z
-    .string({ error: 'must be a string' })
-    .refine((s) => s.length >= 1 && s.length <= 255 && HEADER_SAFE.test(s), {
-      error: 'must be 1 to 255 visible ASCII characters (no control characters such as CR or LF)',
-    })
-    .optional(),
-  poll: PollPolicySchema.optional(),
-  concurrency: r.positiveInt.optional(),
-  settle: r.boolean.optional(),
-  budget: BudgetConfigSchema.optional(),
-  extraBody: plainRecord(z.unknown(), 'must be an object of fields').optional(),
-  extraHeaders: plainRecord(
-    z.string({ error: 'must be a string' }).refine((s) => s === '' || HEADER_SAFE.test(s), {
-      error: 'must be visible ASCII (no control characters such as CR or LF)',
-    }),
-    'must be an object of header names to strings',
-  )
-    .refine((h) => Object.keys(h).every((k) => HEADER_NAME.test(k)), { error: 'has a key that is not a header name' })
-    .optional(),
-  extraQuery: plainRecord(z.string({ error: 'must be a string' }), 'must be an object of names to strings').optional(),
+export const CallOptionsSchema = z.extend(SimpleCallOptionsSchema, {
+  awaitJobResult: z.optional(r.boolean),
+  observe: z.optional(z.enum(['body', 'events'], { error: "must be 'body' or 'events'" })),
+  idempotencyKey: z.optional(
+    z.string({ error: 'must be a string' }).check(
+      z.refine((s) => s.length >= 1 && s.length <= 255 && HEADER_SAFE.test(s), {
+        error: 'must be 1 to 255 visible ASCII characters (no control characters such as CR or LF)',
+      }),
+    ),
+  ),
+  poll: z.optional(PollPolicySchema),
+  concurrency: z.optional(r.positiveInt),
+  settle: z.optional(r.boolean),
+  budget: z.optional(BudgetConfigSchema),
+  extraBody: z.optional(plainRecord(z.unknown(), 'must be an object of fields')),
+  extraHeaders: z.optional(
+    plainRecord(
+      z.string({ error: 'must be a string' }).check(
+        z.refine((s) => s === '' || HEADER_SAFE.test(s), {
+          error: 'must be visible ASCII (no control characters such as CR or LF)',
+        }),
+      ),
+      'must be an object of header names to strings',
+    ).check(z.refine((h) => Object.keys(h).every((k) => HEADER_NAME.test(k)), { error: 'has a key that is not a header name' })),
+  ),
+  extraQuery: z.optional(plainRecord(z.string({ error: 'must be a string' }), 'must be an object of names to strings')),
 });
 
 /** `PulseClientOptions` (the base URL's own rules are checked by `resolveBaseUrl`). */
 export const PulseClientOptionsSchema = z.looseObject({
-  baseUrl: r.string.optional(),
-  auth: r.withMethods('an AuthProvider', 'token', 'invalidate').optional(),
-  timeoutMs: r.positiveMsOrInfinity.optional(),
-  maxRetries: r.int(0, 10).optional(),
-  retry: RetryConfigSchema.optional(),
-  poll: PollPolicySchema.optional(),
-  resubmitFailedJobs: r.int(0, 5).optional(),
-  concurrency: r.positiveInt.optional(),
-  maxInFlight: r.positiveInt.optional(),
-  requestsPerSecond: r.positiveNumber.optional(),
-  logger: r.withMethods('a Logger', 'debug', 'info', 'warn', 'error').optional(),
-  logLevel: z
-    .enum(['debug', 'info', 'warn', 'error', 'off'], { error: "must be 'debug', 'info', 'warn', 'error' or 'off'" })
-    .optional(),
-  axios: r.withMethods('an axios instance', 'request').optional(),
-  scheduler: SchedulerSchema.optional(),
-  maxTextLength: r.positiveInt.optional(),
-  maxResponseBytes: r.positiveInt.optional(),
-  maxPlannedOutput: num('must be a positive integer or Infinity', (n) => n === Infinity || (Number.isInteger(n) && n >= 1)).optional(),
-  allowInsecureHttp: r.boolean.optional(),
-  random: r.fn.optional(),
+  baseUrl: z.optional(r.string),
+  auth: z.optional(r.withMethods('an AuthProvider', 'token', 'invalidate')),
+  timeoutMs: z.optional(r.positiveMsOrInfinity),
+  maxRetries: z.optional(r.int(0, 10)),
+  retry: z.optional(RetryConfigSchema),
+  poll: z.optional(PollPolicySchema),
+  resubmitFailedJobs: z.optional(r.int(0, 5)),
+  concurrency: z.optional(r.positiveInt),
+  maxInFlight: z.optional(r.positiveInt),
+  requestsPerSecond: z.optional(r.positiveNumber),
+  logger: z.optional(r.withMethods('a Logger', 'debug', 'info', 'warn', 'error')),
+  logLevel: z.optional(
+    z.enum(['debug', 'info', 'warn', 'error', 'off'], { error: "must be 'debug', 'info', 'warn', 'error' or 'off'" }),
+  ),
+  axios: z.optional(r.withMethods('an axios instance', 'request')),
+  scheduler: z.optional(SchedulerSchema),
+  maxTextLength: z.optional(r.positiveInt),
+  maxResponseBytes: z.optional(r.positiveInt),
+  maxPlannedOutput: z.optional(num('must be a positive integer or Infinity', (n) => n === Infinity || (Number.isInteger(n) && n >= 1))),
+  allowInsecureHttp: z.optional(r.boolean),
+  random: z.optional(r.fn),
 });
 
 /** `BatchTextsConfig`, shared by the text-stream operators. */
 export const BatchTextsConfigSchema = z.looseObject({
-  batchSize: r.positiveInt.optional(),
-  concurrency: r.positiveInt.optional(),
-  maxWaitMs: r.intervalMs.optional(),
-  total: r.int(0, Number.MAX_SAFE_INTEGER).optional(),
-  onProgress: r.fn.optional(),
-  scheduler: SchedulerSchema.optional(),
-  maxTextLength: r.positiveInt.optional(),
-  flow: r.withMethods('a FlowControl', 'done').optional(),
-  fast: z.union([z.boolean(), z.literal('auto')], { error: "must be true, false or 'auto'" }).optional(),
-  version: r.string.optional(),
+  batchSize: z.optional(r.positiveInt),
+  concurrency: z.optional(r.positiveInt),
+  maxWaitMs: z.optional(r.intervalMs),
+  total: z.optional(r.int(0, Number.MAX_SAFE_INTEGER)),
+  onProgress: z.optional(r.fn),
+  scheduler: z.optional(SchedulerSchema),
+  maxTextLength: z.optional(r.positiveInt),
+  flow: z.optional(r.withMethods('a FlowControl', 'done')),
+  fast: z.optional(z.union([z.boolean(), z.literal('auto')], { error: "must be true, false or 'auto'" })),
+  version: z.optional(r.string),
 });
 
 /** A theme to allocate to: a label, or a theme from `generateThemes`. */
@@ -166,66 +172,67 @@ const ThemeTargetSchema = z.union([r.nonEmptyString, z.looseObject({ shortLabel:
 });
 
 /** `AllocateThemesConfig`. */
-export const AllocateThemesConfigSchema = BatchTextsConfigSchema.extend({
+export const AllocateThemesConfigSchema = z.extend(BatchTextsConfigSchema, {
   themes: z
     .array(ThemeTargetSchema, { error: 'must be an array of labels or themes' })
-    .min(1, { error: 'needs at least one theme' }),
-  threshold: num('must be a finite number', finite).optional(),
+    .check(z.minLength(1, { error: 'needs at least one theme' })),
+  threshold: z.optional(num('must be a finite number', finite)),
 });
 
 /** `ExtractElementsConfig` (the dictionary's own limits are checked per request). */
-export const ExtractElementsConfigSchema = BatchTextsConfigSchema.extend({
+export const ExtractElementsConfigSchema = z.extend(BatchTextsConfigSchema, {
   dictionary: z.array(r.string, { error: 'must be an array of strings' }),
 });
 
 /** `GatherJobsConfig`. */
 export const GatherJobsConfigSchema = z.looseObject({
-  concurrency: r.positiveInt.optional(),
-  timeoutMs: r.positiveMsOrInfinity.optional(),
-  scheduler: SchedulerSchema.optional(),
+  concurrency: z.optional(r.positiveInt),
+  timeoutMs: z.optional(r.positiveMsOrInfinity),
+  scheduler: z.optional(SchedulerSchema),
 });
 
 /** `SubmitAndGatherConfig`. */
 export const SubmitAndGatherConfigSchema = z.looseObject({
-  concurrency: r.positiveInt.optional(),
-  rateLimitDelayMs: r.delayMs.optional(),
-  scheduler: SchedulerSchema.optional(),
+  concurrency: z.optional(r.positiveInt),
+  rateLimitDelayMs: z.optional(r.delayMs),
+  scheduler: z.optional(SchedulerSchema),
 });
 
 /** `StarterOptions` (each starter's own analysis options are checked by its process). */
-export const StarterOptionsSchema = SimpleCallOptionsSchema.extend({
-  concurrency: r.positiveInt.optional(),
-  fast: z.union([z.boolean(), z.literal('auto')], { error: "must be true, false or 'auto'" }).optional(),
+export const StarterOptionsSchema = z.extend(SimpleCallOptionsSchema, {
+  concurrency: z.optional(r.positiveInt),
+  fast: z.optional(z.union([z.boolean(), z.literal('auto')], { error: "must be true, false or 'auto'" })),
 });
 
 /** Options shared by the token providers. */
 const TokenProviderOptionsSchema = z.looseObject({
-  clientId: r.string.optional(),
-  tokenUrl: r.string.optional(),
-  audience: r.string.optional(),
-  scope: r.string.optional(),
-  tokenTimeoutMs: r.positiveMs.optional(),
-  allowInsecureHttp: r.boolean.optional(),
+  clientId: z.optional(r.string),
+  tokenUrl: z.optional(r.string),
+  audience: z.optional(r.string),
+  scope: z.optional(r.string),
+  tokenTimeoutMs: z.optional(r.positiveMs),
+  allowInsecureHttp: z.optional(r.boolean),
 });
 
 /** `ClientCredentialsAuthOptions`. */
-export const ClientCredentialsAuthOptionsSchema = TokenProviderOptionsSchema.extend({
-  clientSecret: r.string.optional(),
-  bodyFormat: z.enum(['form', 'json'], { error: "must be 'form' or 'json'" }).optional(),
-  refreshSkewMs: r.delayMs.optional(),
-  organization: r.nonEmptyString.optional(),
+export const ClientCredentialsAuthOptionsSchema = z.extend(TokenProviderOptionsSchema, {
+  clientSecret: z.optional(r.string),
+  bodyFormat: z.optional(z.enum(['form', 'json'], { error: "must be 'form' or 'json'" })),
+  refreshSkewMs: z.optional(r.delayMs),
+  organization: z.optional(r.nonEmptyString),
 });
 
 /** `AuthorizationCodePKCEAuthOptions`. */
-export const AuthorizationCodePKCEAuthOptionsSchema = TokenProviderOptionsSchema.extend({
-  redirectUri: r.string.optional(),
-  authorizeUrl: r.string.optional(),
-  organization: r.string.optional(),
-  code: r.nonEmptyString.optional(),
-  codeVerifier: z
-    .string({ error: 'must be a string' })
-    .regex(/^[A-Za-z0-9._~-]{43,128}$/, { error: 'must be 43 to 128 characters of A-Z a-z 0-9 - . _ ~ (RFC 7636)' })
-    .optional(),
-  refreshToken: r.nonEmptyString.optional(),
-  onRefreshToken: r.fn.optional(),
+export const AuthorizationCodePKCEAuthOptionsSchema = z.extend(TokenProviderOptionsSchema, {
+  redirectUri: z.optional(r.string),
+  authorizeUrl: z.optional(r.string),
+  organization: z.optional(r.string),
+  code: z.optional(r.nonEmptyString),
+  codeVerifier: z.optional(
+    z
+      .string({ error: 'must be a string' })
+      .check(z.regex(/^[A-Za-z0-9._~-]{43,128}$/, { error: 'must be 43 to 128 characters of A-Z a-z 0-9 - . _ ~ (RFC 7636)' })),
+  ),
+  refreshToken: z.optional(r.nonEmptyString),
+  onRefreshToken: z.optional(r.fn),
 });

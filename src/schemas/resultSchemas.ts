@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import { ClusteringResponseSchema } from './clustering';
 import { DataDictionaryResponseSchema } from './dataDictionary';
 import { EmbeddingsResponseSchema } from './embeddings';
@@ -19,7 +19,7 @@ export const resultSchemas = {
   extractions: ExtractionsResponseSchema,
   summaries: SummariesResponseSchema,
   'data-dictionary': DataDictionaryResponseSchema,
-} as const satisfies Record<JobKind, z.ZodType>;
+} as const satisfies Record<JobKind, z.ZodMiniType>;
 
 /** The result type of a job kind: `JobResult<'sentiment'>` is `SentimentResponse`. */
 export type JobResult<K extends JobKind> = z.output<(typeof resultSchemas)[K]>;

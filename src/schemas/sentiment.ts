@@ -1,12 +1,12 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { FastModeSchema, ProviderSpecSchema, TextsSchema, resultMeta } from './common';
 
 /** Request of `analyzeSentiment`. */
 export const SentimentRequestSchema = z.strictObject({
   inputs: TextsSchema,
-  version: z.string().optional(),
-  provider: ProviderSpecSchema.optional(),
-  fast: FastModeSchema.optional(),
+  version: z.optional(z.string()),
+  provider: z.optional(ProviderSpecSchema),
+  fast: z.optional(FastModeSchema),
 });
 /** The type of `SentimentRequestSchema` (zod-inferred). */
 export type SentimentRequest = z.infer<typeof SentimentRequestSchema>;
@@ -14,7 +14,7 @@ export type SentimentRequest = z.infer<typeof SentimentRequestSchema>;
 /** Sentiment of one input (the wire item; `SentimentResult` is the helper class of the starters). */
 export const SentimentItemSchema = z.object({
   sentiment: z.enum(['positive', 'negative', 'neutral', 'mixed']),
-  confidence: z.number().min(0).max(1),
+  confidence: z.number().check(z.gte(0), z.lte(1)),
 });
 /** The type of `SentimentItemSchema` (zod-inferred). */
 export type SentimentItem = z.infer<typeof SentimentItemSchema>;

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { FastModeSchema, ProviderSpecSchema, TextsSchema, resultMeta } from './common';
 
 const UnitSchema = z.enum(['sentence', 'newline', 'word']);
@@ -8,9 +8,9 @@ export const UnitAggSchema = z.union([
   UnitSchema,
   z.strictObject({
     unit: UnitSchema,
-    agg: z.enum(['mean', 'max', 'top2', 'top3']).optional(),
-    windowSize: z.number().int().min(1).optional(),
-    strideSize: z.number().int().min(1).optional(),
+    agg: z.optional(z.enum(['mean', 'max', 'top2', 'top3'])),
+    windowSize: z.optional(z.number().check(z.int(), z.gte(1))),
+    strideSize: z.optional(z.number().check(z.int(), z.gte(1))),
   }),
 ]);
 /** The type of `UnitAggSchema` (zod-inferred). */
@@ -19,7 +19,7 @@ export type UnitAgg = z.infer<typeof UnitAggSchema>;
 /** Splitting for both sets, or for each set separately. */
 export const SplitSchema = z.union([
   UnitAggSchema,
-  z.strictObject({ setA: UnitAggSchema.optional(), setB: UnitAggSchema.optional() }),
+  z.strictObject({ setA: z.optional(UnitAggSchema), setB: z.optional(UnitAggSchema) }),
 ]);
 /** The type of `SplitSchema` (zod-inferred). */
 export type Split = z.infer<typeof SplitSchema>;
@@ -29,14 +29,14 @@ export type Split = z.infer<typeof SplitSchema>;
  * cross-similarity (sent as `set_a`/`set_b`).
  */
 export const SimilarityRequestSchema = z.strictObject({
-  set: TextsSchema.optional(),
-  setA: TextsSchema.optional(),
-  setB: TextsSchema.optional(),
-  version: z.string().optional(),
-  fast: FastModeSchema.optional(),
-  provider: ProviderSpecSchema.optional(),
-  flatten: z.boolean().optional(),
-  split: SplitSchema.optional(),
+  set: z.optional(TextsSchema),
+  setA: z.optional(TextsSchema),
+  setB: z.optional(TextsSchema),
+  version: z.optional(z.string()),
+  fast: z.optional(FastModeSchema),
+  provider: z.optional(ProviderSpecSchema),
+  flatten: z.optional(z.boolean()),
+  split: z.optional(SplitSchema),
 });
 /** The type of `SimilarityRequestSchema` (zod-inferred). */
 export type SimilarityRequest = z.infer<typeof SimilarityRequestSchema>;
@@ -48,9 +48,9 @@ export type SimilarityRequest = z.infer<typeof SimilarityRequestSchema>;
 export const SimilarityResponseSchema = z.object({
   scenario: z.enum(['self', 'cross']),
   mode: z.enum(['matrix', 'flattened']),
-  n: z.number().int().nonnegative().optional(),
-  flattened: z.array(z.number()).optional(),
-  matrix: z.array(z.array(z.number())).optional(),
+  n: z.optional(z.number().check(z.int(), z.nonnegative())),
+  flattened: z.optional(z.array(z.number())),
+  matrix: z.optional(z.array(z.array(z.number()))),
   ...resultMeta,
 });
 /** The type of `SimilarityResponseSchema` (zod-inferred). */

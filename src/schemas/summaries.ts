@@ -1,15 +1,15 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { FastModeSchema, TextsSchema, resultMeta } from './common';
 
 /** Request of `generateSummary`. */
 export const SummariesRequestSchema = z.strictObject({
   inputs: TextsSchema,
   question: z.string(),
-  length: z.enum(['bullet-points', 'short', 'medium', 'long']).optional(),
-  preset: z
-    .enum(['five-point', 'ten-point', 'one-tweet', 'three-tweets', 'one-para', 'exec', 'two-pager', 'one-pager'])
-    .optional(),
-  fast: FastModeSchema.optional(),
+  length: z.optional(z.enum(['bullet-points', 'short', 'medium', 'long'])),
+  preset: z.optional(
+    z.enum(['five-point', 'ten-point', 'one-tweet', 'three-tweets', 'one-para', 'exec', 'two-pager', 'one-pager']),
+  ),
+  fast: z.optional(FastModeSchema),
 });
 /** The type of `SummariesRequestSchema` (zod-inferred). */
 export type SummariesRequest = z.infer<typeof SummariesRequestSchema>;

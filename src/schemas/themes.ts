@@ -1,18 +1,18 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { FastModeSchema, ProviderSpecSchema, TextsSchema, resultMeta } from './common';
 
 /** Request of `generateThemes`. */
 export const ThemesRequestSchema = z.strictObject({
   inputs: TextsSchema,
-  minThemes: z.number().int().optional(),
-  maxThemes: z.number().int().optional(),
-  context: z.string().optional(),
-  version: z.string().optional(),
-  prune: z.number().int().optional(),
-  fast: FastModeSchema.optional(),
-  interactive: z.boolean().optional(),
-  initialSets: z.number().int().optional(),
-  provider: ProviderSpecSchema.optional(),
+  minThemes: z.optional(z.number().check(z.int())),
+  maxThemes: z.optional(z.number().check(z.int())),
+  context: z.optional(z.string()),
+  version: z.optional(z.string()),
+  prune: z.optional(z.number().check(z.int())),
+  fast: z.optional(FastModeSchema),
+  interactive: z.optional(z.boolean()),
+  initialSets: z.optional(z.number().check(z.int())),
+  provider: z.optional(ProviderSpecSchema),
 });
 /** The type of `ThemesRequestSchema` (zod-inferred). */
 export type ThemesRequest = z.infer<typeof ThemesRequestSchema>;

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { TextsSchema } from './common';
 
 /** Request of `estimateUsage` (no authentication needed). */

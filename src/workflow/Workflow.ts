@@ -115,7 +115,7 @@ export class Workflow<R extends ResultMap = Record<never, never>> {
       }
     }
     const parsed = checkShape(WorkflowSpecSchema, value, 'workflow');
-    const workflow = new Workflow();
+    const workflow = emptyWorkflow();
     for (const [source, data] of Object.entries(parsed.sources)) workflow.source(source, data);
     const generators = parsed.steps.filter((s) => s.type === 'themeGeneration').map((s) => s.name ?? defaultName(s));
     const steps = parsed.steps.map((step) => ({ step, id: step.name ?? defaultName(step), dependsOn: themeDeps(step, generators) }));
@@ -292,3 +292,10 @@ function themeDeps(step: WorkflowStepSpec, generators: string[]): string[] {
   return step.themesFrom ? [step.themesFrom] : generators;
 }
 
+/**
+ * `new Workflow()` from outside the class body: a class that names itself inside its body is
+ * built as `class _Workflow` (the ES modules have no keepNames) and `Workflow.name` would be wrong.
+ */
+function emptyWorkflow(): Workflow {
+  return new Workflow();
+}

@@ -1,47 +1,47 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { SplitSchema } from '../schemas/similarity';
 import { ThemeSchema } from '../schemas/themes';
 
-const name = z.string().regex(/^[A-Za-z_][A-Za-z0-9_-]{0,63}$/, 'must be 1-64 letters, digits, _ or -, starting with a letter or _');
-const base = { name: name.optional(), source: name.optional() };
-const themes = { themes: z.array(z.union([z.string(), ThemeSchema])).optional(), themesFrom: name.optional() };
+const name = z.string().check(z.regex(/^[A-Za-z_][A-Za-z0-9_-]{0,63}$/, 'must be 1-64 letters, digits, _ or -, starting with a letter or _'));
+const base = { name: z.optional(name), source: z.optional(name) };
+const themes = { themes: z.optional(z.array(z.union([z.string(), ThemeSchema]))), themesFrom: z.optional(name) };
 
 /** One step of a pipeline description; `type` is the Workflow method's name. */
 export const WorkflowStepSpecSchema = z.discriminatedUnion('type', [
   z.strictObject({
     type: z.literal('themeGeneration'),
     ...base,
-    minThemes: z.number().int().optional(),
-    maxThemes: z.number().int().optional(),
-    context: z.string().optional(),
-    version: z.string().optional(),
-    prune: z.number().int().optional(),
+    minThemes: z.optional(z.number().check(z.int())),
+    maxThemes: z.optional(z.number().check(z.int())),
+    context: z.optional(z.string()),
+    version: z.optional(z.string()),
+    prune: z.optional(z.number().check(z.int())),
   }),
-  z.strictObject({ type: z.literal('sentiment'), ...base, version: z.string().optional() }),
-  z.strictObject({ type: z.literal('themeAllocation'), ...base, ...themes, threshold: z.number().optional() }),
-  z.strictObject({ type: z.literal('themeExtraction'), ...base, ...themes, expandDictionary: z.boolean().optional(), version: z.string().optional() }),
-  z.strictObject({ type: z.literal('similarity'), ...base, split: SplitSchema.optional(), version: z.string().optional() }),
+  z.strictObject({ type: z.literal('sentiment'), ...base, version: z.optional(z.string()) }),
+  z.strictObject({ type: z.literal('themeAllocation'), ...base, ...themes, threshold: z.optional(z.number()) }),
+  z.strictObject({ type: z.literal('themeExtraction'), ...base, ...themes, expandDictionary: z.optional(z.boolean()), version: z.optional(z.string()) }),
+  z.strictObject({ type: z.literal('similarity'), ...base, split: z.optional(SplitSchema), version: z.optional(z.string()) }),
   z.strictObject({
     type: z.literal('cluster'),
     ...base,
-    k: z.number().int().optional(),
-    algorithm: z.enum(['kmeans', 'skmeans', 'agglomerative', 'hdbscan']).optional(),
+    k: z.optional(z.number().check(z.int())),
+    algorithm: z.optional(z.enum(['kmeans', 'skmeans', 'agglomerative', 'hdbscan'])),
   }),
   z.strictObject({
     type: z.literal('summary'),
     ...base,
-    question: z.string().optional(),
-    length: z.enum(['bullet-points', 'short', 'medium', 'long']).optional(),
-    preset: z.enum(['five-point', 'ten-point', 'one-tweet', 'three-tweets', 'one-para', 'exec', 'two-pager', 'one-pager']).optional(),
+    question: z.optional(z.string()),
+    length: z.optional(z.enum(['bullet-points', 'short', 'medium', 'long'])),
+    preset: z.optional(z.enum(['five-point', 'ten-point', 'one-tweet', 'three-tweets', 'one-para', 'exec', 'two-pager', 'one-pager'])),
   }),
   z.strictObject({
     type: z.literal('dataDictionary'),
     ...base,
-    header: z.string().optional(),
-    title: z.string().optional(),
-    description: z.string().optional(),
-    context: z.string().optional(),
-    language: z.string().optional(),
+    header: z.optional(z.string()),
+    title: z.optional(z.string()),
+    description: z.optional(z.string()),
+    context: z.optional(z.string()),
+    language: z.optional(z.string()),
   }),
   z.strictObject({ type: z.literal('createEmbeddings'), ...base }),
 ]);
@@ -57,7 +57,7 @@ export type WorkflowStepSpec = z.infer<typeof WorkflowStepSpecSchema>;
  */
 export const WorkflowSpecSchema = z.strictObject({
   sources: z.record(name, z.array(z.string())),
-  steps: z.array(WorkflowStepSpecSchema).min(1),
+  steps: z.array(WorkflowStepSpecSchema).check(z.minLength(1)),
 });
 /** A pipeline description (the type of `WorkflowSpecSchema`). */
 export type WorkflowSpec = z.infer<typeof WorkflowSpecSchema>;

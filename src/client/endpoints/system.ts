@@ -16,6 +16,7 @@ import { checkOptions, ownProps } from '../../http/checkOptions';
 import { SimpleCallOptionsSchema } from '../../schemas/options';
 import { checkShape, checkTexts, describe } from '../validate';
 import { withSignal } from '../withSignal';
+import { safeParse } from '../../schemas/safeParse';
 
 /** Checks the options (own properties, every rule) before anything is sent, then ties the call to its signal. */
 function guarded<T>(
@@ -39,7 +40,7 @@ export function getHealth(ctx: CallContext, options?: SimpleCallOptions): Observ
       map((res) => parseWith(HealthResponseSchema, res.body, 'health')),
       catchError((err: unknown) => {
         if (err instanceof ServerError && err.status === 503) {
-          const parsed = HealthResponseSchema.safeParse(err.body);
+          const parsed = safeParse(HealthResponseSchema, err.body);
           if (parsed.success) return of(parsed.data);
         }
         return throwError(() => err);

@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import type { JobKind } from '../../schemas/jobs';
 import { chunkRanges, sampleEvenly } from '../../batch/planBatches';
 import { mergeMeta } from '../../batch/mergeMeta';
@@ -15,7 +15,7 @@ export interface InputLimits {
   async: number;
 }
 
-type WithInputs = z.ZodType<{ inputs: string[] }>;
+type WithInputs = z.ZodMiniType<{ inputs: string[] }>;
 
 /**
  * Builds the definition of an endpoint whose main input is `inputs`: count and text checks
