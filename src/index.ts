@@ -134,16 +134,16 @@ export type {
   ProviderSpec,
   FastMode,
 } from './schemas';
-export { concurrentMap, type ConcurrentMapConfig } from './batch/concurrentMap';
+export { concurrentMap, type ConcurrentMapConfig } from './concurrency/concurrentMap';
 
 // Batching and stream operators
-export { gatherJobs, submitAndGatherJobs, type JobOutcome, type GatherJobsConfig, type SubmitAndGatherConfig } from './batch/gatherJobs';
+export { gatherJobs, submitAndGatherJobs, type JobOutcome, type GatherJobsConfig, type SubmitAndGatherConfig } from './concurrency/gatherJobs';
 export { batchTexts, type BatchTextsConfig, type TextProgress, type IndexedText } from './operators/batchTexts';
 export { analyzeSentiment, type AnalyzeSentimentConfig, type TextSentiment } from './operators/analyzeSentiment';
 export type { TextEmbedding } from './operators/createEmbeddings';
 export type { ExtractElementsConfig, TextExtraction } from './operators/extractElements';
 export { allocateThemes, type AllocateThemesConfig, type TextAllocation } from './operators/allocateThemes';
-export { FlowControl } from './batch/FlowControl';
+export { FlowControl } from './concurrency/FlowControl';
 export { DEFAULT_THEME_THRESHOLD } from './operators/themeScores';
 
 // Starters (createEmbeddings and extractElements are also the stream operators, given a client)

@@ -33,7 +33,7 @@ import { Closer } from '../http/Closer';
 import type { CallOptions, CallResult, SimpleCallOptions } from './CallOptions';
 import * as endpoints from './endpoints';
 import type { PulseClientOptions } from './PulseClientOptions';
-import { DEFAULT_MAX_PLANNED_OUTPUT } from './plannedOutput';
+import { DEFAULT_MAX_PLANNED_OUTPUT } from './splitting/plannedOutput';
 import { resolveBaseUrl } from './resolveOptions';
 import { brand, isBranded } from '../brand';
 

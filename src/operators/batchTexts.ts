@@ -16,8 +16,8 @@ import {
   tap,
   throwError,
 } from 'rxjs';
-import { concurrentMap } from '../batch/concurrentMap';
-import type { FlowControl } from '../batch/FlowControl';
+import { concurrentMap } from '../concurrency/concurrentMap';
+import type { FlowControl } from '../concurrency/FlowControl';
 import type { z } from 'zod';
 import { checkOptions, describe } from '../http/checkOptions';
 import { PulseValidationError } from '../errors';

@@ -1,7 +1,7 @@
 import { catchError, from, map, Observable, of, throwError, toArray } from 'rxjs';
-import { concurrentMap } from '../batch/concurrentMap';
-import { PulseBatchError, PulseValidationError } from '../errors';
-import type { BatchOutcome, CallOptions, SettledBatches } from './CallOptions';
+import { concurrentMap } from '../../concurrency/concurrentMap';
+import { PulseBatchError, PulseValidationError } from '../../errors';
+import type { BatchOutcome, CallOptions, SettledBatches } from '../CallOptions';
 
 /**
  * Runs the parts of a split call with bounded concurrency and joins them in input order.

@@ -1,7 +1,7 @@
 import { catchError, connect, filter, from, map, merge, mergeMap, scan, throwError, toArray } from 'rxjs';
 import type { Observable } from 'rxjs';
-import { PulseBatchError } from '../errors';
-import type { JobEvent, JobProgressEvent, JobResultEvent } from '../jobs/JobEvent';
+import { PulseBatchError } from '../../errors';
+import type { JobEvent, JobProgressEvent, JobResultEvent } from '../../jobs/JobEvent';
 
 /** One event of one part, tagged with the part's index. */
 interface PartEvent<Res> {
