@@ -10,7 +10,7 @@ export { VERSION } from './version';
 // Client
 export { PulseClient } from './client/PulseClient';
 export type { PulseClientOptions } from './client/PulseClientOptions';
-export type { CallOptions, CallResult, SimpleCallOptions, BatchOutcome, SettledBatches } from './client/CallOptions';
+export type { CallOptions, CallResult, SimpleCallOptions, BatchOutcome, SettledBatches, RunOptions } from './client/CallOptions';
 export { selfMatrix, crossMatrix, triangleSize } from './client/endpoints/similarityMatrix';
 
 // Auth
@@ -38,6 +38,10 @@ export { DEFAULT_POLL_POLICY, pollDelayMs, type PollPolicy } from './jobs/pollPo
 export { adaptive, AdaptivePoll, adaptiveDelayMs, type AdaptivePollOptions, type PolledJob } from './jobs/adaptivePoll';
 export { estimateDuration, type DurationEstimate, type DurationObservation } from './jobs/durationModel';
 export type { RunRecord, RunStore } from './jobs/RunStore';
+export { MemoryRunStore } from './jobs/MemoryRunStore';
+export { LocalStorageRunStore, type StorageLike } from './jobs/LocalStorageRunStore';
+export { RunLog, RUN_RECORD_FORMAT, type RunPart, type RunShape } from './jobs/RunLog';
+export { SplitJob, type SplitJobRef, type PartRef } from './jobs/SplitJob';
 
 // Errors
 export {

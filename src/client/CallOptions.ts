@@ -2,6 +2,15 @@ import type { Observable } from 'rxjs';
 import type { Job } from '../jobs/Job';
 import type { JobEvent } from '../jobs/JobEvent';
 import type { PollPolicy } from '../jobs/pollPolicy';
+import type { RunStore } from '../jobs/RunStore';
+
+/** A resumable run: where its record lives and its id (see `RunLog` for the record format). */
+export interface RunOptions {
+  /** Where the run's record is kept (`MemoryRunStore`, `FileRunStore`, `LocalStorageRunStore`, ...). */
+  store: RunStore;
+  /** The run's id: running the same id again resumes it (1 to 200 visible ASCII characters). */
+  id: string;
+}
 
 /** Per-call options; the last argument of every endpoint method. */
 export interface CallOptions {
@@ -33,6 +42,13 @@ export interface CallOptions {
    * when one batch fails. @default false
    */
   settle?: boolean;
+  /**
+   * Record the call's parts in `store` under `id` as they are submitted and finish: running
+   * the same id again (after a crash, in another process) resubmits nothing that was
+   * submitted, polls the jobs still running and fetches the finished parts' results again.
+   * Parts' idempotency keys derive from the id. Not with `settle`.
+   */
+  run?: RunOptions;
 }
 
 /** The outcome of one batch of a split call (`settle: true`). */

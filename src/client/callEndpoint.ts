@@ -11,7 +11,8 @@ import { JobSubmissionSchema, type JobKind } from '../schemas/jobs';
 import { resultSchemas, type JobResult } from '../schemas/resultSchemas';
 import type { CallOptions } from './CallOptions';
 import type { AbortLike } from '../http/Closer';
-import { runBatchEvents } from './splitting/runBatchEvents';
+import { splitCall } from './splitting/splitCall';
+import { partRunner } from './partRunner';
 import { runBatches } from './splitting/runBatches';
 import type { EndpointDef, ValidationSettings } from './EndpointDef';
 import { checkOptions } from '../http/checkOptions';
@@ -63,13 +64,13 @@ function checkedCall<S extends z.ZodType, K extends JobKind>(
     def.validate(req, fast, { ...ctx.settings, unbounded: def.batch !== undefined });
     const plan = def.batch?.(req, fast);
     const partOptions = { timeoutMs: options.timeoutMs, poll: options.poll };
-    const callPart = (part: unknown, observe?: 'events') =>
-      callEndpoint(ctx, def, { ...(part as object), fast }, { ...partOptions, observe });
-    if (plan && options.observe === 'events' && !options.settle) {
-      const items = plan.items ?? plan.parts.map((p) => (p as { inputs?: unknown[] }).inputs?.length ?? 1);
-      const concurrency = options.concurrency ?? ctx.concurrency;
-      const events = (part: unknown) => callPart(part, 'events') as Observable<JobEvent<JobResult<K>>>;
-      return runBatchEvents(plan.parts, plan.merge, items, concurrency, events);
+    const callPart = (part: unknown) => callEndpoint(ctx, def, { ...(part as object), fast }, partOptions);
+    if (options.run && options.settle) throw new PulseValidationError('options.run', 'is not available with settle: true');
+    if (!options.settle && (options.run || (plan && (options.observe === 'events' || options.awaitJobResult === false)))) {
+      if (options.awaitJobResult === false && fast) {
+        throw new PulseValidationError('options.awaitJobResult', 'a split synchronous call (fast: true) has no jobs to hand back');
+      }
+      return splitCall(req, plan ?? { parts: [req], merge: ([only]) => only! }, partRunner(ctx, def, fast, options), options);
     }
     if (plan || options.settle) {
       const body = (part: unknown) => callPart(part) as Observable<JobResult<K>>;

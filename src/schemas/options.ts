@@ -94,6 +94,14 @@ export const CallOptionsSchema = SimpleCallOptionsSchema.extend({
   poll: PollPolicySchema.optional(),
   concurrency: r.positiveInt.optional(),
   settle: r.boolean.optional(),
+  run: z
+    .looseObject({
+      store: r.withMethods('a RunStore', 'get', 'put', 'delete'),
+      id: z
+        .string({ error: 'must be a string' })
+        .refine((s) => s.length >= 1 && s.length <= 200 && HEADER_SAFE.test(s), { error: 'must be 1 to 200 visible ASCII characters' }),
+    })
+    .optional(),
 });
 
 /** `PulseClientOptions` (the base URL's own rules are checked by `resolveBaseUrl`). */

@@ -21,7 +21,7 @@ export function runBatchEvents<Req, Res>(
   join: (results: Res[]) => Res,
   items: number[],
   concurrency: number,
-  call: (part: Req) => Observable<JobEvent<Res>>,
+  call: (part: Req, index: number) => Observable<JobEvent<Res>>,
 ): Observable<JobEvent<Res>> {
   const count = parts.length;
   const total = items.reduce((a, b) => a + b, 0);
@@ -30,7 +30,7 @@ export function runBatchEvents<Req, Res>(
   return from(parts).pipe(
     mergeMap(
       (part, index) =>
-        call(part).pipe(
+        call(part, index).pipe(
           map((event): PartEvent<Res> => ({ index, event })),
           catchError((e: unknown) => throwError(() => new PulseBatchError(index, count, e))),
         ),

@@ -20,7 +20,7 @@ export function runBatches<Req, Res>(
       options.observe === 'events' ? 'options.observe' : 'options.awaitJobResult',
       options.observe === 'events'
         ? "'events' is not available with settle: true; subscribe to the outcomes instead"
-        : 'is not available when the input is split into batches or settled; subscribe to the result instead',
+        : 'is not available with settle: true; subscribe to the outcomes instead',
     );
   }
   const concurrency = options.concurrency ?? defaultConcurrency;

@@ -1,0 +1,37 @@
+import type { Observable } from 'rxjs';
+import type { z } from 'zod';
+import { jobSize } from '../jobs/jobSize';
+import type { JobEvent } from '../jobs/JobEvent';
+import type { JobKind } from '../schemas/jobs';
+import type { JobResult } from '../schemas/resultSchemas';
+import type { CallOptions } from './CallOptions';
+import { callEndpoint, type CallContext } from './callEndpoint';
+import type { EndpointDef } from './EndpointDef';
+import type { PartRunner } from './splitting/splitCall';
+
+/**
+ * How a split call submits and polls its parts through this client: a part is one call of
+ * the endpoint (events observed, so a submission is seen the moment it is accepted); a part
+ * submitted earlier is polled by its job id, its result checked as the part's own would be.
+ *
+ * @example
+ * splitCall(req, plan, partRunner(ctx, sentimentEndpoint, false, options), options);
+ */
+export function partRunner<S extends z.ZodType, K extends JobKind>(
+  ctx: CallContext,
+  def: EndpointDef<S, K>,
+  fast: boolean,
+  options: Pick<CallOptions, 'timeoutMs' | 'poll'>,
+): PartRunner<z.output<S>, JobResult<K>> {
+  const base = { timeoutMs: options.timeoutMs, poll: options.poll };
+  return {
+    kind: def.kind,
+    concurrency: ctx.concurrency,
+    submit: (part, _index, idempotencyKey) =>
+      callEndpoint(ctx, def, { ...(part as object), fast }, { ...base, observe: 'events', idempotencyKey }) as Observable<JobEvent<JobResult<K>>>,
+    poll: (part, _index, jobId) => {
+      const finalize = (data: JobResult<K>) => (def.finalize ? def.finalize(data, part) : data);
+      return ctx.jobs.handle({ id: jobId, kind: def.kind }, finalize, { poll: options.poll, size: jobSize(def.toWire(part, fast)) }).events$;
+    },
+  };
+}
