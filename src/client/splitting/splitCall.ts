@@ -43,9 +43,11 @@ export function splitCall<Req, Res>(
   const total = items.reduce((a, b) => a + b, 0);
   const concurrency = options.concurrency ?? runner.concurrency;
   const run = options.run;
-  const open = (): Promise<RunLog | undefined> =>
-    run ? RunLog.open(run.store, run.id, { kind: runner.kind, partsTotal: plan.parts.length, total }) : Promise.resolve(undefined);
-  return defer(open).pipe(
+  // Without a run nothing is awaited: the parts start in the subscriber's turn (and in virtual time).
+  const log$: Observable<RunLog | undefined> = run
+    ? defer(() => RunLog.open(run.store, run.id, { kind: runner.kind, partsTotal: plan.parts.length, total }))
+    : of(undefined);
+  return log$.pipe(
     switchMap((log) => {
       const keyOf = (index: number) =>
         log?.idempotencyKey(index) ?? (options.idempotencyKey === undefined ? undefined : `${options.idempotencyKey}.part-${index}`);
