@@ -1,8 +1,8 @@
 import type { Observable } from 'rxjs';
 import type { PulseClient } from '../client/PulseClient';
-import type { CallOptions } from '../client/CallOptions';
+import type { CallOptions, RunOptions } from '../client/CallOptions';
 import { checkOptions } from '../http/checkOptions';
-import { StarterOptionsSchema } from '../schemas/options';
+import { RunOptionSchema, StarterOptionsSchema } from '../schemas/options';
 import { PulseValidationError } from '../errors';
 import type { FastMode } from '../schemas/common';
 import type { AnalysisDone, AnalysisEvent } from './AnalysisEvent';
@@ -18,6 +18,11 @@ import { runProcesses } from './runProcesses';
 
 /** Options of an `Analyzer`. */
 export interface AnalyzerOptions extends Pick<CallOptions, 'signal' | 'timeoutMs' | 'concurrency'> {
+  /**
+   * A resumable run: each step's call records its parts under `<id>/<step name>`, so the same
+   * id after a crash resubmits nothing that was submitted (see `CallOptions.run`).
+   */
+  run?: RunOptions;
   /** The texts every process analyses. */
   dataset: readonly string[];
   processes: ReadonlyArray<Process<unknown, AnalysisResult<unknown>>>;
@@ -53,6 +58,7 @@ export class Analyzer {
     if (options === null || typeof options !== 'object') throw new PulseValidationError('options', 'must be an object');
     // signal, timeoutMs, concurrency and fast by their rules (the same as the starters').
     checkOptions(StarterOptionsSchema, options, '');
+    checkOptions(RunOptionSchema, options, '');
     this.dataset = checkDataset('dataset', options.dataset);
     if (!Array.isArray(options.processes) || options.processes.length === 0) {
       throw new PulseValidationError('processes', 'must be a non-empty array of processes');
@@ -95,10 +101,10 @@ export class Analyzer {
   }
 
   private execute(onEvent?: (event: AnalysisEvent) => void): Observable<AnalysisEvent | AnalysisDone> {
-    const { client, cache, fast = 'auto', signal, timeoutMs, concurrency } = this.options;
+    const { client, cache, fast = 'auto', signal, timeoutMs, concurrency, run } = this.options;
     const steps = this.processes.map((process) => ({ process, texts: this.dataset }));
     const results = withResults(onEvent);
-    const call = { signal, timeoutMs, concurrency };
+    const call = { signal, timeoutMs, concurrency, run };
     return withClient(client, (c) => runProcesses(steps, { client: c, cache, fast, call }).pipe(results));
   }
 }

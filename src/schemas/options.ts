@@ -81,6 +81,14 @@ export const SimpleCallOptionsSchema = z.looseObject({
   timeoutMs: r.positiveMsOrInfinity.optional(),
 });
 
+/** `run: { store, id }` (`RunOptions`). */
+const RunSchema = z.looseObject({
+  store: r.withMethods('a RunStore', 'get', 'put', 'delete'),
+  id: z
+    .string({ error: 'must be a string' })
+    .refine((s) => s.length >= 1 && s.length <= 200 && HEADER_SAFE.test(s), { error: 'must be 1 to 200 visible ASCII characters' }),
+});
+
 /** `CallOptions`. */
 export const CallOptionsSchema = SimpleCallOptionsSchema.extend({
   awaitJobResult: r.boolean.optional(),
@@ -94,15 +102,11 @@ export const CallOptionsSchema = SimpleCallOptionsSchema.extend({
   poll: PollPolicySchema.optional(),
   concurrency: r.positiveInt.optional(),
   settle: r.boolean.optional(),
-  run: z
-    .looseObject({
-      store: r.withMethods('a RunStore', 'get', 'put', 'delete'),
-      id: z
-        .string({ error: 'must be a string' })
-        .refine((s) => s.length >= 1 && s.length <= 200 && HEADER_SAFE.test(s), { error: 'must be 1 to 200 visible ASCII characters' }),
-    })
-    .optional(),
+  run: RunSchema.optional(),
 });
+
+/** The `run` option of an Analyzer or a Workflow run. */
+export const RunOptionSchema = z.looseObject({ run: RunSchema.optional() });
 
 /** `PulseClientOptions` (the base URL's own rules are checked by `resolveBaseUrl`). */
 export const PulseClientOptionsSchema = z.looseObject({

@@ -26,10 +26,10 @@ import type { SummaryResult } from '../analysis/results/SummaryResult';
 import type { ThemeAllocationResult } from '../analysis/results/ThemeAllocationResult';
 import type { ThemeGenerationResult } from '../analysis/results/ThemeGenerationResult';
 import { runProcesses } from '../analysis/runProcesses';
-import type { CallOptions } from '../client/CallOptions';
+import type { CallOptions, RunOptions } from '../client/CallOptions';
 import { PulseClient } from '../client/PulseClient';
 import { checkOptions } from '../http/checkOptions';
-import { StarterOptionsSchema } from '../schemas/options';
+import { RunOptionSchema, StarterOptionsSchema } from '../schemas/options';
 import { PulseValidationError } from '../errors';
 import { checkShape } from '../client/validate';
 import { topoSort } from '../analysis/graph';
@@ -51,8 +51,10 @@ export interface WorkflowRunOptions extends Pick<CallOptions, 'signal' | 'timeou
   cache?: ResultCache;
   /** @default 'auto' */
   fast?: FastMode;
-  /** Called with every step event (start, status, end, error) as the run goes. */
+  /** Called with every step event (start, status, progress, end, error) as the run goes. */
   onEvent?: (event: AnalysisEvent) => void;
+  /** A resumable run: each step's parts are recorded under `<id>/<step name>` (see `CallOptions.run`). */
+  run?: RunOptions;
 }
 
 /** A step of the graph (`graph()`). */
@@ -186,13 +188,14 @@ export class Workflow<R extends ResultMap = Record<never, never>> {
    */
   events(clientOrOptions?: PulseClient | WorkflowRunOptions): Observable<AnalysisEvent | AnalysisDone<R>> {
     const options = clientOrOptions instanceof PulseClient ? { client: clientOrOptions } : (clientOrOptions ?? {});
-    const { client, cache, fast = 'auto', signal, timeoutMs, concurrency, onEvent } = options;
+    const { client, cache, fast = 'auto', signal, timeoutMs, concurrency, onEvent, run } = options;
     const steps = this.planned();
     const results = withResults<R>(onEvent);
     return defer(() => {
       // Bad run options (a NaN timeout, a fake signal) error the stream, naming the option.
       checkOptions(StarterOptionsSchema, options, 'options');
-      const call = { signal, timeoutMs, concurrency };
+      checkOptions(RunOptionSchema, options, 'options');
+      const call = { signal, timeoutMs, concurrency, run };
       return withClient(client, (c) => runProcesses(steps, { client: c, cache, fast, call }).pipe(results));
     });
   }
