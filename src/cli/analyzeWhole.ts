@@ -14,6 +14,7 @@ import { progressDisplay } from './progress';
 import { rowWriter } from './rowWriter';
 import type { CliRun } from './runPulse';
 import { summary } from './summary';
+import { RunFile } from './RunFile';
 import { plural, UsageError } from './UsageError';
 
 /**
@@ -54,7 +55,8 @@ export async function analyzeWhole(run: CliRun, options: ReadTextRecordsOptions)
   const texts = records.map((r) => r.text);
   info(`${plural(texts.length, 'text')} to analyse${skipped ? `; ${plural(skipped, 'blank row')} skipped` : ''}`);
 
-  const analyzer = new Analyzer({ dataset: texts, processes: processesFor(args), client, fast: args.fast, concurrency: args.concurrency });
+  const recorded = run.runFile && { store: run.runFile, id: RunFile.RUN_ID };
+  const analyzer = new Analyzer({ dataset: texts, processes: processesFor(args), client, fast: args.fast, concurrency: args.concurrency, run: recorded });
   const progress = progressDisplay(io.stderr, args.quiet);
   const results = await lastValueFrom(analyzer.run({ onEvent: (e) => progress.update(e) }).pipe(finalize(() => progress.stop())));
 

@@ -12,6 +12,7 @@ Commands:
   themes      generate themes from the texts
   allocate    allocate every text to themes (--themes, or generated ones)
   analyze     themes, sentiment and allocation together
+  jobs        status, wait or resume a job or a --run file (pulse jobs --help)
 
 FILE: .txt (a text per line), .csv / .tsv (a column), .jsonl (a field); UTF-8 text
 
@@ -27,6 +28,8 @@ Options:
   --max-themes N     most themes to generate
   --concurrency N    requests in flight (default 4)
   --fast MODE        true, false or auto (default auto)
+  --run F.json       record the run in F.json (each part's job as it is submitted); the same
+                     command again resumes it: nothing submitted twice (see pulse jobs --help)
   --emulator         run against an embedded emulator (the default without credentials)
   --quiet            nothing on stderr but errors (results still go to stdout or --out)
   -v, --version      print the version
@@ -60,6 +63,9 @@ export interface Args {
   fast: boolean | 'auto';
   emulator: boolean;
   quiet: boolean;
+  /** `--run F.json`: where the run is recorded (absolute), and as typed. */
+  run?: string;
+  runLabel?: string;
   help?: boolean;
   version?: boolean;
 }
@@ -89,6 +95,7 @@ export function parseArgs(argv: string[]): Args {
         fast: { type: 'string' },
         emulator: { type: 'boolean' },
         quiet: { type: 'boolean' },
+        run: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' },
       },
@@ -124,7 +131,14 @@ export function parseArgs(argv: string[]): Args {
     fast,
     emulator: v.emulator ?? false,
     quiet: v.quiet ?? false,
+    ...runOf(v.run),
   };
+}
+
+function runOf(run: string | undefined): Pick<Args, 'run' | 'runLabel'> {
+  if (run === undefined) return {};
+  if (extname(run).toLowerCase() !== '.json') throw new UsageError('--run must end in .json');
+  return { run: resolve(run), runLabel: run };
 }
 
 function columnOf(value: string | undefined): string | number | undefined {

@@ -9,6 +9,8 @@ import { analyzeWhole, processesFor } from './analyzeWhole';
 import { streamSentiment } from './streamSentiment';
 import { textSource } from './textSource';
 import { UsageError } from './UsageError';
+import { jobsCommand } from './jobsCommand';
+import { RunFile, withoutRun } from './RunFile';
 
 export { HELP } from './parseArgs';
 
@@ -25,6 +27,8 @@ export interface CliRun {
   io: CliIO;
   out?: Destination;
   report?: Destination;
+  /** `--run`: where the run is recorded. */
+  runFile?: RunFile;
   /** A line on stderr, unless `--quiet`. */
   info(line: string): void;
 }
@@ -43,6 +47,7 @@ export async function runPulse(argv: string[], io: CliIO): Promise<number> {
   let emulator: Emulator | undefined;
   let client: PulseClient | undefined;
   try {
+    if (argv[0] === 'jobs') return await jobsCommand(argv.slice(1), io, (again) => runPulse(again, io));
     const args = parseArgs(argv);
     if (args.help || args.version) {
       io.stdout.write(`${args.help ? HELP : VERSION}\n`);
@@ -62,7 +67,8 @@ export async function runPulse(argv: string[], io: CliIO): Promise<number> {
 
     ({ client, emulator } = await connect(args, info));
     const run: CliRun = { args, client, io, out, report, info };
-    if (args.command === 'sentiment' && !report) await streamSentiment(run, source.options);
+    if (args.run) run.runFile = await RunFile.open(args.run, withoutRun(argv, args), args.runLabel);
+    if (args.command === 'sentiment' && !report && !args.run) await streamSentiment(run, source.options);
     else await analyzeWhole(run, source.options);
     for (const d of destinations.splice(0)) {
       await d.commit();
