@@ -1,5 +1,5 @@
 import { firstValueFrom, lastValueFrom, toArray } from 'rxjs';
-import { Analyzer, MemoryRunStore, SentimentProcess, Workflow, type AnalysisEvent } from 'pulse-rx';
+import { Analyzer, MemoryRunStore, SentimentProcess, sentimentAnalysis, Workflow, type AnalysisEvent, type JobProgressEvent } from 'pulse-rx';
 import { startEmulator, type Emulator } from 'pulse-rx/emulator';
 import { emulatorClient } from '../helpers/emulatorClient';
 
@@ -50,6 +50,21 @@ describe('Analyzer and Workflow runs: step progress and resumable runs', () => {
     await firstValueFrom(flow().run(options()));
     expect(store.keys()).toEqual(['wf/mood']);
     expect(posts(emulator)).toHaveLength(3);
+  });
+
+  it("a starter's onProgress sees the same progress events as observe: 'events'", async () => {
+    const seen: JobProgressEvent[] = [];
+    const result = await firstValueFrom(sentimentAnalysis(texts, { client: emulatorClient(emulator), fast: false, onProgress: (p) => seen.push(p) }));
+    expect(result.results).toHaveLength(10_001);
+    // Parts may finish in any order: done grows by each finished part's texts.
+    expect(seen.map((p) => [p.type, p.partsDone, p.partsTotal, p.total])).toEqual([
+      ['progress', 1, 3, 10_001],
+      ['progress', 2, 3, 10_001],
+      ['progress', 3, 3, 10_001],
+    ]);
+    expect(seen.at(-1)!.done).toBe(10_001);
+    const bad$ = sentimentAnalysis(texts, { client: emulatorClient(emulator), onProgress: 'yes' as never });
+    await expect(firstValueFrom(bad$)).rejects.toMatchObject({ field: 'options.onProgress' });
   });
 
   it('checks the run option when the Analyzer is built', () => {

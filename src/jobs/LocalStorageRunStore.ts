@@ -3,8 +3,11 @@ import type { RunRecord, RunStore } from './RunStore';
 
 /** The part of the Web Storage API (`localStorage`, `sessionStorage`) the store uses. */
 export interface StorageLike {
+  /** The item under `key`, or `null`. */
   getItem(key: string): string | null;
+  /** Replaces the item under `key` (may throw when the storage is full). */
   setItem(key: string, value: string): void;
+  /** Removes the item under `key`. */
   removeItem(key: string): void;
 }
 

@@ -26,7 +26,7 @@ export class FileRunStore implements RunStore {
     return join(this.dir, `${encodeURIComponent(key)}.json`);
   }
 
-  /** {@inheritDoc RunStore.get} */
+  /** The record under `key`, or `undefined` when its file does not exist. */
   async get(key: string): Promise<RunRecord | undefined> {
     try {
       return JSON.parse(await readFile(this.pathOf(key), 'utf8')) as RunRecord;
@@ -36,7 +36,7 @@ export class FileRunStore implements RunStore {
     }
   }
 
-  /** {@inheritDoc RunStore.put} */
+  /** Replaces the record under `key`: a temporary file in `dir`, then a rename over the run's file. */
   async put(key: string, record: RunRecord): Promise<void> {
     await mkdir(this.dir, { recursive: true });
     const target = this.pathOf(key);
@@ -50,7 +50,7 @@ export class FileRunStore implements RunStore {
     }
   }
 
-  /** {@inheritDoc RunStore.delete} */
+  /** Removes the run's file; a missing file is not an error. */
   async delete(key: string): Promise<void> {
     await rm(this.pathOf(key), { force: true });
   }

@@ -185,6 +185,9 @@ export const StarterOptionsSchema = SimpleCallOptionsSchema.extend({
   fast: z.union([z.boolean(), z.literal('auto')], { error: "must be true, false or 'auto'" }).optional(),
 });
 
+/** A starter's `onProgress` (checked where it is used: Analyzer and Workflow runs take no such option). */
+export const StarterProgressSchema = z.looseObject({ onProgress: r.fn.optional() });
+
 /** Options shared by the token providers. */
 const TokenProviderOptionsSchema = z.looseObject({
   clientId: r.string.optional(),
