@@ -49,8 +49,9 @@ export class RunFile implements RunStore {
     } catch {
       throw new UsageError(`${label} is not a pulse run file (not JSON)`);
     }
-    const ok = content?.format === FORMAT && Array.isArray(content.argv) && content.argv.every((a) => typeof a === 'string');
-    if (!ok || typeof content.records !== 'object' || content.records === null) throw new UsageError(`${label} is not a pulse run file`);
+    const argvOk = Array.isArray(content?.argv) && content.argv.every((a) => typeof a === 'string');
+    const recordsOk = typeof content?.records === 'object' && content.records !== null;
+    if (content?.format !== FORMAT || !argvOk || !recordsOk) throw new UsageError(`${label} is not a pulse run file`);
     return content;
   }
 

@@ -24,22 +24,30 @@ Options: --kind KIND (sentiment, embeddings, similarity, themes, clustering, ext
 summaries, data-dictionary) for a job id; --quiet.`;
 
 /** Runs `pulse jobs ...` (`argv` without `jobs`): the exit code. `rerun` runs a recorded command line. */
-export async function jobsCommand(argv: string[], io: CliIO, rerun: (argv: string[]) => Promise<number>): Promise<number> {
+export async function jobsCommand(
+  argv: string[],
+  io: CliIO,
+  rerun: (argv: string[]) => Promise<number>,
+): Promise<number> {
   const { values: v, positionals } = parse(argv);
   const [action, target, ...extra] = positionals;
   if (v.help) {
     io.stdout.write(`${JOBS_HELP}\n`);
     return 0;
   }
-  if (action !== 'status' && action !== 'wait' && action !== 'resume') throw new UsageError('pulse jobs needs status, wait or resume');
+  if (action !== 'status' && action !== 'wait' && action !== 'resume') {
+    throw new UsageError('pulse jobs needs status, wait or resume');
+  }
   if (!target) throw new UsageError(`missing ID or RUN.json: pulse jobs ${action} ID|RUN.json`);
   if (extra.length) throw new UsageError(`unexpected argument "${extra[0]}"`);
   const runFile = target.endsWith('.json') ? await RunFile.read(target) : undefined;
   if (target.endsWith('.json') && !runFile) throw new UsageError(`cannot read ${target}: no such file`);
   if (runFile && action === 'resume') return rerun([...runFile.argv, '--run', target]);
   const kind = runFile ? undefined : kindOf(v.kind, action);
-  const hasCredentials = Boolean(process.env.PULSE_TOKEN || (process.env.PULSE_CLIENT_ID && process.env.PULSE_CLIENT_SECRET));
-  if (!hasCredentials) throw new UsageError('pulse jobs needs credentials (PULSE_TOKEN, or PULSE_CLIENT_ID and PULSE_CLIENT_SECRET)');
+  const env = process.env;
+  if (!(env.PULSE_TOKEN || (env.PULSE_CLIENT_ID && env.PULSE_CLIENT_SECRET))) {
+    throw new UsageError('pulse jobs needs credentials (PULSE_TOKEN, or PULSE_CLIENT_ID and PULSE_CLIENT_SECRET)');
+  }
   const client = PulseClient.fromEnv();
   try {
     if (runFile) return await runFileAction(client, runFile, action === 'status' ? 'status' : 'wait', io);
@@ -52,15 +60,24 @@ export async function jobsCommand(argv: string[], io: CliIO, rerun: (argv: strin
 }
 
 /** `status` or `wait` of a run file: one line per step, then the running parts' statuses. */
-async function runFileAction(client: PulseClient, file: RunFileContent, action: 'status' | 'wait', io: CliIO): Promise<number> {
+async function runFileAction(
+  client: PulseClient,
+  file: RunFileContent,
+  action: 'status' | 'wait',
+  io: CliIO,
+): Promise<number> {
   for (const [key, record] of Object.entries(file.records)) {
     const parts = Object.entries((record.parts ?? {}) as Record<string, RunPart>);
     const running = parts.filter(([, p]) => !p.done);
     const kind = JobKindSchema.parse(record.kind);
-    io.stdout.write(`${key}: ${parts.length - running.length} of ${String(record.partsTotal)} parts done, ${parts.length} submitted\n`);
+    const done = parts.length - running.length;
+    io.stdout.write(`${key}: ${done} of ${String(record.partsTotal)} parts done, ${parts.length} submitted\n`);
     const look = (jobId: string) =>
-      action === 'status' ? client.jobs.status(jobId).pipe(map((s) => s.status)) : client.jobs.poll(jobId, kind).pipe(map(() => 'completed'));
-    const statuses = await lastValueFrom(running.length ? forkJoin(running.map(([, p]) => lastValueFrom(look(p.jobId)))) : of([]));
+      action === 'status'
+        ? client.jobs.status(jobId).pipe(map((s) => s.status))
+        : client.jobs.poll(jobId, kind).pipe(map(() => 'completed'));
+    const looks = running.map(([, p]) => lastValueFrom(look(p.jobId)));
+    const statuses = await lastValueFrom(looks.length ? forkJoin(looks) : of([]));
     running.forEach(([index, p], i) => io.stdout.write(`  part ${index} (job ${p.jobId}): ${statuses[i]}\n`));
   }
   return 0;

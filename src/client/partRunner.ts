@@ -27,11 +27,14 @@ export function partRunner<S extends z.ZodType, K extends JobKind>(
   return {
     kind: def.kind,
     concurrency: ctx.concurrency,
-    submit: (part, _index, idempotencyKey) =>
-      callEndpoint(ctx, def, { ...(part as object), fast }, { ...base, observe: 'events', idempotencyKey }) as Observable<JobEvent<JobResult<K>>>,
+    submit: (part, _index, idempotencyKey) => {
+      const partOptions = { ...base, observe: 'events' as const, idempotencyKey };
+      return callEndpoint(ctx, def, { ...(part as object), fast }, partOptions) as Observable<JobEvent<JobResult<K>>>;
+    },
     poll: (part, _index, jobId) => {
       const finalize = (data: JobResult<K>) => (def.finalize ? def.finalize(data, part) : data);
-      return ctx.jobs.handle({ id: jobId, kind: def.kind }, finalize, { poll: options.poll, size: jobSize(def.toWire(part, fast)) }).events$;
+      const pollOptions = { poll: options.poll, size: jobSize(def.toWire(part, fast)) };
+      return ctx.jobs.handle({ id: jobId, kind: def.kind }, finalize, pollOptions).events$;
     },
   };
 }

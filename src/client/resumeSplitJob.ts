@@ -14,7 +14,8 @@ type AnyDef = EndpointDef<z.ZodType, JobKind>;
 
 function defOf(kind: string): AnyDef | undefined {
   const defs = Object.values(endpoints as unknown as Record<string, unknown>);
-  return defs.find((d): d is AnyDef => typeof d === 'object' && d !== null && (d as AnyDef).kind === kind && 'path' in d);
+  const isDef = (d: unknown): d is AnyDef => typeof d === 'object' && d !== null && 'path' in d && 'kind' in d;
+  return defs.find((d): d is AnyDef => isDef(d) && d.kind === kind);
 }
 
 /**

@@ -65,13 +65,12 @@ export class RunLog {
   static async open(store: RunStore, key: string, shape: RunShape): Promise<RunLog> {
     const record = await store.get(key);
     if (record === undefined) return new RunLog(store, key, shape, {});
-    const same = record.format === RUN_RECORD_FORMAT && record.kind === shape.kind && record.partsTotal === shape.partsTotal;
-    if (!same || record.total !== shape.total || typeof record.parts !== 'object' || record.parts === null) {
+    const same = record.format === RUN_RECORD_FORMAT && record.kind === shape.kind;
+    const sized = record.partsTotal === shape.partsTotal && record.total === shape.total;
+    if (!same || !sized || typeof record.parts !== 'object' || record.parts === null) {
       const was = `${String(record.kind)}, ${String(record.partsTotal)} parts, ${String(record.total)} items`;
-      throw new PulseValidationError(
-        'options.run.id',
-        `names a run of another call (${was}; this call: ${shape.kind}, ${shape.partsTotal} parts, ${shape.total} items)`,
-      );
+      const now = `${shape.kind}, ${shape.partsTotal} parts, ${shape.total} items`;
+      throw new PulseValidationError('options.run.id', `names a run of another call (${was}; this call: ${now})`);
     }
     return new RunLog(store, key, shape, { ...(record.parts as Record<string, RunPart>) });
   }

@@ -53,7 +53,8 @@ export class SplitJob<T> extends Job<T> {
 
   /** The resumable reference: every part's job and range, and the request's shape. */
   override toJSON(): SplitJobRef {
-    return { id: this.ref.id, kind: this.ref.kind, parts: this.ref.parts.map((p) => ({ id: p.id, range: [...p.range] })), request: this.ref.request, total: this.ref.total };
+    const { id, kind, request, total } = this.ref;
+    return { id, kind, parts: this.ref.parts.map((p) => ({ id: p.id, range: [...p.range] })), request, total };
   }
 }
 brand(SplitJob, 'SplitJob');
@@ -63,15 +64,16 @@ export function isSplitJobRef(ref: unknown): ref is SplitJobRef {
   const parts = (ref as { parts?: unknown } | null)?.parts;
   if (parts === undefined) return false;
   const r = ref as SplitJobRef;
-  if (!Array.isArray(parts) || parts.length === 0) throw new PulseValidationError('ref.parts', 'must be a non-empty array');
+  const invalid = (field: string, problem: string) => new PulseValidationError(field, problem);
+  if (!Array.isArray(parts) || parts.length === 0) throw invalid('ref.parts', 'must be a non-empty array');
   parts.forEach((p: PartRef, i) => {
-    if (typeof p?.id !== 'string' || p.id === '') throw new PulseValidationError(`ref.parts[${i}].id`, 'must be a non-empty string');
+    if (typeof p?.id !== 'string' || p.id === '') throw invalid(`ref.parts[${i}].id`, 'must be a non-empty string');
     const [a, b] = Array.isArray(p.range) ? p.range : [];
     if (!Number.isInteger(a) || !Number.isInteger(b) || a! < 0 || b! < a!) {
-      throw new PulseValidationError(`ref.parts[${i}].range`, 'must be [start, end) with 0 <= start <= end');
+      throw invalid(`ref.parts[${i}].range`, 'must be [start, end) with 0 <= start <= end');
     }
   });
-  if (typeof r.request !== 'object' || r.request === null) throw new PulseValidationError('ref.request', 'must be an object');
-  if (!Number.isInteger(r.total) || r.total < 0) throw new PulseValidationError('ref.total', 'must be a non-negative integer');
+  if (typeof r.request !== 'object' || r.request === null) throw invalid('ref.request', 'must be an object');
+  if (!Number.isInteger(r.total) || r.total < 0) throw invalid('ref.total', 'must be a non-negative integer');
   return true;
 }

@@ -1,4 +1,5 @@
-import { concat, concatMap, defer, filter, first, from, last, map, mergeMap, Observable, of, switchMap, toArray } from 'rxjs';
+import { concat, concatMap, defer, filter, first, from, last, map, mergeMap, of, switchMap, toArray } from 'rxjs';
+import type { Observable } from 'rxjs';
 import { PulseValidationError } from '../../errors';
 import { newIdempotencyKey } from '../../http/HttpTransport';
 import type { JobEvent, JobResultEvent } from '../../jobs/JobEvent';
@@ -50,10 +51,12 @@ export function splitCall<Req, Res>(
   return log$.pipe(
     switchMap((log) => {
       const keyOf = (index: number) =>
-        log?.idempotencyKey(index) ?? (options.idempotencyKey === undefined ? undefined : `${options.idempotencyKey}.part-${index}`);
+        log?.idempotencyKey(index) ??
+        (options.idempotencyKey === undefined ? undefined : `${options.idempotencyKey}.part-${index}`);
       const record = (index: number) => (e: JobEvent<Res>) =>
         log && e.type === 'submitted' ? from(log.submitted(index, e.jobId)).pipe(map(() => e)) : of(e);
-      const submit = (part: Req, index: number) => runner.submit(part, index, keyOf(index)).pipe(concatMap(record(index)));
+      const submit = (part: Req, index: number) =>
+        runner.submit(part, index, keyOf(index)).pipe(concatMap(record(index)));
       const resumed = (part: Req, index: number, jobId: string) =>
         concat(of<JobEvent<Res>>({ type: 'submitted', jobId, resumed: true }), runner.poll(part, index, jobId));
       const partEvents = (part: Req, index: number): Observable<JobEvent<Res>> => {
@@ -70,7 +73,8 @@ export function splitCall<Req, Res>(
           map((ids) => {
             const ranges = rangesOf(items);
             const parts: PartRef[] = ids.map((id, i) => ({ id, range: ranges[i]! }));
-            const ref = { id: run?.id ?? `split-${newIdempotencyKey()}`, kind: runner.kind, parts, request: shapeOf(request as object), total };
+            const id = run?.id ?? `split-${newIdempotencyKey()}`;
+            const ref = { id, kind: runner.kind, parts, request: shapeOf(request as object), total };
             const poll = (part: Req, index: number) => resumed(part, index, parts[index]!.id);
             return new SplitJob<Res>(ref, () => runBatchEvents(plan.parts, plan.merge, items, concurrency, poll));
           }),
@@ -94,14 +98,21 @@ export function resumeSplit<Req, Res>(
   runner: PartRunner<Req, Res>,
 ): SplitJob<Res> {
   if (plan.parts.length !== ref.parts.length) {
-    throw new PulseValidationError('ref.parts', `has ${ref.parts.length} parts; the request's shape plans ${plan.parts.length}`);
+    const problem = `has ${ref.parts.length} parts; the request's shape plans ${plan.parts.length}`;
+    throw new PulseValidationError('ref.parts', problem);
   }
-  const poll = (part: Req, index: number) =>
-    concat(of<JobEvent<Res>>({ type: 'submitted', jobId: ref.parts[index]!.id, resumed: true }), runner.poll(part, index, ref.parts[index]!.id));
+  const poll = (part: Req, index: number) => {
+    const jobId = ref.parts[index]!.id;
+    return concat(of<JobEvent<Res>>({ type: 'submitted', jobId, resumed: true }), runner.poll(part, index, jobId));
+  };
   return new SplitJob<Res>(ref, () => runBatchEvents(plan.parts, plan.merge, itemsOf(plan), runner.concurrency, poll));
 }
 
-function submitAll<Req, Res>(plan: BatchPlan<Req, Res>, concurrency: number, submit: (part: Req, index: number) => Observable<string>) {
+function submitAll<Req, Res>(
+  plan: BatchPlan<Req, Res>,
+  concurrency: number,
+  submit: (part: Req, index: number) => Observable<string>,
+): Observable<string[]> {
   return from(plan.parts).pipe(
     mergeMap((part, index) => submit(part, index).pipe(map((id) => ({ index, id }))), concurrency),
     toArray(),
@@ -114,7 +125,9 @@ function submittedId<Res>(events$: Observable<JobEvent<Res>>, index: number): Ob
   return events$.pipe(
     first(),
     map((e) => {
-      if (e.type !== 'submitted') throw new PulseValidationError('options.awaitJobResult', `part ${index} answered at once; it has no job`);
+      if (e.type !== 'submitted') {
+        throw new PulseValidationError('options.awaitJobResult', `part ${index} answered at once; it has no job`);
+      }
       return e.jobId;
     }),
   );
