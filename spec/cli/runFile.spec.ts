@@ -73,4 +73,15 @@ describe('pulse --run and pulse jobs', () => {
     expect(await pulse('sentiment', file, '--run', join(dir, 'run.txt'))).toMatchObject({ code: 2, stderr: expect.stringContaining('--run must end in .json') });
     expect(emulator.journal().length).toBe(before);
   });
+
+  it('--run without credentials is refused: the embedded emulator would forget the jobs', async () => {
+    const token = process.env.PULSE_TOKEN;
+    delete process.env.PULSE_TOKEN;
+    try {
+      const refused = await pulse('sentiment', file, '--run', join(dir, 'local.json'), '--quiet');
+      expect(refused).toMatchObject({ code: 2, stderr: expect.stringContaining('--run needs credentials') });
+    } finally {
+      process.env.PULSE_TOKEN = token;
+    }
+  });
 });

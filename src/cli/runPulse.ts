@@ -67,6 +67,7 @@ export async function runPulse(argv: string[], io: CliIO): Promise<number> {
 
     ({ client, emulator } = await connect(args, info));
     const run: CliRun = { args, client, io, out, report, info };
+    if (args.run && emulator) throw new UsageError('--run needs credentials: the embedded emulator forgets its jobs when pulse exits');
     if (args.run) run.runFile = await RunFile.open(args.run, withoutRun(argv, args), args.runLabel);
     if (args.command === 'sentiment' && !report && !args.run) await streamSentiment(run, source.options);
     else await analyzeWhole(run, source.options);

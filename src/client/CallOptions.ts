@@ -16,7 +16,9 @@ export interface RunOptions {
 export interface CallOptions {
   /**
    * `true`: emit the result once the job is done. `false`: emit the `Job` handle right
-   * after submission (poll it yourself, or store `{ id, kind }` and resume later).
+   * after submission (poll it yourself, or store `{ id, kind }` and resume later). On a call
+   * the client splits into parts, a `SplitJob` once every part is submitted (its JSON holds
+   * every part's job and input range; `client.jobs.resume(json)` continues it).
    * @default true
    */
   awaitJobResult?: boolean;
@@ -46,7 +48,10 @@ export interface CallOptions {
    * Record the call's parts in `store` under `id` as they are submitted and finish: running
    * the same id again (after a crash, in another process) resubmits nothing that was
    * submitted, polls the jobs still running and fetches the finished parts' results again.
-   * Parts' idempotency keys derive from the id. Not with `settle`.
+   * Parts' idempotency keys derive from the id (`<id>.part-<n>`). Synchronous parts
+   * (`fast: true`) hold no job: they run again. The record stays after success (running the
+   * id again fetches the results again while the service keeps them): `store.delete(id)`
+   * forgets it. Not with `settle`.
    */
   run?: RunOptions;
 }
