@@ -67,7 +67,7 @@ function checkedCall<S extends z.ZodType, K extends JobKind>(
     const callPart = (part: unknown) => callEndpoint(ctx, def, { ...(part as object), fast }, partOptions);
     if (options.run && options.settle) throw new PulseValidationError('options.run', 'is not available with settle: true');
     if (!options.settle && (options.run || (plan && (options.observe === 'events' || options.awaitJobResult === false)))) {
-      if (options.awaitJobResult === false && fast) {
+      if (options.awaitJobResult === false && options.observe !== 'events' && fast) {
         throw new PulseValidationError('options.awaitJobResult', 'a split synchronous call (fast: true) has no jobs to hand back');
       }
       return splitCall(req, plan ?? { parts: [req], merge: ([only]) => only! }, partRunner(ctx, def, fast, options), options);

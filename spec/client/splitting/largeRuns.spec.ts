@@ -87,7 +87,21 @@ describe('large runs: handles and resumable runs of split calls', () => {
     expect(submissions(emulator)).toHaveLength(0);
   });
 
-  it('run: checks the option (store, id) before any request', () => {
+  it('jobs.resume checks a split reference (data from elsewhere) before any request', () => {
+    const jobs = emulatorClient(emulator).jobs;
+    const ref = { id: 's', kind: 'sentiment', request: { inputs: { $texts: 12_001 } }, total: 12_001 };
+    const bad = [
+      [{ ...ref, parts: [] }, 'ref.parts'],
+      [{ ...ref, parts: [{ id: '', range: [0, 1] }] }, 'ref.parts[0].id'],
+      [{ ...ref, parts: [{ id: 'j', range: [5, 1] }] }, 'ref.parts[0].range'],
+      [{ ...ref, parts: [{ id: 'j', range: [0, 1] }], request: { inputs: { $texts: 1e12 } } }, 'ref.request.inputs.$texts'],
+      [{ ...ref, parts: [{ id: 'j', range: [0, 12_001] }] }, 'ref.parts'], // the shape plans 3 parts
+    ] as const;
+    for (const [r, field] of bad) expect(() => jobs.resume(r as never)).toThrow(expect.objectContaining({ field }));
+    expect(emulator.journal()).toHaveLength(0);
+  });
+
+    it('run: checks the option (store, id) before any request', () => {
     const client = emulatorClient(emulator);
     const bad = [
       [{ store: {}, id: 'x' }, 'options.run.store'],

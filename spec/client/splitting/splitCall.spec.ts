@@ -58,6 +58,21 @@ describe('splitCall (marbles)', () => {
     });
   });
 
+  it("observe: 'events' wins over awaitJobResult: false, as on a call of one part", () => {
+    scheduler().run(({ cold, expectObservable }) => {
+      const run = runner({
+        0: cold<JobEvent<Res>>('-(r|)', { r: { type: 'result', jobId: 'j0', data: r0 } }),
+        1: cold<JobEvent<Res>>('-(r|)', { r: { type: 'result', jobId: 'j1', data: r1 } }),
+      });
+      const events$ = splitCall({ inputs: ['a', 'b', 'c'] }, plan, run, { observe: 'events', awaitJobResult: false });
+      expectObservable(events$).toBe('-(abc|)', {
+        a: { type: 'progress', done: 2, total: 3, partsDone: 1, partsTotal: 2 },
+        b: { type: 'progress', done: 3, total: 3, partsDone: 2, partsTotal: 2 },
+        c: { type: 'result', jobId: 'split', data: { results: ['A', 'B', 'C'] } },
+      });
+    });
+  });
+
   it('the body is the stitched result, once, in input order whatever order the parts finish in', () => {
     scheduler().run(({ cold, expectObservable }) => {
       const run = runner({

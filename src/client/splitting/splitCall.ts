@@ -65,7 +65,8 @@ export function splitCall<Req, Res>(
         if (!log) return events$;
         return events$.pipe(concatMap((e) => (e.type === 'result' ? from(log.done(index)).pipe(map(() => e)) : of(e))));
       };
-      if (options.awaitJobResult === false) {
+      // As on a call of one part, `observe: 'events'` wins over `awaitJobResult: false`.
+      if (options.awaitJobResult === false && options.observe !== 'events') {
         return submitAll(plan, concurrency, (part, index) => {
           const recorded = log?.part(index);
           return recorded ? of(recorded.jobId) : submittedId(submit(part, index), index);
