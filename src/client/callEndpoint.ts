@@ -70,7 +70,8 @@ function checkedCall<S extends z.ZodType, K extends JobKind>(
       if (options.awaitJobResult === false && options.observe !== 'events' && fast) {
         throw new PulseValidationError('options.awaitJobResult', 'a split synchronous call (fast: true) has no jobs to hand back');
       }
-      return splitCall(req, plan ?? { parts: [req], merge: ([only]) => only! }, partRunner(ctx, def, fast, options), options);
+      const runner = partRunner(ctx, def, fast, options, (part, o) => callEndpoint(ctx, def, part, o));
+      return splitCall(req, plan ?? { parts: [req], merge: ([only]) => only! }, runner, options);
     }
     if (plan || options.settle) {
       const body = (part: unknown) => callPart(part) as Observable<JobResult<K>>;

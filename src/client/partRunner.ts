@@ -5,7 +5,7 @@ import type { JobEvent } from '../jobs/JobEvent';
 import type { JobKind } from '../schemas/jobs';
 import type { JobResult } from '../schemas/resultSchemas';
 import type { CallOptions } from './CallOptions';
-import { callEndpoint, type CallContext } from './callEndpoint';
+import type { CallContext } from './callEndpoint';
 import type { EndpointDef } from './EndpointDef';
 import type { PartRunner } from './splitting/splitCall';
 
@@ -14,14 +14,19 @@ import type { PartRunner } from './splitting/splitCall';
  * the endpoint (events observed, so a submission is seen the moment it is accepted); a part
  * submitted earlier is polled by its job id, its result checked as the part's own would be.
  *
+ * `call` is `callEndpoint` bound to the context and the endpoint (passed in, so that this file
+ * and `callEndpoint` do not import each other).
+ *
  * @example
- * splitCall(req, plan, partRunner(ctx, sentimentEndpoint, false, options), options);
+ * const runner = partRunner(ctx, def, false, options, (r, o) => callEndpoint(ctx, def, r, o));
+ * splitCall(req, plan, runner, options);
  */
 export function partRunner<S extends z.ZodType, K extends JobKind>(
   ctx: CallContext,
   def: EndpointDef<S, K>,
   fast: boolean,
   options: Pick<CallOptions, 'timeoutMs' | 'poll'>,
+  call: (request: unknown, options: CallOptions) => Observable<unknown>,
 ): PartRunner<z.output<S>, JobResult<K>> {
   const base = { timeoutMs: options.timeoutMs, poll: options.poll };
   return {
@@ -29,7 +34,7 @@ export function partRunner<S extends z.ZodType, K extends JobKind>(
     concurrency: ctx.concurrency,
     submit: (part, _index, idempotencyKey) => {
       const partOptions = { ...base, observe: 'events' as const, idempotencyKey };
-      return callEndpoint(ctx, def, { ...(part as object), fast }, partOptions) as Observable<JobEvent<JobResult<K>>>;
+      return call({ ...(part as object), fast }, partOptions) as Observable<JobEvent<JobResult<K>>>;
     },
     poll: (part, _index, jobId) => {
       const finalize = (data: JobResult<K>) => (def.finalize ? def.finalize(data, part) : data);

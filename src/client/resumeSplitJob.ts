@@ -3,7 +3,7 @@ import { PulseValidationError } from '../errors';
 import type { PollOptions } from '../jobs/Jobs';
 import type { SplitJob, SplitJobRef } from '../jobs/SplitJob';
 import type { JobKind } from '../schemas/jobs';
-import type { CallContext } from './callEndpoint';
+import { callEndpoint, type CallContext } from './callEndpoint';
 import type { EndpointDef } from './EndpointDef';
 import * as endpoints from './endpoints';
 import { partRunner } from './partRunner';
@@ -31,5 +31,6 @@ export function resumeSplitJob(ctx: CallContext, ref: SplitJobRef, options: Poll
   if (!def) throw new PulseValidationError('ref.kind', `is not a kind of call this client splits: ${String(ref.kind)}`);
   const req = fromShape(ref.request);
   const plan = def.batch?.(req, false) ?? { parts: [req], merge: ([only]: unknown[]) => only };
-  return resumeSplit(ref, plan, partRunner(ctx, def, false, { poll: options.poll })) as SplitJob<unknown>;
+  const runner = partRunner(ctx, def, false, { poll: options.poll }, (part, o) => callEndpoint(ctx, def, part, o));
+  return resumeSplit(ref, plan, runner) as SplitJob<unknown>;
 }
