@@ -65,8 +65,7 @@ function checkedCall<S extends z.ZodType, K extends JobKind>(
     const plan = def.batch?.(req, fast);
     const partOptions = { timeoutMs: options.timeoutMs, poll: options.poll };
     const callPart = (part: unknown) => callEndpoint(ctx, def, { ...(part as object), fast }, partOptions);
-    if (options.run && options.settle) throw new PulseValidationError('options.run', 'is not available with settle: true');
-    if (!options.settle && (options.run || (plan && (options.observe === 'events' || options.awaitJobResult === false)))) {
+    if (runsAsParts(options, plan !== undefined)) {
       if (options.awaitJobResult === false && options.observe !== 'events' && fast) {
         throw new PulseValidationError('options.awaitJobResult', 'a split synchronous call (fast: true) has no jobs to hand back');
       }
@@ -109,6 +108,16 @@ function checkedCall<S extends z.ZodType, K extends JobKind>(
       }),
     );
   });
+}
+
+/**
+ * Whether the call runs through `splitCall` (parts, progress, handles, run records): a split
+ * call that asks for events or a handle, or any call with `run` (a call of one part then).
+ */
+function runsAsParts(options: CallOptions, split: boolean): boolean {
+  if (options.run && options.settle) throw new PulseValidationError('options.run', 'is not available with settle: true');
+  if (options.settle) return false;
+  return options.run !== undefined || (split && (options.observe === 'events' || options.awaitJobResult === false));
 }
 
 /** A synchronous (200) answer, shaped as the options ask. */
