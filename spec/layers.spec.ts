@@ -2,16 +2,16 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, resolve, dirname } from 'node:path';
 
 /**
- * DESIGN.md section 3: imports point down the layers only. `batch/` (ordered concurrency,
- * batch planning, job gathering: no client needed) sits below `client/`, which batches
- * inside its calls; `operators/` (which need a client) sit above it.
+ * DESIGN.md section 3: imports point down the layers only. `concurrency/` (ordered concurrency,
+ * backpressure, job gathering: no client needed) sits below `client/`, whose `splitting/` folder
+ * splits a call into parts and stitches them back; `operators/` (which need a client) sit above it.
  */
 const RANK: Record<string, number> = {
   schemas: 0,
   http: 1,
   auth: 2,
   jobs: 2,
-  batch: 3,
+  concurrency: 3,
   client: 4,
   operators: 5,
   analysis: 6,

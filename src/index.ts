@@ -10,7 +10,7 @@ export { VERSION } from './version';
 // Client
 export { PulseClient } from './client/PulseClient';
 export type { PulseClientOptions } from './client/PulseClientOptions';
-export type { CallOptions, CallResult, SimpleCallOptions, BatchOutcome, SettledBatches } from './client/CallOptions';
+export type { CallOptions, CallResult, SimpleCallOptions, BatchOutcome, SettledBatches, RunOptions } from './client/CallOptions';
 export type { BudgetConfig } from './client/CallOptions';
 export { selfMatrix, crossMatrix, triangleSize } from './client/endpoints/similarityMatrix';
 
@@ -39,6 +39,10 @@ export { DEFAULT_POLL_POLICY, pollDelayMs, type PollPolicy } from './jobs/pollPo
 export { adaptive, AdaptivePoll, adaptiveDelayMs, type AdaptivePollOptions, type PolledJob } from './jobs/adaptivePoll';
 export { estimateDuration, type DurationEstimate, type DurationObservation } from './jobs/durationModel';
 export type { RunRecord, RunStore } from './jobs/RunStore';
+export { MemoryRunStore } from './jobs/MemoryRunStore';
+export { LocalStorageRunStore, type StorageLike } from './jobs/LocalStorageRunStore';
+export { RunLog, RUN_RECORD_FORMAT, type RunPart, type RunShape } from './jobs/RunLog';
+export { SplitJob, type SplitJobRef, type PartRef } from './jobs/SplitJob';
 
 // Errors
 export {
@@ -137,16 +141,16 @@ export type {
   ProviderSpec,
   FastMode,
 } from './schemas';
-export { concurrentMap, type ConcurrentMapConfig } from './batch/concurrentMap';
+export { concurrentMap, type ConcurrentMapConfig } from './concurrency/concurrentMap';
 
 // Batching and stream operators
-export { gatherJobs, submitAndGatherJobs, type JobOutcome, type GatherJobsConfig, type SubmitAndGatherConfig } from './batch/gatherJobs';
+export { gatherJobs, submitAndGatherJobs, type JobOutcome, type GatherJobsConfig, type SubmitAndGatherConfig } from './concurrency/gatherJobs';
 export { batchTexts, type BatchTextsConfig, type TextProgress, type IndexedText } from './operators/batchTexts';
 export { analyzeSentiment, type AnalyzeSentimentConfig, type TextSentiment } from './operators/analyzeSentiment';
 export type { TextEmbedding } from './operators/createEmbeddings';
 export type { ExtractElementsConfig, TextExtraction } from './operators/extractElements';
 export { allocateThemes, type AllocateThemesConfig, type TextAllocation } from './operators/allocateThemes';
-export { FlowControl } from './batch/FlowControl';
+export { FlowControl } from './concurrency/FlowControl';
 export { DEFAULT_THEME_THRESHOLD } from './operators/themeScores';
 
 // Starters (createEmbeddings and extractElements are also the stream operators, given a client)

@@ -25,7 +25,7 @@ describe('text-stream operators against the emulator', () => {
     expect(out.map((r) => r.index)).toEqual(texts(450).map((_, i) => i));
     expect(out.map((r) => r.sentiment).slice(0, 2)).toEqual(['negative', 'positive']);
     expect(sentimentBatches()).toHaveLength(3);
-    expect(progress.at(-1)).toEqual({ done: 450, total: 450, inFlight: 0, failed: 0 });
+    expect(progress.at(-1)).toEqual({ done: 450, total: 450, inFlight: 0, failed: 0, partsDone: 3, partsTotal: 3 });
     expect(Math.max(...progress.map((p) => p.inFlight))).toBeLessThanOrEqual(2);
   });
 

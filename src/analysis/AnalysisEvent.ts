@@ -1,4 +1,4 @@
-import type { JobPart } from '../jobs/JobEvent';
+import type { JobPart, JobProgressEvent } from '../jobs/JobEvent';
 import type { JobStatusValue } from '../schemas/jobs';
 import type { AnalysisResults, ResultMap } from './AnalysisResults';
 import type { ProcessKind } from './Process';
@@ -10,6 +10,8 @@ export type AnalysisEvent =
   | { process: string; kind: ProcessKind; phase: 'start' }
   /** A job status of the step's request (of one of its parts, `{ part, of }`, when the client split it). */
   | ({ process: string; kind: ProcessKind; phase: 'status'; status: JobStatusValue; jobId: string } & JobPart)
+  /** A part of the step's split call finished: `done` of `total` input items, `partsDone` of `partsTotal` parts. */
+  | ({ process: string; kind: ProcessKind; phase: 'progress' } & Omit<JobProgressEvent, 'type'>)
   /** The step's result; `cached` when it came from the cache and nothing was sent. */
   | { process: string; kind: ProcessKind; phase: 'end'; result: AnalysisResult<unknown>; cached: boolean }
   /** The step failed; the stream errors with `error` right after. */

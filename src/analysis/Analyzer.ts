@@ -1,9 +1,9 @@
 import { switchMap, type Observable } from 'rxjs';
 import type { PulseClient } from '../client/PulseClient';
-import type { BudgetConfig, CallOptions } from '../client/CallOptions';
+import type { BudgetConfig, CallOptions, RunOptions } from '../client/CallOptions';
 import { checkRunBudget, checkRunBudgetOption } from './checkRunBudget';
 import { checkOptions } from '../http/checkOptions';
-import { StarterOptionsSchema } from '../schemas/options';
+import { RunOptionSchema, StarterOptionsSchema } from '../schemas/options';
 import { PulseValidationError } from '../errors';
 import type { FastMode } from '../schemas/common';
 import type { AnalysisDone, AnalysisEvent } from './AnalysisEvent';
@@ -19,6 +19,11 @@ import { runProcesses } from './runProcesses';
 
 /** Options of an `Analyzer`. */
 export interface AnalyzerOptions extends Pick<CallOptions, 'signal' | 'timeoutMs' | 'concurrency'> {
+  /**
+   * A resumable run: each step's call records its parts under `<id>/<step name>`, so the same
+   * id after a crash resubmits nothing that was submitted (see `CallOptions.run`).
+   */
+  run?: RunOptions;
   /** The texts every process analyses. */
   dataset: readonly string[];
   processes: ReadonlyArray<Process<unknown, AnalysisResult<unknown>>>;
@@ -61,6 +66,7 @@ export class Analyzer {
     // signal, timeoutMs, concurrency and fast by their rules (the same as the starters').
     checkOptions(StarterOptionsSchema, options, '');
     checkRunBudgetOption(options);
+    checkOptions(RunOptionSchema, options, '');
     this.dataset = checkDataset('dataset', options.dataset);
     if (!Array.isArray(options.processes) || options.processes.length === 0) {
       throw new PulseValidationError('processes', 'must be a non-empty array of processes');
@@ -103,13 +109,13 @@ export class Analyzer {
   }
 
   private execute(onEvent?: (event: AnalysisEvent) => void): Observable<AnalysisEvent | AnalysisDone> {
-    const { client, cache, fast = 'auto', signal, timeoutMs, concurrency } = this.options;
+    const { client, cache, fast = 'auto', signal, timeoutMs, concurrency, run } = this.options;
     const steps = this.processes.map((process) => ({ process, texts: this.dataset }));
     const results = withResults(onEvent);
-    const call = { signal, timeoutMs, concurrency };
-    const run = (c: PulseClient) =>
+    const call = { signal, timeoutMs, concurrency, run };
+    const execute = (c: PulseClient) =>
       checkRunBudget(c, steps, this.options.budget).pipe(switchMap(() => runProcesses(steps, { client: c, cache, fast, call })));
-    return withClient(client, (c) => run(c).pipe(results));
+    return withClient(client, (c) => execute(c).pipe(results));
   }
 }
 

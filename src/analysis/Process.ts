@@ -2,7 +2,7 @@ import { filter, map, type Observable } from 'rxjs';
 import type { PulseClient } from '../client/PulseClient';
 import type { CallOptions } from '../client/CallOptions';
 import { PulseValidationError } from '../errors';
-import type { JobEvent, JobPart, JobStatusEvent } from '../jobs/JobEvent';
+import type { JobEvent, JobPart, JobProgressEvent, JobStatusEvent } from '../jobs/JobEvent';
 import type { FastMode } from '../schemas/common';
 import type { JobStatusValue } from '../schemas/jobs';
 import type { AnalysisResult } from './results/AnalysisResult';
@@ -11,6 +11,7 @@ import { brand, isBranded } from '../brand';
 /** What a running process emits: job statuses (with `{ part, of }` on a split call), then its raw result. */
 export type ProcessEmission<Raw> =
   | ({ type: 'status'; status: JobStatusValue; jobId: string } & JobPart)
+  | JobProgressEvent
   | { type: 'result'; data: Raw };
 
 /** What a process sees when it runs. */
@@ -21,8 +22,8 @@ export interface ProcessContext {
   /** Results of the processes it depends on, by id. */
   upstream: Readonly<Record<string, AnalysisResult<unknown>>>;
   fast: FastMode;
-  /** Per-call options passed to every request (signal, timeoutMs, concurrency). */
-  call: Pick<CallOptions, 'signal' | 'timeoutMs' | 'concurrency'>;
+  /** Per-call options passed to every request (signal, timeoutMs, concurrency; `run` keyed by step). */
+  call: Pick<CallOptions, 'signal' | 'timeoutMs' | 'concurrency' | 'run'>;
 }
 
 /** The kinds of process, also the default ids (names) of their results. */
@@ -95,13 +96,13 @@ brand(Process, 'Process');
 
 /**
  * A call's job events as process emissions: its job statuses (tagged `{ part, of }` when
- * the client split the call), then one `result`. Whether and how the call is split is the
+ * the client split the call) and `progress` (split calls), then one `result`. Whether and how the call is split is the
  * client's decision alone.
  */
 export function tracked<T>(events$: Observable<JobEvent<T>>): Observable<ProcessEmission<T>> {
   return events$.pipe(
-    filter((e): e is Extract<JobEvent<T>, { type: 'status' | 'result' }> => e.type === 'status' || e.type === 'result'),
-    map((e): ProcessEmission<T> => (e.type === 'result' ? { type: 'result', data: e.data } : statusOf(e))),
+    filter((e): e is Extract<JobEvent<T>, { type: 'status' | 'progress' | 'result' }> => e.type !== 'submitted'),
+    map((e): ProcessEmission<T> => (e.type === 'result' ? { type: 'result', data: e.data } : e.type === 'progress' ? e : statusOf(e))),
   );
 }
 

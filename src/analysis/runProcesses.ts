@@ -22,6 +22,11 @@ export interface RunSettings {
   call: ProcessContext['call'];
 }
 
+/** A step's call options: a run's record is kept per step, under `<run id>/<step name>`. */
+function stepCall(call: ProcessContext['call'], step: string): ProcessContext['call'] {
+  return call.run ? { ...call, run: { store: call.run.store, id: `${call.run.id}/${step}` } } : call;
+}
+
 type EndEvent = Extract<AnalysisEvent, { phase: 'end' }>;
 
 /**
@@ -49,7 +54,7 @@ export function runProcesses(steps: readonly PlannedStep[], settings: RunSetting
       const stream = (ends.length ? forkJoin(ends) : of([] as EndEvent[])).pipe(
         switchMap((deps) => {
           const upstream = Object.fromEntries(deps.map((e) => [e.process, e.result]));
-          const ctx: ProcessContext = { client: settings.client, texts, upstream, fast: settings.fast, call: settings.call };
+          const ctx: ProcessContext = { client: settings.client, texts, upstream, fast: settings.fast, call: stepCall(settings.call, process.id) };
           const { cache } = settings;
           // The key hashes every text and upstream result: only worth it with a cache.
           const key = cache ? stableHash([process.kind, process.params(), hashTexts(texts), deps.map((e) => [e.process, e.result.raw])]) : '';
@@ -64,7 +69,9 @@ export function runProcesses(steps: readonly PlannedStep[], settings: RunSetting
                     mergeMap((em) =>
                       em.type === 'status'
                         ? of<AnalysisEvent>({ ...tag, ...statusFields(em), phase: 'status' })
-                        : (cache ? safely(() => cache.set(key, em.data)) : of(undefined)).pipe(map(() => end(em.data, false))),
+                        : em.type === 'progress'
+                          ? of<AnalysisEvent>({ ...tag, ...statusFields(em), phase: 'progress' })
+                          : (cache ? safely(() => cache.set(key, em.data)) : of(undefined)).pipe(map(() => end(em.data, false))),
                     ),
                   ),
             ),
@@ -86,6 +93,6 @@ function safely<T>(op: () => T | Promise<T>): Observable<T | undefined> {
 }
 
 /** A status emission's fields, without its `type`. */
-function statusFields({ type: _type, ...fields }: Extract<ProcessEmission<unknown>, { type: 'status' }>) {
+function statusFields<E extends Extract<ProcessEmission<unknown>, { type: 'status' | 'progress' }>>({ type: _type, ...fields }: E) {
   return fields;
 }

@@ -1,8 +1,9 @@
-import { defer, filter, last, map, switchMap, type Observable, type OperatorFunction } from 'rxjs';
+import { defer, filter, last, map, switchMap, tap, type Observable, type OperatorFunction } from 'rxjs';
 import type { CallOptions } from '../client/CallOptions';
 import { checkOptions } from '../http/checkOptions';
 import { PulseValidationError } from '../errors';
-import { StarterOptionsSchema } from '../schemas/options';
+import { StarterOptionsSchema, StarterProgressSchema } from '../schemas/options';
+import type { JobProgressEvent } from '../jobs/JobEvent';
 import { PulseClient } from '../client/PulseClient';
 import type { BatchTextsConfig } from '../operators/batchTexts';
 import { createEmbeddings as embeddingsOperator, type TextEmbedding } from '../operators/createEmbeddings';
@@ -39,6 +40,11 @@ export interface StarterOptions extends Pick<CallOptions, 'signal' | 'timeoutMs'
   client?: PulseClient;
   /** `'auto'`: synchronous when the input fits the synchronous limits, else a job. @default 'auto' */
   fast?: FastMode;
+  /**
+   * Called as each part of a call the client split finishes: `{ type: 'progress', done, total,
+   * partsDone, partsTotal }`, counted in input items (as `observe: 'events'` reports it).
+   */
+  onProgress?: (progress: JobProgressEvent) => void;
 }
 
 type AnyProcess = Process<unknown, AnalysisResult<unknown>>;
@@ -47,11 +53,15 @@ type AnyProcess = Process<unknown, AnalysisResult<unknown>>;
 function runStarter<R>(texts: TextsInput, options: StarterOptions | undefined, build: () => AnyProcess[]): Observable<R> {
   return defer(() => {
     const { client, fast = 'auto', signal, timeoutMs, concurrency } = checkOptions(StarterOptionsSchema, options, 'options');
+    const { onProgress } = checkOptions(StarterProgressSchema, options, 'options') as Pick<StarterOptions, 'onProgress'>;
     const processes = build();
     const target = processes[processes.length - 1]!.id;
     return withClient(client, (c) =>
       textsOf(texts).pipe(
         switchMap((t) => runProcesses(processes.map((process) => ({ process, texts: t })), { client: c, fast, call: { signal, timeoutMs, concurrency } })),
+        tap((e) => {
+          if (e.phase === 'progress' && e.process === target) onProgress?.({ type: 'progress', done: e.done, total: e.total, partsDone: e.partsDone, partsTotal: e.partsTotal });
+        }),
         filter((e): e is Extract<AnalysisEvent, { phase: 'end' }> => e.phase === 'end' && e.process === target),
         map((e) => e.result as R),
         last(),

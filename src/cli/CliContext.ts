@@ -2,6 +2,7 @@ import type { PulseClient } from '../client/PulseClient';
 import type { CallOptions } from '../client/CallOptions';
 import type { Destination } from './destination';
 import type { Args } from './parseArgs';
+import type { RunFile } from './RunFile';
 
 /** Where the command line writes. */
 export interface CliIO {
@@ -29,6 +30,10 @@ export interface CliContext {
   callOptions(): Pick<CallOptions, 'budget'>;
   /** Writes `value` as the command's one JSON document on stdout (`--json`). */
   printJson(value: unknown): void;
+  /** The command line as given (`--run` records it so `pulse jobs resume` can run it again). */
+  argv: readonly string[];
+  /** Whether `connect()` gave the embedded emulator (known once connected). */
+  usesEmulator(): boolean;
 }
 
 /** What the analysis runners need once the command is checked: the client, its destinations, how to speak. */
@@ -40,4 +45,6 @@ export interface CliRun {
   report?: Destination;
   /** A line on stderr, unless `--quiet`. */
   info(line: string): void;
+  /** `--run`: where the run is recorded. */
+  runFile?: RunFile;
 }

@@ -6,6 +6,7 @@ import { readTextRecords, type ReadTextRecordsOptions, type TextRecord } from '.
 import { renderHtmlReport } from '../report/renderHtmlReport';
 import type { CliRun } from './CliContext';
 import { processesFor } from './processesFor';
+import { RunFile } from './RunFile';
 import { progressDisplay } from './progress';
 import { rowWriter } from './rowWriter';
 import { summary } from './summary';
@@ -33,7 +34,8 @@ export async function analyzeWhole(run: CliRun, options: ReadTextRecordsOptions)
 
   const budget = args.budget === undefined ? {} : { budget: { maxCredits: args.budget } };
   const processes = processesFor(args);
-  const analyzer = new Analyzer({ dataset: texts, processes, client, fast: args.fast, concurrency: args.concurrency, ...budget });
+  const recorded = run.runFile && { run: { store: run.runFile, id: RunFile.RUN_ID } };
+  const analyzer = new Analyzer({ dataset: texts, processes, client, fast: args.fast, concurrency: args.concurrency, ...budget, ...recorded });
   const progress = progressDisplay(io.stderr, args.quiet);
   const results = await lastValueFrom(analyzer.run({ onEvent: (e) => progress.update(e) }).pipe(finalize(() => progress.stop())));
 

@@ -10,6 +10,8 @@ import { workflowCommand } from './workflowCommand';
 
 /** Options of every analysis command. */
 const ANALYSIS = [...INPUT_OPTIONS, ...CLIENT_OPTIONS, 'out', 'report'];
+/** `--run F.json`: the commands that run the whole dataset through the Analyzer. */
+const RECORDED = ['run'];
 const THEMES = ['min-themes', 'max-themes'];
 
 const analysis = (name: string, summary: string, options: string[] = []): CliCommand => ({
@@ -33,10 +35,10 @@ export function registerBuiltinCommands(): void {
 }
 
 const BUILTIN: CliCommand[] = [
-  analysis('sentiment', 'sentiment of every text (streams: files of any size)'),
-  analysis('themes', 'generate themes from the texts', THEMES),
-  analysis('allocate', 'allocate every text to themes (--themes, or generated ones)', ['themes', ...THEMES]),
-  analysis('analyze', 'themes, sentiment and allocation together', ['themes', ...THEMES]),
+  analysis('sentiment', 'sentiment of every text (streams: files of any size)', RECORDED),
+  analysis('themes', 'generate themes from the texts', [...THEMES, ...RECORDED]),
+  analysis('allocate', 'allocate every text to themes (--themes, or generated ones)', ['themes', ...THEMES, ...RECORDED]),
+  analysis('analyze', 'themes, sentiment and allocation together', ['themes', ...THEMES, ...RECORDED]),
   analysis('summarize', 'a summary of the texts answering --question', ['question', 'length', 'preset']),
   analysis('cluster', 'group the texts into --k clusters', ['k', 'algorithm']),
   // TODO(issue 18 item 2): --dictionary, --type named-entities and --expand-dictionary once

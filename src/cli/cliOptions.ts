@@ -32,6 +32,11 @@ export const CLI_OPTIONS: Record<string, CliOption> = {
   feature: { type: 'string', arg: 'F', help: 'estimate: sentiment, themes, embeddings, extractions, summaries or data-dictionary' },
   source: { type: 'string', arg: 'S', help: 'workflow: the pipeline source FILE fills (default: its only source, or "input")' },
   budget: { type: 'string', arg: 'N', help: 'refuse to start when the estimate is over N credits' },
+  run: {
+    type: 'string',
+    arg: 'F.json',
+    help: 'record the run in F.json (each part\'s job as it is submitted); the same command again resumes it (pulse jobs --help)',
+  },
   concurrency: { type: 'string', arg: 'N', help: 'requests in flight (default 4)' },
   fast: { type: 'string', arg: 'MODE', help: 'true, false or auto (default auto)' },
   emulator: { type: 'boolean', help: 'run against an embedded emulator (the default without credentials)' },

@@ -40,6 +40,9 @@ export interface Args {
   source?: string;
   /** `--budget N`: most credits the analysis may use. */
   budget?: number;
+  /** `--run F.json`: where the run is recorded (absolute), and as typed. */
+  run?: string;
+  runLabel?: string;
   clientId?: string;
   organization?: string;
   noBrowser: boolean;
@@ -126,6 +129,7 @@ export function parseArgs(argv: string[]): Args {
     against: str('against'),
     source: str('source'),
     budget: credits(str('budget')),
+    ...runOf(str('run')),
     clientId: str('client-id'),
     organization: str('organization'),
     noBrowser: v['no-browser'] === true,
@@ -136,6 +140,12 @@ export function parseArgs(argv: string[]): Args {
     json: v.json === true,
     version: v.version as boolean | undefined,
   };
+}
+
+function runOf(run: string | undefined): Pick<Args, 'run' | 'runLabel'> {
+  if (run === undefined) return {};
+  if (extname(run).toLowerCase() !== '.json') throw new UsageError('--run must end in .json');
+  return { run: resolve(run), runLabel: run };
 }
 
 function columnOf(value: string | undefined): string | number | undefined {

@@ -19,6 +19,7 @@ export function progressDisplay(stream: NodeJS.WritableStream & { isTTY?: boolea
       update: (e) => {
         if (e.phase === 'status') return;
         const at = ((Date.now() - started) / 1000).toFixed(1);
+        if (e.phase === 'progress') return void stream.write(`pulse: ${e.process} ${e.done}/${e.total} at ${at}s\n`);
         stream.write(`pulse: ${e.process} ${e.phase === 'end' ? 'done' : e.phase === 'start' ? 'started' : 'failed'} at ${at}s\n`);
       },
       stop: () => undefined,
@@ -38,6 +39,7 @@ export function progressDisplay(stream: NodeJS.WritableStream & { isTTY?: boolea
         bars.set(e.process, bar);
       }
       if (e.phase === 'status') bar.update(STAGE[e.status] ?? 2, { state: e.status });
+      else if (e.phase === 'progress') bar.update(2, { state: `${e.done}/${e.total}` });
       else if (e.phase === 'end') bar.update(3, { state: e.cached ? 'done (cached)' : 'done' });
       else if (e.phase === 'error') bar.update({ state: 'failed' });
       else bar.update(0, { state: 'started' });

@@ -3,6 +3,7 @@ import type { ReadTextRecordsOptions } from '../node/readTextRecords';
 import { analyzeWhole } from './analyzeWhole';
 import type { CliContext } from './CliContext';
 import { processesFor } from './processesFor';
+import { RunFile, withoutRun } from './RunFile';
 import { streamSentiment } from './streamSentiment';
 import { textSource } from './textSource';
 import { UsageError } from './UsageError';
@@ -41,8 +42,10 @@ export async function runAnalysisCommand(ctx: CliContext): Promise<void> {
   processesFor(args); // options of the processes are checked here
   const options = await checkInput(ctx);
   const client = await ctx.connect();
-  const run = { args, client, io: ctx.io, out: ctx.out, report: ctx.report, info: ctx.info };
-  const streams = args.command === 'sentiment' && !ctx.report && args.budget === undefined && !args.json;
+  if (args.run && ctx.usesEmulator()) throw new UsageError('--run needs credentials: the embedded emulator forgets its jobs when pulse exits');
+  const runFile = args.run ? await RunFile.open(args.run, withoutRun([...ctx.argv], args), args.runLabel) : undefined;
+  const run = { args, client, io: ctx.io, out: ctx.out, report: ctx.report, info: ctx.info, runFile };
+  const streams = args.command === 'sentiment' && !ctx.report && args.budget === undefined && !args.json && !runFile;
   if (streams) await streamSentiment(run, options);
   else await analyzeWhole(run, options);
 }

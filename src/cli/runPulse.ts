@@ -8,6 +8,7 @@ import { commandHelp, helpText } from './help';
 import { parseArgs } from './parseArgs';
 import { UsageError } from './UsageError';
 import { registerBuiltinCommands } from './builtinCommands';
+import { jobsCommand } from './jobsCommand';
 
 export type { CliContext, CliIO } from './CliContext';
 
@@ -28,6 +29,7 @@ export async function runPulse(argv: string[], io: CliIO): Promise<number> {
   const destinations: Destination[] = [];
   const connections: Connection[] = [];
   try {
+    if (argv[0] === 'jobs') return await jobsCommand(argv.slice(1), io, (again) => runPulse(again, io));
     const args = parseArgs(argv);
     const command = commandNamed(args.command ?? '');
     if (args.help || (args.version && !command)) {
@@ -50,6 +52,8 @@ export async function runPulse(argv: string[], io: CliIO): Promise<number> {
       },
       callOptions: () => (args.budget === undefined ? {} : { budget: { maxCredits: args.budget } }),
       printJson: (value) => io.stdout.write(`${JSON.stringify(value, null, 2)}\n`),
+      argv,
+      usesEmulator: () => connections.some((c) => c.emulator !== undefined),
     };
     await command!.run(ctx);
     for (const d of destinations.splice(0)) {

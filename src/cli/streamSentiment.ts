@@ -1,5 +1,5 @@
 import { bufferCount, concatMap, filter, lastValueFrom, map, tap } from 'rxjs';
-import { FlowControl } from '../batch/FlowControl';
+import { FlowControl } from '../concurrency/FlowControl';
 import { analyzeSentiment } from '../operators/analyzeSentiment';
 import type { Row } from '../analysis/csv';
 import type { Sentiment } from '../analysis/results/SentimentResult';

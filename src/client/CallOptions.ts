@@ -2,12 +2,23 @@ import type { Observable } from 'rxjs';
 import type { Job } from '../jobs/Job';
 import type { JobEvent } from '../jobs/JobEvent';
 import type { PollPolicy } from '../jobs/pollPolicy';
+import type { RunStore } from '../jobs/RunStore';
+
+/** A resumable run: where its record lives and its id (see `RunLog` for the record format). */
+export interface RunOptions {
+  /** Where the run's record is kept (`MemoryRunStore`, `FileRunStore`, `LocalStorageRunStore`, ...). */
+  store: RunStore;
+  /** The run's id: running the same id again resumes it (1 to 200 visible ASCII characters). */
+  id: string;
+}
 
 /** Per-call options; the last argument of every endpoint method. */
 export interface CallOptions {
   /**
    * `true`: emit the result once the job is done. `false`: emit the `Job` handle right
-   * after submission (poll it yourself, or store `{ id, kind }` and resume later).
+   * after submission (poll it yourself, or store `{ id, kind }` and resume later). On a call
+   * the client splits into parts, a `SplitJob` once every part is submitted (its JSON holds
+   * every part's job and input range; `client.jobs.resume(json)` continues it).
    * @default true
    */
   awaitJobResult?: boolean;
@@ -53,6 +64,16 @@ export interface CallOptions {
   extraHeaders?: Record<string, string>;
   /** Query parameters added to the submission's URL. @default none */
   extraQuery?: Record<string, string>;
+  /**
+   * Record the call's parts in `store` under `id` as they are submitted and finish: running
+   * the same id again (after a crash, in another process) resubmits nothing that was
+   * submitted, polls the jobs still running and fetches the finished parts' results again.
+   * Parts' idempotency keys derive from the id (`<id>.part-<n>`). Synchronous parts
+   * (`fast: true`) hold no job: they run again. The record stays after success (running the
+   * id again fetches the results again while the service keeps them): `store.delete(id)`
+   * forgets it. Not with `settle`.
+   */
+  run?: RunOptions;
 }
 
 /** A cost ceiling for a call or a run (`budget` option). */

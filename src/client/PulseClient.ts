@@ -35,8 +35,9 @@ import { Closer } from '../http/Closer';
 import type { CallOptions, CallResult, SimpleCallOptions } from './CallOptions';
 import * as endpoints from './endpoints';
 import type { PulseClientOptions } from './PulseClientOptions';
-import { DEFAULT_MAX_PLANNED_OUTPUT } from './plannedOutput';
+import { DEFAULT_MAX_PLANNED_OUTPUT } from './splitting/plannedOutput';
 import { resolveBaseUrl } from './resolveOptions';
+import { resumeSplitJob } from './resumeSplitJob';
 import { brand, isBranded } from '../brand';
 
 /**
@@ -108,6 +109,7 @@ export class PulseClient {
       }),
     });
     this.jobs = new Jobs(transport, scheduler, resolvePollPolicy(o.poll), random);
+    this.jobs.splitResumer = (ref, options) => resumeSplitJob(this.ctx, ref, options);
     this.ctx = {
       transport,
       jobs: this.jobs,

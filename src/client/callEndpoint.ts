@@ -11,8 +11,9 @@ import { JobSubmissionSchema, type JobKind } from '../schemas/jobs';
 import { resultSchemas, type JobResult } from '../schemas/resultSchemas';
 import type { CallOptions } from './CallOptions';
 import type { AbortLike } from '../http/Closer';
-import { runBatchEvents } from './runBatchEvents';
-import { runBatches } from './runBatches';
+import { splitCall } from './splitting/splitCall';
+import { partRunner } from './partRunner';
+import { runBatches } from './splitting/runBatches';
 import type { EndpointDef, ValidationSettings } from './EndpointDef';
 import { checkOptions } from '../http/checkOptions';
 import { CallOptionsSchema } from '../schemas/options';
@@ -85,13 +86,13 @@ function submit<S extends z.ZodMiniType, K extends JobKind>(
     const plan = def.batch?.(req, fast);
     const { extraBody, extraHeaders, extraQuery } = options;
     const partOptions = { timeoutMs: options.timeoutMs, poll: options.poll, extraBody, extraHeaders, extraQuery };
-    const callPart = (part: unknown, observe?: 'events') =>
-      callEndpoint(ctx, def, { ...(part as object), fast }, { ...partOptions, observe });
-    if (plan && options.observe === 'events' && !options.settle) {
-      const items = plan.items ?? plan.parts.map((p) => (p as { inputs?: unknown[] }).inputs?.length ?? 1);
-      const concurrency = options.concurrency ?? ctx.concurrency;
-      const events = (part: unknown) => callPart(part, 'events') as Observable<JobEvent<JobResult<K>>>;
-      return runBatchEvents(plan.parts, plan.merge, items, concurrency, events);
+    const callPart = (part: unknown) => callEndpoint(ctx, def, { ...(part as object), fast }, partOptions);
+    if (runsAsParts(options, plan !== undefined)) {
+      if (options.awaitJobResult === false && options.observe !== 'events' && fast) {
+        throw new PulseValidationError('options.awaitJobResult', 'a split synchronous call (fast: true) has no jobs to hand back');
+      }
+      const runner = partRunner(ctx, def, fast, partOptions, (part, o) => callEndpoint(ctx, def, part, o));
+      return splitCall(req, plan ?? { parts: [req], merge: ([only]) => only! }, runner, options);
     }
     if (plan || options.settle) {
       const body = (part: unknown) => callPart(part) as Observable<JobResult<K>>;
@@ -132,6 +133,16 @@ function submit<S extends z.ZodMiniType, K extends JobKind>(
       }),
     );
   });
+}
+
+/**
+ * Whether the call runs through `splitCall` (parts, progress, handles, run records): a split
+ * call that asks for events or a handle, or any call with `run` (a call of one part then).
+ */
+function runsAsParts(options: CallOptions, split: boolean): boolean {
+  if (options.run && options.settle) throw new PulseValidationError('options.run', 'is not available with settle: true');
+  if (options.settle) return false;
+  return options.run !== undefined || (split && (options.observe === 'events' || options.awaitJobResult === false));
 }
 
 /** A synchronous (200) answer, shaped as the options ask. */

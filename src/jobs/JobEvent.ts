@@ -11,6 +11,8 @@ export interface JobPart {
 export interface JobSubmittedEvent extends JobPart {
   type: 'submitted';
   jobId: string;
+  /** True when the job was submitted earlier (a resumed run or handle): polling, no new submission. */
+  resumed?: boolean;
 }
 /** The job's status changed (repeats of the same status are not emitted). */
 export interface JobStatusEvent extends JobPart {

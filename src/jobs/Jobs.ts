@@ -8,6 +8,7 @@ import { resultSchemas, type JobResult } from '../schemas/resultSchemas';
 import { Job, type JobRef } from './Job';
 import type { JobEvent } from './JobEvent';
 import { pollJob } from './pollJob';
+import { isSplitJobRef, type SplitJobRef } from './SplitJob';
 import { AdaptivePoll } from './adaptivePoll';
 import { isAdaptivePoll, resolvePollPolicy, type PollPolicy } from './pollPolicy';
 import * as z from 'zod/mini';
@@ -40,6 +41,9 @@ export class Jobs {
     private readonly random: () => number = Math.random,
   ) {}
 
+  /** @internal Set by the client: resumes a split call's handle (the client knows how to stitch parts). */
+  splitResumer?: (ref: SplitJobRef, options: PollOptions) => Job<unknown>;
+
   /** What this client learned of job durations (the `'adaptive'` strategy when none is given). */
   private readonly learned = new AdaptivePoll();
 
@@ -61,8 +65,16 @@ export class Jobs {
     return this.resume({ id: jobId, kind }, options).result$;
   }
 
-  /** A `Job` handle for a job submitted earlier, possibly by another process. */
-  resume<K extends JobKind>(ref: { id: string; kind: K }, options: PollOptions = {}): Job<JobResult<K>> {
+  /**
+   * A `Job` handle for a job submitted earlier, possibly by another process; given a split
+   * call's reference (`SplitJob.toJSON()`, with `parts`), a `SplitJob` that polls every part.
+   */
+  resume<K extends JobKind>(ref: { id: string; kind: K } | SplitJobRef, options: PollOptions = {}): Job<JobResult<K>> {
+    if (isSplitJobRef(ref)) {
+      checkKind(ref.kind);
+      if (!this.splitResumer) throw new PulseValidationError('ref', 'split handles resume through a PulseClient');
+      return this.splitResumer(ref, options) as Job<JobResult<K>>;
+    }
     checkId(ref?.id);
     checkKind(ref.kind);
     return new Job(ref.id, ref.kind, () => this.poll(ref.id, ref.kind, options));

@@ -1,5 +1,5 @@
 import { filter, map, type Observable } from 'rxjs';
-import type { FlowControl } from '../batch/FlowControl';
+import type { FlowControl } from '../concurrency/FlowControl';
 import { readTextRecords } from './readTextRecords';
 
 /** Options of `readTexts`. */

@@ -16,8 +16,8 @@ import {
   tap,
   throwError,
 } from 'rxjs';
-import { concurrentMap } from '../batch/concurrentMap';
-import type { FlowControl } from '../batch/FlowControl';
+import { concurrentMap } from '../concurrency/concurrentMap';
+import type { FlowControl } from '../concurrency/FlowControl';
 import type * as z from 'zod/mini';
 import { checkOptions, describe } from '../http/checkOptions';
 import { PulseValidationError } from '../errors';
@@ -35,6 +35,10 @@ export interface TextProgress {
   inFlight: number;
   /** Batches that failed. */
   failed: number;
+  /** Batches answered (the parts of a split call's `progress` event). */
+  partsDone: number;
+  /** Batches expected, when `total` is given and batches are full (no `maxWaitMs`). */
+  partsTotal?: number;
 }
 
 /** Options shared by the text-stream operators. */
@@ -79,7 +83,8 @@ export function batchTexts<R>(options: BatchTextsConfig, analyze: (batch: Indexe
   return (source) =>
     defer(() => {
       let invalid: PulseValidationError | undefined;
-      const progress: TextProgress = { done: 0, total: config.total, inFlight: 0, failed: 0 };
+      const partsTotal = config.total !== undefined && config.maxWaitMs === undefined ? Math.ceil(config.total / batchSize) : undefined;
+      const progress: TextProgress = { done: 0, total: config.total, inFlight: 0, failed: 0, partsDone: 0, partsTotal };
       const report = () => config.onProgress?.({ ...progress });
       const checked$ = source.pipe(
         map((text, index): IndexedText | undefined => {
@@ -104,6 +109,7 @@ export function batchTexts<R>(options: BatchTextsConfig, analyze: (batch: Indexe
                   next: () => {
                     progress.inFlight--;
                     progress.done += batch.length;
+                    progress.partsDone++;
                   },
                   error: () => {
                     progress.inFlight--;

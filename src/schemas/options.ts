@@ -98,6 +98,14 @@ export const SimpleCallOptionsSchema = z.looseObject({
   timeoutMs: z.optional(r.positiveMsOrInfinity),
 });
 
+/** `run: { store, id }` (`RunOptions`). */
+const RunSchema = z.looseObject({
+  store: r.withMethods('a RunStore', 'get', 'put', 'delete'),
+  id: z
+    .string({ error: 'must be a string' })
+    .check(z.refine((s) => s.length >= 1 && s.length <= 200 && HEADER_SAFE.test(s), { error: 'must be 1 to 200 visible ASCII characters' })),
+});
+
 /** `CallOptions`. */
 export const CallOptionsSchema = z.extend(SimpleCallOptionsSchema, {
   awaitJobResult: z.optional(r.boolean),
@@ -124,8 +132,12 @@ export const CallOptionsSchema = z.extend(SimpleCallOptionsSchema, {
       'must be an object of header names to strings',
     ).check(z.refine((h) => Object.keys(h).every((k) => HEADER_NAME.test(k)), { error: 'has a key that is not a header name' })),
   ),
+  run: z.optional(RunSchema),
   extraQuery: z.optional(plainRecord(z.string({ error: 'must be a string' }), 'must be an object of names to strings')),
 });
+
+/** The `run` option of an Analyzer or a Workflow run. */
+export const RunOptionSchema = z.looseObject({ run: z.optional(RunSchema) });
 
 /** `PulseClientOptions` (the base URL's own rules are checked by `resolveBaseUrl`). */
 export const PulseClientOptionsSchema = z.looseObject({
@@ -203,6 +215,9 @@ export const StarterOptionsSchema = z.extend(SimpleCallOptionsSchema, {
   concurrency: z.optional(r.positiveInt),
   fast: z.optional(z.union([z.boolean(), z.literal('auto')], { error: "must be true, false or 'auto'" })),
 });
+
+/** A starter's `onProgress` (checked where it is used: Analyzer and Workflow runs take no such option). */
+export const StarterProgressSchema = z.looseObject({ onProgress: z.optional(r.fn) });
 
 /** Options shared by the token providers. */
 const TokenProviderOptionsSchema = z.looseObject({

@@ -26,11 +26,11 @@ import type { SummaryResult } from '../analysis/results/SummaryResult';
 import type { ThemeAllocationResult } from '../analysis/results/ThemeAllocationResult';
 import type { ThemeGenerationResult } from '../analysis/results/ThemeGenerationResult';
 import { runProcesses } from '../analysis/runProcesses';
-import type { BudgetConfig, CallOptions } from '../client/CallOptions';
+import type { BudgetConfig, CallOptions, RunOptions } from '../client/CallOptions';
 import { checkRunBudget, checkRunBudgetOption } from '../analysis/checkRunBudget';
 import { PulseClient } from '../client/PulseClient';
 import { checkOptions } from '../http/checkOptions';
-import { StarterOptionsSchema } from '../schemas/options';
+import { RunOptionSchema, StarterOptionsSchema } from '../schemas/options';
 import { PulseValidationError } from '../errors';
 import { checkShape } from '../client/validate';
 import { topoSort } from '../analysis/graph';
@@ -52,13 +52,15 @@ export interface WorkflowRunOptions extends Pick<CallOptions, 'signal' | 'timeou
   cache?: ResultCache;
   /** @default 'auto' */
   fast?: FastMode;
-  /** Called with every step event (start, status, end, error) as the run goes. */
+  /** Called with every step event (start, status, progress, end, error) as the run goes. */
   onEvent?: (event: AnalysisEvent) => void;
   /**
    * The whole run's cost ceiling: every step is estimated before the first starts; over
    * `maxCredits` the run fails with `BudgetExceededError` and submits nothing. @default no budget
    */
   budget?: BudgetConfig;
+  /** A resumable run: each step's parts are recorded under `<id>/<step name>` (see `CallOptions.run`). */
+  run?: RunOptions;
 }
 
 /** A step of the graph (`graph()`). */
@@ -192,17 +194,18 @@ export class Workflow<R extends ResultMap = Record<never, never>> {
    */
   events(clientOrOptions?: PulseClient | WorkflowRunOptions): Observable<AnalysisEvent | AnalysisDone<R>> {
     const options = clientOrOptions instanceof PulseClient ? { client: clientOrOptions } : (clientOrOptions ?? {});
-    const { client, cache, fast = 'auto', signal, timeoutMs, concurrency, onEvent } = options;
+    const { client, cache, fast = 'auto', signal, timeoutMs, concurrency, onEvent, run } = options;
     const steps = this.planned();
     const results = withResults<R>(onEvent);
     return defer(() => {
       // Bad run options (a NaN timeout, a fake signal) error the stream, naming the option.
       checkOptions(StarterOptionsSchema, options, 'options');
       checkRunBudgetOption(options);
-      const call = { signal, timeoutMs, concurrency };
-      const run = (c: PulseClient) =>
+      checkOptions(RunOptionSchema, options, 'options');
+      const call = { signal, timeoutMs, concurrency, run };
+      const execute = (c: PulseClient) =>
         checkRunBudget(c, steps, options.budget).pipe(switchMap(() => runProcesses(steps, { client: c, cache, fast, call })));
-      return withClient(client, (c) => run(c).pipe(results));
+      return withClient(client, (c) => execute(c).pipe(results));
     });
   }
 

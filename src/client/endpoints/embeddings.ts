@@ -1,6 +1,6 @@
 import { EmbeddingsRequestSchema } from '../../schemas/embeddings';
 import { LIMITS } from '../../schemas/limits';
-import { EMBEDDING_DIMENSIONS } from '../plannedOutput';
+import { EMBEDDING_DIMENSIONS } from '../splitting/plannedOutput';
 import { textsEndpoint } from './textsEndpoint';
 
 /** `POST /embeddings`: up to 200 texts synchronously, 5,000 as a job. */

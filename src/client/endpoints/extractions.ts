@@ -1,6 +1,6 @@
 import { ExtractionsRequestSchema } from '../../schemas/extractions';
 import { LIMITS } from '../../schemas/limits';
-import { checkExtractions } from '../checkCounts';
+import { checkExtractions } from '../splitting/checkCounts';
 import { checkTexts, ensure } from '../validate';
 import { textsEndpoint } from './textsEndpoint';
 

@@ -1,10 +1,10 @@
 import { LIMITS } from '../../schemas/limits';
 import { SimilarityRequestSchema, type SimilarityRequest, type SimilarityResponse, type UnitAgg } from '../../schemas/similarity';
-import { crossSimilarityGrid, selfSimilarityBlocks, type SimilarityBlock } from '../../batch/planBatches';
-import { mergeMeta } from '../../batch/mergeMeta';
+import { crossSimilarityGrid, selfSimilarityBlocks, type SimilarityBlock } from '../splitting/planBatches';
+import { mergeMeta } from '../splitting/mergeMeta';
 import { wireBody, type BatchPlan, type EndpointDef } from '../EndpointDef';
-import { checkSimilarity } from '../checkCounts';
-import { checkPlannedOutput } from '../plannedOutput';
+import { checkSimilarity } from '../splitting/checkCounts';
+import { checkPlannedOutput } from '../splitting/plannedOutput';
 import { checkTexts, ensure } from '../validate';
 import { crossMatrix, selfMatrix, triangleSize } from './similarityMatrix';
 

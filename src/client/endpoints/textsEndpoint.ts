@@ -1,10 +1,10 @@
 import type * as z from 'zod/mini';
 import type { JobKind } from '../../schemas/jobs';
-import { chunkRanges, sampleEvenly } from '../../batch/planBatches';
-import { mergeMeta } from '../../batch/mergeMeta';
+import { chunkRanges, sampleEvenly } from '../splitting/planBatches';
+import { mergeMeta } from '../splitting/mergeMeta';
 import type { JobResult } from '../../schemas/resultSchemas';
-import { checkPerInput } from '../checkCounts';
-import { checkPlannedOutput } from '../plannedOutput';
+import { checkPerInput } from '../splitting/checkCounts';
+import { checkPlannedOutput } from '../splitting/plannedOutput';
 import { checkTexts } from '../validate';
 import { wireBody, type EndpointDef, type ValidationSettings } from '../EndpointDef';
 

@@ -1,7 +1,7 @@
 import { catchError, from, map, Observable, of, throwError, toArray } from 'rxjs';
-import { concurrentMap } from '../batch/concurrentMap';
-import { PulseBatchError, PulseValidationError } from '../errors';
-import type { BatchOutcome, CallOptions, SettledBatches } from './CallOptions';
+import { concurrentMap } from '../../concurrency/concurrentMap';
+import { PulseBatchError, PulseValidationError } from '../../errors';
+import type { BatchOutcome, CallOptions, SettledBatches } from '../CallOptions';
 
 /**
  * Runs the parts of a split call with bounded concurrency and joins them in input order.
@@ -20,7 +20,7 @@ export function runBatches<Req, Res>(
       options.observe === 'events' ? 'options.observe' : 'options.awaitJobResult',
       options.observe === 'events'
         ? "'events' is not available with settle: true; subscribe to the outcomes instead"
-        : 'is not available when the input is split into batches or settled; subscribe to the result instead',
+        : 'is not available with settle: true; subscribe to the outcomes instead',
     );
   }
   const concurrency = options.concurrency ?? defaultConcurrency;

@@ -1,7 +1,7 @@
 import { catchError, connect, filter, from, map, merge, mergeMap, scan, throwError, toArray } from 'rxjs';
 import type { Observable } from 'rxjs';
-import { PulseBatchError } from '../errors';
-import type { JobEvent, JobProgressEvent, JobResultEvent } from '../jobs/JobEvent';
+import { PulseBatchError } from '../../errors';
+import type { JobEvent, JobProgressEvent, JobResultEvent } from '../../jobs/JobEvent';
 
 /** One event of one part, tagged with the part's index. */
 interface PartEvent<Res> {
@@ -21,7 +21,7 @@ export function runBatchEvents<Req, Res>(
   join: (results: Res[]) => Res,
   items: number[],
   concurrency: number,
-  call: (part: Req) => Observable<JobEvent<Res>>,
+  call: (part: Req, index: number) => Observable<JobEvent<Res>>,
 ): Observable<JobEvent<Res>> {
   const count = parts.length;
   const total = items.reduce((a, b) => a + b, 0);
@@ -30,7 +30,7 @@ export function runBatchEvents<Req, Res>(
   return from(parts).pipe(
     mergeMap(
       (part, index) =>
-        call(part).pipe(
+        call(part, index).pipe(
           map((event): PartEvent<Res> => ({ index, event })),
           catchError((e: unknown) => throwError(() => new PulseBatchError(index, count, e))),
         ),

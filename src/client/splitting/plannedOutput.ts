@@ -1,4 +1,4 @@
-import { PulseValidationError } from '../errors';
+import { PulseValidationError } from '../../errors';
 
 /**
  * Default bound of a call's planned output, in numbers (`maxPlannedOutput`). 1e8 doubles

@@ -1,4 +1,4 @@
-import { chunkRanges, crossSimilarityGrid, sampleEvenly, selfSimilarityBlocks } from '../../src/batch/planBatches';
+import { chunkRanges, crossSimilarityGrid, sampleEvenly, selfSimilarityBlocks } from '../../../src/client/splitting/planBatches';
 
 describe('batch planning', () => {
   it.each([

@@ -1,4 +1,4 @@
-import type { UsageReport } from '../schemas/common';
+import type { UsageReport } from '../../schemas/common';
 
 interface Meta {
   requestId?: string;

@@ -5,8 +5,8 @@
  * fails with `ResponseValidationError` naming the endpoint, the expected and the received
  * counts (in a split call, `PulseBatchError` then names the batch).
  */
-import { ResponseValidationError } from '../errors';
-import type { SimilarityRequest, SimilarityResponse } from '../schemas/similarity';
+import { ResponseValidationError } from '../../errors';
+import type { SimilarityRequest, SimilarityResponse } from '../../schemas/similarity';
 
 /**
  * Fails unless `received` equals `expected`.
