@@ -1,4 +1,4 @@
-import { catchError, defer, map, Observable, SchedulerLike, throwError } from 'rxjs';
+import { catchError, defer, finalize, map, Observable, ReplaySubject, SchedulerLike, share, throwError } from 'rxjs';
 import { checkOptions } from '../http/checkOptions';
 import { PulseValidationError, ResponseValidationError } from '../errors';
 import type { HttpTransport } from '../http/HttpTransport';
@@ -41,6 +41,8 @@ export class Jobs {
 
   /** What this client learned of job durations (the `'adaptive'` strategy when none is given). */
   private readonly learned = new AdaptivePoll();
+  /** The one polling stream of each job being polled, by kind and id (removed when it ends or nobody listens). */
+  private readonly pollers = new Map<string, Observable<JobEvent<unknown>>>();
 
   /** One status read: `GET /jobs?jobId=` (the id is URL-encoded; it may contain `/`). */
   status(jobId: string): Observable<JobStatus> {
@@ -50,9 +52,25 @@ export class Jobs {
     }).pipe(map((res) => parseWith(JobStatusSchema, res.body, 'job status')));
   }
 
-  /** Polls until the job ends: status events, then the result event, then complete. */
+  /** Polls until the job ends: status events, then the result event, then complete (a shared poller, as `watch`). */
   poll<K extends JobKind>(jobId: string, kind: K, options: PollOptions = {}): Observable<JobEvent<JobResult<K>>> {
     return this.pollMapped(jobId, kind, (data) => data, options);
+  }
+
+  /**
+   * The job's polling stream, shared by every subscriber of the same job in this client
+   * (`poll`, `result`, handles and the client's own calls alike): one sequence of status
+   * reads and one result download, however many listen. A subscriber joining late first
+   * gets the latest status; the last one to unsubscribe stops the polling. The first
+   * subscriber's poll options apply to all.
+   *
+   * @example
+   * const events$ = client.jobs.watch(jobId, 'sentiment');
+   * events$.subscribe(showProgress);
+   * const result = await lastValueFrom(client.jobs.result(jobId, 'sentiment')); // no second poller
+   */
+  watch<K extends JobKind>(jobId: string, kind: K, options: PollOptions = {}): Observable<JobEvent<JobResult<K>>> {
+    return this.poll(jobId, kind, options);
   }
 
   /** Polls quietly and emits only the result. */
@@ -81,7 +99,7 @@ export class Jobs {
     }).pipe(map((res) => parseWith(resultSchemas[kind], res.body, `${kind} result`) as JobResult<K>));
   }
 
-  /** @internal Polling with a mapping of the result (the client rebuilds similarity matrices). */
+  /** @internal Polling with a mapping of the result (the client rebuilds similarity matrices), on the shared poller. */
   pollMapped<K extends JobKind, T>(
     jobId: string,
     kind: K,
@@ -92,17 +110,36 @@ export class Jobs {
       checkId(jobId);
       checkKind(kind);
       const policy = this.policyFor(checkOptions(PollOptionsSchema, options, 'options').poll);
-      const strategy = policy.strategy ?? 'adaptive';
-      return pollJob<T>(jobId, {
-        getStatus: (id) => this.status(id),
-        getResult: (url) => this.download(url, kind).pipe(map(mapResult)),
-        scheduler: this.scheduler,
-        policy,
-        random: this.random,
-        adaptive: strategy === 'adaptive' ? this.learned : isAdaptivePoll(strategy) ? strategy : undefined,
-        job: { kind, size: options.size, submittedAt: options.submittedAt },
-      });
-    }).pipe(catchError((err: unknown) => throwError(() => this.transport.secrets.error(err))));
+      return this.poller(jobId, kind, policy, options) as Observable<JobEvent<JobResult<K>>>;
+    }).pipe(
+      map((e): JobEvent<T> => (e.type === 'result' ? { ...e, data: mapResult(e.data) } : e)),
+      catchError((err: unknown) => throwError(() => this.transport.secrets.error(err))),
+    );
+  }
+
+  /** The shared polling stream of a job: made by its first subscriber, dropped when it ends or nobody listens. */
+  private poller(jobId: string, kind: JobKind, policy: PollPolicy, options: PollOptions): Observable<JobEvent<unknown>> {
+    const key = JSON.stringify([kind, jobId]);
+    const existing = this.pollers.get(key);
+    if (existing) return existing;
+    const strategy = policy.strategy ?? 'adaptive';
+    const shared$: Observable<JobEvent<unknown>> = pollJob<unknown>(jobId, {
+      getStatus: (id) => this.status(id),
+      getResult: (url) => this.download(url, kind),
+      scheduler: this.scheduler,
+      policy,
+      random: this.random,
+      adaptive: strategy === 'adaptive' ? this.learned : isAdaptivePoll(strategy) ? strategy : undefined,
+      job: { kind, size: options.size, submittedAt: options.submittedAt },
+    }).pipe(
+      finalize(() => {
+        if (this.pollers.get(key) === shared$) this.pollers.delete(key);
+      }),
+      // Late subscribers get the latest status; after the end, a new subscriber polls anew.
+      share({ connector: () => new ReplaySubject(1), resetOnRefCountZero: true }),
+    );
+    this.pollers.set(key, shared$);
+    return shared$;
   }
 
   /** @internal The client's policy with a call's overrides, checked (`options.poll.*` names the option). */
