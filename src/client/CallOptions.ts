@@ -33,6 +33,11 @@ export interface CallOptions {
    * when one batch fails. @default false
    */
   settle?: boolean;
+  /**
+   * Unsubscribing before the job ends cancels it on the server (`DELETE /jobs/{id}`, best
+   * effort; on a split call, every running part). @default the client's `cancelOnUnsubscribe` (false)
+   */
+  cancelOnUnsubscribe?: boolean;
 }
 
 /** The outcome of one batch of a split call (`settle: true`). */

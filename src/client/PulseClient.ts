@@ -102,7 +102,7 @@ export class PulseClient {
         invalidate: (t) => auth.invalidate(t),
       },
     });
-    this.jobs = new Jobs(transport, scheduler, resolvePollPolicy(o.poll), random);
+    this.jobs = new Jobs(transport, scheduler, resolvePollPolicy(o.poll), random, { cancelOnUnsubscribe: o.cancelOnUnsubscribe });
     this.ctx = {
       transport,
       jobs: this.jobs,

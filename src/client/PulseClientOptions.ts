@@ -76,4 +76,10 @@ export interface PulseClientOptions {
   allowInsecureHttp?: boolean;
   /** Random source for jitter, in [0, 1). @default Math.random */
   random?: () => number;
+  /**
+   * Unsubscribing from a call (or a job's polling) before its job ends also cancels the job
+   * on the server (`DELETE /jobs/{id}`, best effort; a split call cancels every running part).
+   * Per call: the `cancelOnUnsubscribe` call option. @default false
+   */
+  cancelOnUnsubscribe?: boolean;
 }

@@ -62,7 +62,7 @@ function checkedCall<S extends z.ZodType, K extends JobKind>(
     // Validate everything before sending anything, with indexes of the whole input.
     def.validate(req, fast, { ...ctx.settings, unbounded: def.batch !== undefined });
     const plan = def.batch?.(req, fast);
-    const partOptions = { timeoutMs: options.timeoutMs, poll: options.poll };
+    const partOptions = { timeoutMs: options.timeoutMs, poll: options.poll, cancelOnUnsubscribe: options.cancelOnUnsubscribe };
     const callPart = (part: unknown, observe?: 'events') =>
       callEndpoint(ctx, def, { ...(part as object), fast }, { ...partOptions, observe });
     if (plan && options.observe === 'events' && !options.settle) {
@@ -85,7 +85,8 @@ function checkedCall<S extends z.ZodType, K extends JobKind>(
             const data = finalize(parseWith(resultSchemas[def.kind], res.body, def.kind) as JobResult<K>);
             return immediate(def.kind, data, options);
           }
-          const job = ctx.jobs.handle({ id: submission.jobId, kind: def.kind }, finalize, { poll: options.poll, size: jobSize(body) });
+          const pollOptions = { poll: options.poll, size: jobSize(body), cancelOnUnsubscribe: options.cancelOnUnsubscribe };
+          const job = ctx.jobs.handle({ id: submission.jobId, kind: def.kind }, finalize, pollOptions);
           if (options.observe === 'events') {
             return concat(of<JobEvent<JobResult<K>>>({ type: 'submitted', jobId: job.id }), job.events$);
           }

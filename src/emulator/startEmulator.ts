@@ -8,6 +8,7 @@ import { adminRoute } from './adminRoute';
 import { FaultInjector, parseFaults, type FaultAction, type FaultRule } from './faults';
 import { adminRefusal, hostName } from './hostGuard';
 import { checkJobDurationModel } from './jobDuration';
+import { checkJobLifecycle } from './jobLifecycle';
 import { JobStore } from './JobStore';
 import { TokenBucket } from './rateLimiter';
 import { SpecValidator } from './validator';
@@ -73,6 +74,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     quirks: options.quirks ?? {},
     analyst: new Analyst(seed, options.embeddingDimensions ?? 3072),
     jobs: new JobStore(),
+    lifecycle: checkJobLifecycle({ cancelJobs: options.cancelJobs, unknownNewJobsMs: options.quirks?.unknownNewJobsMs }),
     validator: new SpecValidator(),
     now,
     startedAt: now(),

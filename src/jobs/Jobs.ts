@@ -1,6 +1,6 @@
-import { catchError, defer, finalize, map, Observable, ReplaySubject, SchedulerLike, share, throwError } from 'rxjs';
+import { catchError, defer, finalize, map, Observable, of, ReplaySubject, SchedulerLike, share, tap, throwError } from 'rxjs';
 import { checkOptions } from '../http/checkOptions';
-import { PulseValidationError, ResponseValidationError } from '../errors';
+import { PulseApiError, PulseValidationError, ResponseValidationError } from '../errors';
 import type { HttpTransport } from '../http/HttpTransport';
 import { parseWith } from '../http/parseWith';
 import { JobKindSchema, JobStatusSchema, type JobKind, type JobStatus } from '../schemas/jobs';
@@ -11,14 +11,21 @@ import { pollJob } from './pollJob';
 import { AdaptivePoll } from './adaptivePoll';
 import { isAdaptivePoll, resolvePollPolicy, type PollPolicy } from './pollPolicy';
 import { z } from 'zod';
-import { PollPolicySchema } from '../schemas/options';
+import { optionRules, PollPolicySchema } from '../schemas/options';
 
-const PollOptionsSchema = z.looseObject({ poll: PollPolicySchema.optional() });
+const PollOptionsSchema = z.looseObject({ poll: PollPolicySchema.optional(), cancelOnUnsubscribe: optionRules.boolean.optional() });
+/** Answers of a service without job cancellation: `cancel()` reports `false` for them. */
+const NO_CANCEL = new Set([404, 405, 501]);
 
 /** Per-call polling options. */
 export interface PollOptions {
   /** Overrides the client's poll policy for this call. */
   poll?: Partial<PollPolicy>;
+  /**
+   * Unsubscribing before the job ends (the last subscriber of its shared poller) also
+   * cancels it on the server (`job.cancel()`, best effort). @default the client's `cancelOnUnsubscribe` (false)
+   */
+  cancelOnUnsubscribe?: boolean;
   /** @internal Input items of the job, for the adaptive policy (set by the client when it submits). */
   size?: number;
   /** @internal When the job was submitted, in scheduler time (set by the client when it submits). */
@@ -37,6 +44,7 @@ export class Jobs {
     private readonly scheduler: SchedulerLike,
     private readonly policy: PollPolicy,
     private readonly random: () => number = Math.random,
+    private readonly defaults: { cancelOnUnsubscribe?: boolean } = {},
   ) {}
 
   /** What this client learned of job durations (the `'adaptive'` strategy when none is given). */
@@ -82,7 +90,30 @@ export class Jobs {
   resume<K extends JobKind>(ref: { id: string; kind: K }, options: PollOptions = {}): Job<JobResult<K>> {
     checkId(ref?.id);
     checkKind(ref.kind);
-    return new Job(ref.id, ref.kind, () => this.poll(ref.id, ref.kind, options));
+    return new Job(ref.id, ref.kind, () => this.poll(ref.id, ref.kind, options), () => this.cancel(ref.id));
+  }
+
+  /**
+   * Asks the service to stop a job: `DELETE /jobs/{id}` (the vendor's Python SDK sends it;
+   * the OpenAPI spec does not list it, so it is best effort). Emits `true` when the service
+   * acknowledged, `false` when it does not know the job or cannot cancel (404, 405, 501),
+   * then completes; other failures are errors. Not retried on 5xx.
+   *
+   * @example
+   * client.jobs.cancel(job.id).subscribe((acknowledged) => console.log({ acknowledged }));
+   */
+  cancel(jobId: string): Observable<boolean> {
+    return defer(() => {
+      checkId(jobId);
+      return this.transport.send({ method: 'DELETE', path: `/jobs/${encodeURIComponent(jobId)}`, maxRetries: 0 });
+    }).pipe(
+      map(() => true),
+      catchError((err: unknown) =>
+        err instanceof PulseApiError && NO_CANCEL.has(err.status)
+          ? of(false)
+          : throwError(() => this.transport.secrets.error(err)),
+      ),
+    );
   }
 
   /** Downloads and validates a result document (no Authorization header: it is a pre-signed link). */
@@ -109,7 +140,8 @@ export class Jobs {
     return defer(() => {
       checkId(jobId);
       checkKind(kind);
-      const policy = this.policyFor(checkOptions(PollOptionsSchema, options, 'options').poll);
+      const checked = checkOptions(PollOptionsSchema, options, 'options');
+      const policy = this.policyFor(checked.poll);
       return this.poller(jobId, kind, policy, options) as Observable<JobEvent<JobResult<K>>>;
     }).pipe(
       map((e): JobEvent<T> => (e.type === 'result' ? { ...e, data: mapResult(e.data) } : e)),
@@ -123,6 +155,8 @@ export class Jobs {
     const existing = this.pollers.get(key);
     if (existing) return existing;
     const strategy = policy.strategy ?? 'adaptive';
+    const cancelOnUnsubscribe = options.cancelOnUnsubscribe ?? this.defaults.cancelOnUnsubscribe ?? false;
+    let ended = false;
     const shared$: Observable<JobEvent<unknown>> = pollJob<unknown>(jobId, {
       getStatus: (id) => this.status(id),
       getResult: (url) => this.download(url, kind),
@@ -132,8 +166,12 @@ export class Jobs {
       adaptive: strategy === 'adaptive' ? this.learned : isAdaptivePoll(strategy) ? strategy : undefined,
       job: { kind, size: options.size, submittedAt: options.submittedAt },
     }).pipe(
+      // Ended at the result: a `firstValueFrom` subscriber leaves on it, before the completion.
+      tap({ next: (e) => (ended ||= e.type === 'result'), complete: () => (ended = true), error: () => (ended = true) }),
       finalize(() => {
         if (this.pollers.get(key) === shared$) this.pollers.delete(key);
+        // Everyone left before the end: stop the server's work too, when asked (best effort, errors dropped).
+        if (!ended && cancelOnUnsubscribe) this.cancel(jobId).subscribe({ error: () => undefined });
       }),
       // Late subscribers get the latest status; after the end, a new subscriber polls anew.
       share({ connector: () => new ReplaySubject(1), resetOnRefCountZero: true }),
@@ -150,7 +188,7 @@ export class Jobs {
   /** @internal A handle with a mapped result. */
   handle<K extends JobKind, T>(ref: JobRef & { kind: K }, mapResult: (data: JobResult<K>) => T, options: PollOptions = {}): Job<T> {
     const stamped = { submittedAt: this.scheduler.now(), ...options };
-    return new Job(ref.id, ref.kind, () => this.pollMapped(ref.id, ref.kind, mapResult, stamped));
+    return new Job(ref.id, ref.kind, () => this.pollMapped(ref.id, ref.kind, mapResult, stamped), () => this.cancel(ref.id));
   }
 }
 

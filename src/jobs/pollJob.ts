@@ -19,7 +19,7 @@ import {
   throwError,
   timer,
 } from 'rxjs';
-import { JobFailedError, JobTimeoutError, PermissionDeniedError, ResponseValidationError } from '../errors';
+import { JobFailedError, JobTimeoutError, NotFoundError, PermissionDeniedError, ResponseValidationError } from '../errors';
 import { MAX_TIMER_MS } from '../http/interceptors';
 import { isTerminalStatus, type JobStatus } from '../schemas/jobs';
 import type { JobEvent } from './JobEvent';
@@ -74,8 +74,15 @@ export function pollJob<T>(jobId: string, deps: PollDeps<T>): Observable<JobEven
         learning.observe({ kind: job!.kind, size: job!.size!, minMs: lastPendingMs, maxMs: age() });
       }
     };
+    const graceMs = submittedAt === undefined ? 0 : (policy.notFoundGraceMs ?? 0);
+    // A just-submitted job may be briefly unknown (404): read again, at the poll pace, until the grace ends.
+    const unknownYet = (err: unknown, n: number) =>
+      err instanceof NotFoundError && age() < graceMs
+        ? timer(Math.min(pollDelayMs(n, policy, deps.random()), Math.max(1, graceMs - age())), scheduler)
+        : throwError(() => err);
     const read = () =>
       deps.getStatus(jobId).pipe(
+        retry({ delay: unknownYet }),
         tap((s) => {
           polls++;
           learn(s);

@@ -31,6 +31,13 @@ export interface PollPolicy {
   jitter: number;
   /** Give up (JobTimeoutError) after this long, in ms; `Infinity` (or over ~24.8 days) waits forever. @default 600000 */
   maxWaitMs: number;
+  /**
+   * A job this client submitted may be briefly unknown to the service right after the
+   * submission: a 404 on its status read within this many ms of the submission is read again
+   * (after the usual poll wait), as the vendor's SDKs do; after it, or for a job resumed by
+   * id, a 404 fails with `NotFoundError`. From 0 (off) to 60000. @default 5000
+   */
+  notFoundGraceMs?: number;
 }
 
 /** The polling policy used when the client sets none. */
@@ -40,6 +47,7 @@ export const DEFAULT_POLL_POLICY: PollPolicy = {
   multiplier: 1.5,
   jitter: 0.2,
   maxWaitMs: 600_000,
+  notFoundGraceMs: 5000,
 };
 
 /**

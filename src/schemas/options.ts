@@ -70,6 +70,7 @@ export const PollPolicySchema = z.looseObject({
   multiplier: num('must be a finite number, 1 or more', (n) => n >= 1 && finite(n)).optional(),
   jitter: r.fraction.optional(),
   maxWaitMs: r.positiveMsOrInfinity.optional(),
+  notFoundGraceMs: r.int(0, 60_000).optional(),
 });
 
 /** Visible ASCII, no leading or trailing space: safe as an HTTP header value. */
@@ -94,6 +95,7 @@ export const CallOptionsSchema = SimpleCallOptionsSchema.extend({
   poll: PollPolicySchema.optional(),
   concurrency: r.positiveInt.optional(),
   settle: r.boolean.optional(),
+  cancelOnUnsubscribe: r.boolean.optional(),
 });
 
 /** `PulseClientOptions` (the base URL's own rules are checked by `resolveBaseUrl`). */
@@ -119,6 +121,7 @@ export const PulseClientOptionsSchema = z.looseObject({
   maxPlannedOutput: num('must be a positive integer or Infinity', (n) => n === Infinity || (Number.isInteger(n) && n >= 1)).optional(),
   allowInsecureHttp: r.boolean.optional(),
   random: r.fn.optional(),
+  cancelOnUnsubscribe: r.boolean.optional(),
 });
 
 /** `BatchTextsConfig`, shared by the text-stream operators. */
