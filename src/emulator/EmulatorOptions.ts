@@ -74,4 +74,6 @@ export interface JournalEntry {
   at: number;
   /** When its connection was done with (answered or closed), in ms; 0 while open. */
   doneAt: number;
+  /** The TCP connection it came on, numbered from 1 in order of opening (count them to see pooling). */
+  connection: number;
 }

@@ -9,6 +9,7 @@ import { FaultInjector, parseFaults, type FaultAction, type FaultRule } from './
 import { adminRefusal, hostName } from './hostGuard';
 import { checkJobDurationModel } from './jobDuration';
 import { checkJobLifecycle } from './jobLifecycle';
+import { connectionNumbers } from './connectionNumbers';
 import { JobStore } from './JobStore';
 import { TokenBucket } from './rateLimiter';
 import { SpecValidator } from './validator';
@@ -91,6 +92,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   /** Host names besides loopback that admin routes accept (set once listening). */
   const ownHosts: string[] = [];
 
+  const connectionOf = connectionNumbers();
   const server = http.createServer((req, res) => {
     const entry: JournalEntry = {
       seq: journal.length + 1,
@@ -101,6 +103,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       idempotencyKey: req.headers['idempotency-key'] as string | undefined,
       at: now(),
       doneAt: 0,
+      connection: connectionOf(req.socket),
     };
     journal.push(entry);
     res.on('close', () => {
