@@ -5,6 +5,7 @@ import {
   distinctUntilChanged,
   EMPTY,
   expand,
+  filter,
   map,
   merge,
   mergeMap,
@@ -13,7 +14,9 @@ import {
   of,
   retry,
   SchedulerLike,
+  startWith,
   switchMap,
+  take,
   takeWhile,
   tap,
   throwError,
@@ -88,10 +91,21 @@ export function pollJob<T>(jobId: string, deps: PollDeps<T>): Observable<JobEven
           learn(s);
         }),
       );
+    // What another job of the kind teaches (it just ended) re-plans the wait under way.
+    const learned$: Observable<unknown> = learning && typeof learning.onObserve === 'function'
+      ? new Observable<string>((sub) => learning.onObserve((kind) => sub.next(kind))).pipe(filter((k) => k === job!.kind))
+      : EMPTY;
+    const nextRead = () =>
+      learned$.pipe(
+        startWith(undefined),
+        switchMap(() => timer(wait(), scheduler)),
+        take(1),
+        switchMap(read),
+      );
     const first = wait();
 
-    const statuses$ = (first > 0 ? timer(first, scheduler).pipe(switchMap(read)) : read()).pipe(
-      expand((s) => (isTerminalStatus(s.status) ? EMPTY : timer(wait(), scheduler).pipe(switchMap(read)))),
+    const statuses$ = (first > 0 ? nextRead() : read()).pipe(
+      expand((s) => (isTerminalStatus(s.status) ? EMPTY : nextRead())),
     );
 
     const download = (s: JobStatus): Observable<T> => {
