@@ -8,15 +8,15 @@ const policy: PollPolicy = { minIntervalMs: 10, maxIntervalMs: 1000, multiplier:
 const status = (s: JobStatus['status']): JobStatus => ({ status: s, jobId: undefined, resultUrl: 'https://r', detail: undefined });
 
 describe('siblings teach each other at once (adaptive)', () => {
-  function run(learning: boolean): Record<string, number[]> {
+  function run(learning: boolean): { A: number[]; B: number[] } {
     const ts = new TestScheduler((a, b) => expect(a).toEqual(b));
-    const reads: Record<string, number[]> = { A: [], B: [] };
+    const reads: { A: number[]; B: number[] } = { A: [], B: [] };
     ts.run(() => {
       const learned = adaptive();
       const job = (name: 'A' | 'B', doneAt: number, random: number): Observable<unknown> =>
         pollJob(name, {
           getStatus: () => {
-            reads[name]!.push(ts.now());
+            reads[name].push(ts.now());
             return of(status(ts.now() >= doneAt ? 'completed' : 'pending'));
           },
           getResult: () => of('data'),
