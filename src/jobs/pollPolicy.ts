@@ -10,8 +10,9 @@ export interface PollPolicy {
    * jobs take (from the submission time and the two polls its completion fell between) and
    * polls around the expected completion: none before it could be done, every 4% of the
    * expected duration (at least `minIntervalMs`) around it, backing off to `maxIntervalMs`
-   * after it. Until it has seen a job of the kind it polls as `'exponential'` does. Each
-   * client learns on its own; pass an `adaptive({ prior })` instance to seed it or to share
+   * after it. Until it has seen a job of the kind it polls as `'exponential'` does; when a
+   * job of a kind ends, the other jobs of the kind being polled (sibling parts of a split
+   * call) re-plan their next poll at once from what it taught. Each client learns on its own; pass an `adaptive({ prior })` instance to seed it or to share
    * it between clients (`toJSON()` saves what it learned). `'exponential'`: poll at once,
    * then `minIntervalMs × multiplier^n` up to `maxIntervalMs` (with `multiplier: 1`, a fixed
    * interval). `maxWaitMs` and `jitter` apply to every strategy.
