@@ -17,6 +17,7 @@ describe('public entry', () => {
         'adaptive',
         'adaptiveDelayMs',
         'estimateDuration',
+        'cancelJobs',
         'DEFAULT_RETRY',
         'BudgetExceededError',
         'FlowControl',

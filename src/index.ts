@@ -27,6 +27,7 @@ export {
 // Jobs
 export { Job, type JobRef } from './jobs/Job';
 export { Jobs, type PollOptions } from './jobs/Jobs';
+export { cancelJobs } from './jobs/cancelJobs';
 export type {
   JobEvent,
   JobPart,

@@ -111,9 +111,20 @@ function table(results: Map<number, Record<Who, Sample>[][]>): void {
 }
 
 /** Item 4: 20,000 texts as jobs, 40 parts of 500 at concurrency 8, 2 s + 4 ms a text, in real time. */
-async function throughput(poll: Partial<PollPolicy> | undefined, jobDuration: JobDurationModel): Promise<{ wallMs: number; pollsPerJob: number; jobs: number }> {
+interface Throughput {
+  wallMs: number;
+  pollsPerJob: number;
+  jobs: number;
+  /** TCP connections the emulator saw (issue 14 item 10: at most maxInFlight + 1 with the default pool). */
+  connections: number;
+}
+
+/** The client's default `maxInFlight` (the default keep-alive pool has one socket more a host). */
+const MAX_IN_FLIGHT = 16;
+
+async function throughput(poll: Partial<PollPolicy> | undefined, jobDuration: JobDurationModel): Promise<Throughput> {
   const emulator = await startEmulator({ requireAuth: false, jobDuration, embeddingDimensions: 8 });
-  const client = new PulseClient({ baseUrl: emulator.url, poll, maxInFlight: 64 });
+  const client = new PulseClient({ baseUrl: emulator.url, poll, maxInFlight: MAX_IN_FLIGHT });
   const texts = Array.from({ length: 20_000 }, (_, i) => `Review ${i}: the ${i % 3 ? 'staff were friendly' : 'food was not good'}`);
   try {
     const started = performance.now();
@@ -122,8 +133,9 @@ async function throughput(poll: Partial<PollPolicy> | undefined, jobDuration: Jo
     const journal = emulator.journal();
     const jobs = journal.filter((e) => e.method === 'POST' && e.path === '/v1/sentiment').length;
     const polls = journal.filter((e) => e.path.startsWith('/v1/jobs?')).length;
-    return { wallMs, pollsPerJob: polls / jobs, jobs };
+    return { wallMs, pollsPerJob: polls / jobs, jobs, connections: new Set(journal.map((e) => e.connection)).size };
   } finally {
+    client.close();
     await emulator.close();
   }
 }
@@ -154,7 +166,8 @@ async function main(): Promise<void> {
     const over = (r.wallMs / ideal - 1) * 100;
     console.log(
       `  ${label}: wall ${(r.wallMs / 1000).toFixed(2)} s (${over >= 0 ? '+' : ''}${over.toFixed(1)}% of ideal; target <= +10%), ` +
-        `${r.pollsPerJob.toFixed(2)} polls a job (target <= 3), ${r.jobs} jobs`,
+        `${r.pollsPerJob.toFixed(2)} polls a job (target <= 3), ${r.jobs} jobs, ` +
+        `${r.connections} connections (target <= maxInFlight + 1 = ${MAX_IN_FLIGHT + 1})`,
     );
   }
   console.log(`\nbench wall time ${((performance.now() - started) / 1000).toFixed(0)} s`);

@@ -81,8 +81,8 @@ describe('keep-alive pool', () => {
   afterAll(() => nock.activate());
 
   it.each([
-    [1, 4, 2],
-    [8, 18, 9],
+    [1, 4, 4],
+    [8, 18, 18],
   ])('sizes the pool for %i concurrent jobs', (jobs, maxSockets, maxFree) => {
     expect(recommendedPoolConfig(jobs)).toEqual({ keepAlive: true, maxSockets, maxFreeSockets: maxFree, timeout: 60_000 });
   });

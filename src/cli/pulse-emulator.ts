@@ -20,6 +20,8 @@ const HELP = `pulse-emulator: the Pulse API on loopback (plausible local scores,
   --rate-limit RPS    answer 429 above RPS requests per second
   --faults JSON       fault rules, e.g. '[{"path":"/sentiment","action":{"type":"status","status":503},"times":2}]'
   --text-plain-400    answer validation errors as the recorded text/plain 400
+  --unknown-new-jobs MS  a new job is unknown (404 on GET /jobs) for its first MS ms
+  --no-job-cancel     answer DELETE /jobs/{id} with 405 (a deployment without cancellation)
   --no-auth           do not require bearer tokens
   -h, --help          this text
 
@@ -40,6 +42,8 @@ async function main(): Promise<void> {
       'rate-limit': { type: 'string' },
       faults: { type: 'string' },
       'text-plain-400': { type: 'boolean' },
+      'unknown-new-jobs': { type: 'string' },
+      'no-job-cancel': { type: 'boolean' },
       'no-auth': { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
@@ -64,7 +68,8 @@ async function main(): Promise<void> {
     tokenTtlSeconds: num('token-ttl', values['token-ttl']),
     rateLimit: rps ? { rps } : undefined,
     faults: values.faults ? parseFaults(values.faults) : undefined,
-    quirks: { textPlain400: values['text-plain-400'] === true },
+    quirks: { textPlain400: values['text-plain-400'] === true, unknownNewJobsMs: num('unknown-new-jobs', values['unknown-new-jobs']) },
+    cancelJobs: values['no-job-cancel'] !== true,
     requireAuth: values['no-auth'] !== true,
   });
   process.stdout.write(

@@ -45,6 +45,11 @@ export interface CallOptions {
    */
   settle?: boolean;
   /**
+   * Unsubscribing before the job ends cancels it on the server (`DELETE /jobs/{id}`, best
+   * effort; on a split call, every running part). @default the client's `cancelOnUnsubscribe` (false)
+   */
+  cancelOnUnsubscribe?: boolean;
+  /**
    * Estimate the call's credits with `estimateUsage` before the first submission and refuse
    * with `BudgetExceededError` (sending nothing else) when the estimate is over `maxCredits`.
    * @default no budget: no estimate is asked for

@@ -9,6 +9,7 @@ import { StaticTokenAuth } from '../auth/StaticTokenAuth';
 import { checkOptions } from '../http/checkOptions';
 import { PulseValidationError } from '../errors';
 import { createAxiosInstance, DEFAULT_MAX_RESPONSE_BYTES, fromAxios } from '../http/fromAxios';
+import { defaultAgents } from '../http/defaultAgents';
 import { HttpTransport } from '../http/HttpTransport';
 import { MAX_TIMER_MS } from '../http/interceptors';
 import { leveledLogger } from '../http/logger';
@@ -81,7 +82,8 @@ export class PulseClient {
     this.concurrency = o.concurrency ?? 4;
     const auth = o.auth;
     this.auth = auth;
-    this.http = o.axios ?? createAxiosInstance();
+    // Node: keep-alive sockets, as many as the limiter lets through (+1 for a token refresh).
+    this.http = o.axios ?? createAxiosInstance(defaultAgents(o.maxInFlight ?? 16));
     const random = o.random ?? Math.random;
     const timeoutMs = o.timeoutMs ?? 60_000;
     // A token request always has a deadline: the client's, or the API's default when it has none.
@@ -108,7 +110,7 @@ export class PulseClient {
         invalidate: (t) => auth.invalidate(t),
       }),
     });
-    this.jobs = new Jobs(transport, scheduler, resolvePollPolicy(o.poll), random);
+    this.jobs = new Jobs(transport, scheduler, resolvePollPolicy(o.poll), random, { cancelOnUnsubscribe: o.cancelOnUnsubscribe });
     this.jobs.splitResumer = (ref, options) => resumeSplitJob(this.ctx, ref, options);
     this.ctx = {
       transport,

@@ -34,7 +34,10 @@ export interface PulseClientOptions {
   resubmitFailedJobs?: number;
   /** Batches in flight when a call is split into batches. @default 4 */
   concurrency?: number;
-  /** Requests in flight across every call of this client (the client-wide limiter). @default 16 */
+  /**
+   * Requests in flight across every call of this client (the client-wide limiter); in Node it
+   * also sizes the default keep-alive pool (`maxInFlight + 1` sockets a host). @default 16
+   */
   maxInFlight?: number;
   /** Requests started per second across every call of this client. @default unlimited */
   requestsPerSecond?: number;
@@ -42,7 +45,10 @@ export interface PulseClientOptions {
   logger?: Logger;
   /** Minimum level logged. @default 'warn' */
   logLevel?: LogLevel;
-  /** Your axios instance (agents, proxy, interceptors). @default a fresh `axios.create()` */
+  /**
+   * Your axios instance (agents, proxy, interceptors). @default a fresh `axios.create()`; in Node
+   * with keep-alive agents of `maxInFlight + 1` sockets per host, closed by `close()`
+   */
   axios?: HttpClientInstance;
   /** Scheduler for every wait (backoff, polling, timeouts); tests pass a virtual one. @default asyncScheduler */
   scheduler?: SchedulerLike;
@@ -76,4 +82,10 @@ export interface PulseClientOptions {
   allowInsecureHttp?: boolean;
   /** Random source for jitter, in [0, 1). @default Math.random */
   random?: () => number;
+  /**
+   * Unsubscribing from a call (or a job's polling) before its job ends also cancels the job
+   * on the server (`DELETE /jobs/{id}`, best effort; a split call cancels every running part).
+   * Per call: the `cancelOnUnsubscribe` call option. @default false
+   */
+  cancelOnUnsubscribe?: boolean;
 }

@@ -84,8 +84,8 @@ function submit<S extends z.ZodMiniType, K extends JobKind>(
 ): Observable<unknown> {
   return defer(() => {
     const plan = def.batch?.(req, fast);
-    const { extraBody, extraHeaders, extraQuery } = options;
-    const partOptions = { timeoutMs: options.timeoutMs, poll: options.poll, extraBody, extraHeaders, extraQuery };
+    const { extraBody, extraHeaders, extraQuery, cancelOnUnsubscribe } = options;
+    const partOptions = { timeoutMs: options.timeoutMs, poll: options.poll, extraBody, extraHeaders, extraQuery, cancelOnUnsubscribe };
     const callPart = (part: unknown) => callEndpoint(ctx, def, { ...(part as object), fast }, partOptions);
     if (runsAsParts(options, plan !== undefined)) {
       if (options.awaitJobResult === false && options.observe !== 'events' && fast) {
@@ -111,7 +111,8 @@ function submit<S extends z.ZodMiniType, K extends JobKind>(
             const data = finalize(parseWith(resultSchemas[def.kind], res.body, def.kind) as JobResult<K>);
             return immediate(def.kind, data, options);
           }
-          const job = ctx.jobs.handle({ id: submission.jobId, kind: def.kind }, finalize, { poll: options.poll, size: jobSize(body) });
+          const pollOptions = { poll: options.poll, size: jobSize(body), cancelOnUnsubscribe: options.cancelOnUnsubscribe };
+          const job = ctx.jobs.handle({ id: submission.jobId, kind: def.kind }, finalize, pollOptions);
           if (options.observe === 'events') {
             return concat(of<JobEvent<JobResult<K>>>({ type: 'submitted', jobId: job.id }), job.events$);
           }

@@ -25,11 +25,11 @@ export function partRunner<S extends z.ZodMiniType, K extends JobKind>(
   ctx: CallContext,
   def: EndpointDef<S, K>,
   fast: boolean,
-  options: Pick<CallOptions, 'timeoutMs' | 'poll' | 'extraBody' | 'extraHeaders' | 'extraQuery'>,
+  options: Pick<CallOptions, 'timeoutMs' | 'poll' | 'extraBody' | 'extraHeaders' | 'extraQuery' | 'cancelOnUnsubscribe'>,
   call: (request: unknown, options: CallOptions) => Observable<unknown>,
 ): PartRunner<z.output<S>, JobResult<K>> {
-  const { timeoutMs, poll, extraBody, extraHeaders, extraQuery } = options;
-  const base = { timeoutMs, poll, extraBody, extraHeaders, extraQuery };
+  const { timeoutMs, poll, extraBody, extraHeaders, extraQuery, cancelOnUnsubscribe } = options;
+  const base = { timeoutMs, poll, extraBody, extraHeaders, extraQuery, cancelOnUnsubscribe };
   return {
     kind: def.kind,
     concurrency: ctx.concurrency,

@@ -46,7 +46,15 @@ export interface EmulatorOptions {
     textPlain400?: boolean;
     /** Older deployments' `{"jobId"}` and `resultUrl` instead of snake case. */
     camelCaseJobs?: boolean;
+    /** A new job is unknown (404 on `GET /jobs`) for its first this many ms, as the hosted service's can be. @default 0 */
+    unknownNewJobsMs?: number;
   };
+  /**
+   * Answer `DELETE /jobs/{id}` (which the spec does not list; the vendor's Python SDK sends
+   * it): the job stops and reads `failed`. `false` answers 405, like a deployment without it.
+   * @default true
+   */
+  cancelJobs?: boolean;
   /** Clock, for tests. @default Date.now */
   now?: () => number;
 }
@@ -66,4 +74,6 @@ export interface JournalEntry {
   at: number;
   /** When its connection was done with (answered or closed), in ms; 0 while open. */
   doneAt: number;
+  /** The TCP connection it came on, numbered from 1 in order of opening (count them to see pooling). */
+  connection: number;
 }

@@ -9,6 +9,8 @@ export interface EmulatedJob {
   /** Failure detail when a fault failed the job. */
   failure?: string;
   stuck: boolean;
+  /** When `DELETE /jobs/{id}` stopped it. */
+  cancelledAt?: number;
   resultId: string;
   result: string;
 }

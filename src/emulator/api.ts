@@ -6,6 +6,7 @@ import { jobDurationMs, jobItems, type JobDurationModel } from './jobDuration';
 import type { JobStore } from './JobStore';
 import { userGrant } from './authorizationCode';
 import { balanceOf, spend } from './creditLedger';
+import { cancelJob, cancelledStatus, unknownYet, type JobLifecycleOptions } from './jobLifecycle';
 import { signJwt, signLink, verifyJwt } from './jwt';
 import type { SpecValidator, ValidationIssue } from './validator';
 
@@ -43,6 +44,7 @@ export interface ApiState {
   quirks: { textPlain400?: boolean; camelCaseJobs?: boolean };
   analyst: Analyst;
   jobs: JobStore;
+  lifecycle: Required<JobLifecycleOptions>;
   validator: SpecValidator;
   now: () => number;
   startedAt: number;
@@ -83,6 +85,7 @@ export function routeApi(req: ApiRequest, s: ApiState): ApiReply {
   const feature = FEATURES[req.path];
   if (feature && req.method === 'POST') return analysis(feature, req, s);
   if (req.path === '/jobs' && req.method === 'GET') return jobStatus(req, s);
+  if (req.path.startsWith('/jobs/') && req.method === 'DELETE') return cancelJob(req, s);
   if (req.path === '/health' && req.method === 'GET') return health(s);
   if (req.path === '/usage/estimate' && req.method === 'POST') return estimate(req, s);
   const org = /^\/credits\/organizations\/([^/]+)$/.exec(req.path);
@@ -166,7 +169,9 @@ function jobStatus(req: ApiRequest, s: ApiState): ApiReply {
   const id = req.query.get('jobId');
   if (!id) return error(400, 'missing_parameter', 'Missing jobId query parameter', [{ message: 'Provide ?jobId=...', location: 'query', field: 'jobId', path: ['jobId'] }]);
   const job = s.jobs.get(id);
-  if (!job) return error(404, 'not_found', 'Job not found');
+  if (!job || unknownYet(job, s)) return error(404, 'not_found', 'Job not found');
+  const cancelled = cancelledStatus(job);
+  if (cancelled) return cancelled;
   const now = s.now();
   const camel = s.quirks.camelCaseJobs;
   if (job.stuck || now < job.readyAt) {

@@ -10,6 +10,8 @@ import { resetLedger } from './creditLedger';
 import { FaultInjector, parseFaults, type FaultAction, type FaultRule } from './faults';
 import { adminRefusal, hostName } from './hostGuard';
 import { checkJobDurationModel } from './jobDuration';
+import { checkJobLifecycle } from './jobLifecycle';
+import { connectionNumbers } from './connectionNumbers';
 import { JobStore } from './JobStore';
 import { TokenBucket } from './rateLimiter';
 import { SpecValidator } from './validator';
@@ -75,6 +77,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     quirks: options.quirks ?? {},
     analyst: new Analyst(seed, options.embeddingDimensions ?? 3072),
     jobs: new JobStore(),
+    lifecycle: checkJobLifecycle({ cancelJobs: options.cancelJobs, unknownNewJobsMs: options.quirks?.unknownNewJobsMs }),
     validator: new SpecValidator(),
     now,
     startedAt: now(),
@@ -91,6 +94,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   /** Host names besides loopback that admin routes accept (set once listening). */
   const ownHosts: string[] = [];
 
+  const connectionOf = connectionNumbers();
   const server = http.createServer((req, res) => {
     const entry: JournalEntry = {
       seq: journal.length + 1,
@@ -101,6 +105,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       idempotencyKey: req.headers['idempotency-key'] as string | undefined,
       at: now(),
       doneAt: 0,
+      connection: connectionOf(req.socket),
     };
     journal.push(entry);
     res.on('close', () => {

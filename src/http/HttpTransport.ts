@@ -42,7 +42,7 @@ export interface TransportConfig {
 
 /** One logical request; retries of it share its idempotency key. */
 export interface SendOptions {
-  method: 'GET' | 'POST';
+  method: 'GET' | 'POST' | 'DELETE';
   /** Path under the base URL (`/sentiment`) or an absolute URL (result links). */
   path: string;
   query?: Record<string, string>;

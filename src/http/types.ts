@@ -5,7 +5,7 @@ export type HttpClientInstance = AxiosInstance;
 
 /** One HTTP exchange as the transport sees it. */
 export interface HttpRequest {
-  method: 'GET' | 'POST';
+  method: 'GET' | 'POST' | 'DELETE';
   /** Absolute URL. */
   url: string;
   headers?: Record<string, string>;

@@ -1,4 +1,4 @@
-import { defer, filter, firstValueFrom, map, Observable, timeout, throwError } from 'rxjs';
+import { defer, filter, firstValueFrom, map, Observable, of, timeout, throwError } from 'rxjs';
 import * as z from 'zod/mini';
 import { checkOptions } from '../http/checkOptions';
 import { JobTimeoutError } from '../errors';
@@ -40,6 +40,7 @@ export class Job<T> implements JobRef {
     readonly id: string,
     readonly kind: JobKind,
     poll: () => Observable<JobEvent<T>>,
+    private readonly cancelJob: () => Observable<boolean> = () => of(false),
   ) {
     this.events$ = defer(poll);
     this.result$ = this.events$.pipe(
@@ -64,6 +65,18 @@ export class Job<T> implements JobRef {
         ? this.result$
         : this.result$.pipe(timeout({ first: timeoutMs, with: () => throwError(() => new JobTimeoutError(this.id, timeoutMs)) }));
     return firstValueFrom(result$);
+  }
+
+  /**
+   * Asks the service to stop the job (`DELETE /jobs/{id}`, best effort; cold: sent on
+   * subscribe): `true` when acknowledged, `false` when the service cannot cancel (404, 405,
+   * 501) or the job answered synchronously. Polling subscribers then see it end `failed`.
+   *
+   * @example
+   * const cancelled = await firstValueFrom(job.cancel());
+   */
+  cancel(): Observable<boolean> {
+    return defer(() => this.cancelJob());
   }
 
   /** The resumable reference `{ id, kind }`: store it, then `client.jobs.resume(ref)`. */

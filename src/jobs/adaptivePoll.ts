@@ -71,6 +71,7 @@ export function adaptiveDelayMs(estimate: DurationEstimate, elapsedMs: number, p
 export class AdaptivePoll {
   private readonly byKind = new Map<string, DurationObservation[]>();
   private readonly memory: number;
+  private readonly listeners = new Set<(kind: string) => void>();
 
   constructor(options: AdaptivePollOptions = {}) {
     this.memory = options.memory ?? 16;
@@ -82,9 +83,20 @@ export class AdaptivePoll {
     prior.forEach((o, i) => this.add(o, `poll.strategy.prior[${i}]`));
   }
 
-  /** Records a finished job: completed between `minMs` and `maxMs` after submission. */
+  /**
+   * Records a finished job: completed between `minMs` and `maxMs` after submission. The
+   * jobs of its kind being polled plan their next poll again at once (`onObserve`): sibling
+   * parts of one call teach each other as soon as the first one ends.
+   */
   observe(observation: DurationObservation): void {
     this.add(observation, 'observation');
+    for (const listener of [...this.listeners]) listener(observation.kind);
+  }
+
+  /** Calls `listener(kind)` after each `observe`; returns the function that stops it. */
+  onObserve(listener: (kind: string) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
   }
 
   /** The expected duration of a job of `kind` and `size`, or `undefined` before any job of the kind. */

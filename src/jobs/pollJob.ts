@@ -5,6 +5,7 @@ import {
   distinctUntilChanged,
   EMPTY,
   expand,
+  filter,
   map,
   merge,
   mergeMap,
@@ -13,13 +14,15 @@ import {
   of,
   retry,
   SchedulerLike,
+  startWith,
   switchMap,
+  take,
   takeWhile,
   tap,
   throwError,
   timer,
 } from 'rxjs';
-import { JobFailedError, JobTimeoutError, PermissionDeniedError, ResponseValidationError } from '../errors';
+import { JobFailedError, JobTimeoutError, NotFoundError, PermissionDeniedError, ResponseValidationError } from '../errors';
 import { MAX_TIMER_MS } from '../http/interceptors';
 import { isTerminalStatus, type JobStatus } from '../schemas/jobs';
 import type { JobEvent } from './JobEvent';
@@ -74,17 +77,35 @@ export function pollJob<T>(jobId: string, deps: PollDeps<T>): Observable<JobEven
         learning.observe({ kind: job!.kind, size: job!.size!, minMs: lastPendingMs, maxMs: age() });
       }
     };
+    const graceMs = submittedAt === undefined ? 0 : (policy.notFoundGraceMs ?? 0);
+    // A just-submitted job may be briefly unknown (404): read again, at the poll pace, until the grace ends.
+    const unknownYet = (err: unknown, n: number) =>
+      err instanceof NotFoundError && age() < graceMs
+        ? timer(Math.min(pollDelayMs(n, policy, deps.random()), Math.max(1, graceMs - age())), scheduler)
+        : throwError(() => err);
     const read = () =>
       deps.getStatus(jobId).pipe(
+        retry({ delay: unknownYet }),
         tap((s) => {
           polls++;
           learn(s);
         }),
       );
+    // What another job of the kind teaches (it just ended) re-plans the wait under way.
+    const learned$: Observable<unknown> = learning && typeof learning.onObserve === 'function'
+      ? new Observable<string>((sub) => learning.onObserve((kind) => sub.next(kind))).pipe(filter((k) => k === job!.kind))
+      : EMPTY;
+    const nextRead = () =>
+      learned$.pipe(
+        startWith(undefined),
+        switchMap(() => timer(wait(), scheduler)),
+        take(1),
+        switchMap(read),
+      );
     const first = wait();
 
-    const statuses$ = (first > 0 ? timer(first, scheduler).pipe(switchMap(read)) : read()).pipe(
-      expand((s) => (isTerminalStatus(s.status) ? EMPTY : timer(wait(), scheduler).pipe(switchMap(read)))),
+    const statuses$ = (first > 0 ? nextRead() : read()).pipe(
+      expand((s) => (isTerminalStatus(s.status) ? EMPTY : nextRead())),
     );
 
     const download = (s: JobStatus): Observable<T> => {

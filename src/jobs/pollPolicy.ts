@@ -10,8 +10,9 @@ export interface PollPolicy {
    * jobs take (from the submission time and the two polls its completion fell between) and
    * polls around the expected completion: none before it could be done, every 4% of the
    * expected duration (at least `minIntervalMs`) around it, backing off to `maxIntervalMs`
-   * after it. Until it has seen a job of the kind it polls as `'exponential'` does. Each
-   * client learns on its own; pass an `adaptive({ prior })` instance to seed it or to share
+   * after it. Until it has seen a job of the kind it polls as `'exponential'` does; when a
+   * job of a kind ends, the other jobs of the kind being polled (sibling parts of a split
+   * call) re-plan their next poll at once from what it taught. Each client learns on its own; pass an `adaptive({ prior })` instance to seed it or to share
    * it between clients (`toJSON()` saves what it learned). `'exponential'`: poll at once,
    * then `minIntervalMs × multiplier^n` up to `maxIntervalMs` (with `multiplier: 1`, a fixed
    * interval). `maxWaitMs` and `jitter` apply to every strategy.
@@ -31,6 +32,13 @@ export interface PollPolicy {
   jitter: number;
   /** Give up (JobTimeoutError) after this long, in ms; `Infinity` (or over ~24.8 days) waits forever. @default 600000 */
   maxWaitMs: number;
+  /**
+   * A job this client submitted may be briefly unknown to the service right after the
+   * submission: a 404 on its status read within this many ms of the submission is read again
+   * (after the usual poll wait), as the vendor's SDKs do; after it, or for a job resumed by
+   * id, a 404 fails with `NotFoundError`. From 0 (off) to 60000. @default 5000
+   */
+  notFoundGraceMs?: number;
 }
 
 /** The polling policy used when the client sets none. */
@@ -40,6 +48,7 @@ export const DEFAULT_POLL_POLICY: PollPolicy = {
   multiplier: 1.5,
   jitter: 0.2,
   maxWaitMs: 600_000,
+  notFoundGraceMs: 5000,
 };
 
 /**

@@ -9,7 +9,7 @@ export interface PoolConfig {
   keepAlive: true;
   /** Sockets per host. */
   maxSockets: number;
-  /** Idle sockets kept per host. */
+  /** Idle sockets kept per host (all of them). */
   maxFreeSockets: number;
   /** Idle socket lifetime, in ms. */
   timeout: number;
@@ -22,7 +22,8 @@ export interface PoolConfig {
 export function recommendedPoolConfig(concurrentJobs: number): PoolConfig {
   if (!Number.isInteger(concurrentJobs) || concurrentJobs < 1) throw new PulseValidationError('concurrentJobs', 'must be a positive integer', { value: String(concurrentJobs) });
   const maxSockets = concurrentJobs * 2 + 2;
-  return { keepAlive: true, maxSockets, maxFreeSockets: Math.max(2, Math.ceil(maxSockets / 2)), timeout: 60_000 };
+  // Every socket may stay idle: a smaller idle pool closes sockets that the next burst reopens.
+  return { keepAlive: true, maxSockets, maxFreeSockets: maxSockets, timeout: 60_000 };
 }
 
 /**

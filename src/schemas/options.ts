@@ -72,6 +72,7 @@ export const PollPolicySchema = z.looseObject({
   multiplier: z.optional(num('must be a finite number, 1 or more', (n) => n >= 1 && finite(n))),
   jitter: z.optional(r.fraction),
   maxWaitMs: z.optional(r.positiveMsOrInfinity),
+  notFoundGraceMs: z.optional(r.int(0, 60_000)),
 });
 
 /** Visible ASCII, no leading or trailing space: safe as an HTTP header value. */
@@ -120,6 +121,7 @@ export const CallOptionsSchema = z.extend(SimpleCallOptionsSchema, {
   poll: z.optional(PollPolicySchema),
   concurrency: z.optional(r.positiveInt),
   settle: z.optional(r.boolean),
+  cancelOnUnsubscribe: z.optional(r.boolean),
   budget: z.optional(BudgetConfigSchema),
   extraBody: z.optional(plainRecord(z.unknown(), 'must be an object of fields')),
   extraHeaders: z.optional(
@@ -162,6 +164,7 @@ export const PulseClientOptionsSchema = z.looseObject({
   maxPlannedOutput: z.optional(num('must be a positive integer or Infinity', (n) => n === Infinity || (Number.isInteger(n) && n >= 1))),
   allowInsecureHttp: z.optional(r.boolean),
   random: z.optional(r.fn),
+  cancelOnUnsubscribe: z.optional(r.boolean),
 });
 
 /** `BatchTextsConfig`, shared by the text-stream operators. */
