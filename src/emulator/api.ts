@@ -5,6 +5,9 @@ import type { FaultAction } from './faults';
 import { jobDurationMs, jobItems, type JobDurationModel } from './jobDuration';
 import type { JobStore } from './JobStore';
 import { signJwt, signLink, verifyJwt } from './jwt';
+import { shapeResult } from './applyQuirks';
+import type { EmulatorProfile, EmulatorQuirks } from './profiles';
+import type { StrictAudit } from './StrictAudit';
 import type { SpecValidator, ValidationIssue } from './validator';
 
 /** A parsed request, as the routes see it. */
@@ -24,10 +27,15 @@ export interface ApiReply {
   status: number;
   body?: unknown;
   headers?: Record<string, string>;
+  /** Not sent: a pending job in its first third (for the `queuedStatus` quirk). */
+  queued?: boolean;
+  /** Not sent: a failed job's detail (for the `failureMessage` quirk). */
+  failure?: string;
 }
 
 /** Everything the routes read or change. */
 export interface ApiState {
+  profile: EmulatorProfile;
   seed: number;
   origin: string;
   secret: string;
@@ -38,7 +46,11 @@ export interface ApiState {
   resultTtlMs: number;
   jobDurationMs: number;
   jobDuration?: JobDurationModel;
-  quirks: { textPlain400?: boolean; camelCaseJobs?: boolean };
+  quirks: Required<EmulatorQuirks>;
+  /** Job durations are divided by this (tests run the hosted timings faster). */
+  speedUp: number;
+  /** Strict mode: checks every answer against the spec's response schemas. */
+  strict?: StrictAudit;
   analyst: Analyst;
   jobs: JobStore;
   validator: SpecValidator;
@@ -100,17 +112,13 @@ function credits(encoded: string): ApiReply {
   return { status: 200, body: { organizationId, balance: 100_000, currency: 'credits', emulated: true } };
 }
 
-function invalid(s: ApiState, message: string, errors: ValidationIssue[]): ApiReply {
-  if (s.quirks.textPlain400) {
-    const zodish = errors.map((e) => ({ code: 'invalid_type', path: ['body', ...e.path], message: e.message }));
-    return { status: 400, body: `Failed to parse schema. This error was caused by: ${JSON.stringify(zodish, null, 2)}`, headers: { 'content-type': 'text/plain' } };
-  }
+function invalid(message: string, errors: ValidationIssue[]): ApiReply {
   return error(400, 'validation_error', message, errors);
 }
 
 function analysis(feature: Feature, req: ApiRequest, s: ApiState): ApiReply {
   const issues = s.validator.requestBody(`/${feature}`, req.body);
-  if (issues.length) return invalid(s, issues[0]!.field ? `${issues[0]!.field}: ${issues[0]!.message}` : issues[0]!.message, issues);
+  if (issues.length) return invalid(issues[0]!.field ? `${issues[0]!.field}: ${issues[0]!.message}` : issues[0]!.message, issues);
   const body = req.body as Record<string, unknown>;
   const fast = body.fast === true;
   if (feature === 'data-dictionary' && fast) {
@@ -119,27 +127,29 @@ function analysis(feature: Feature, req: ApiRequest, s: ApiState): ApiReply {
     ]);
   }
   const syncIssue = fast ? syncLimit(feature, body) : undefined;
-  if (syncIssue) return invalid(s, syncIssue.message, [syncIssue]);
+  if (syncIssue) return invalid(syncIssue.message, [syncIssue]);
   const key = `${feature}:${JSON.stringify(body)}`;
   const requestId = hexId(key, s.seed);
   const result = { ...s.analyst.run(feature, body), requestId, usage: usageOf(feature, body) };
   if (fast) return { status: 200, body: result };
+  s.strict?.result(feature, result);
   const fault = req.takeFault('job-failure', 'job-stuck');
   const n = s.jobs.nextId();
   const id = `task/emulator/${hexId(`${key}#${n}`, s.seed)}`;
   const resultId = `${hexId(`${id}:result`, s.seed)}`;
   const now = s.now();
+  const durationMs = s.jobDuration ? jobDurationMs(s.jobDuration, feature, jobItems(feature, body), s.seed, n) : s.jobDurationMs;
   s.jobs.add({
     id,
     feature,
     createdAt: now,
-    readyAt: now + (s.jobDuration ? jobDurationMs(s.jobDuration, feature, jobItems(feature, body), s.seed, n) : s.jobDurationMs),
+    readyAt: now + Math.round(durationMs / s.speedUp),
     failure: fault?.type === 'job-failure' ? (fault.detail ?? 'Job failed (emulated fault)') : undefined,
     stuck: fault?.type === 'job-stuck',
     resultId,
-    result: JSON.stringify({ ...result, requestId: resultId }),
+    result: JSON.stringify(shapeResult(feature, { ...result, requestId: resultId }, s.quirks)),
   });
-  return { status: 202, body: s.quirks.camelCaseJobs ? { jobId: id } : { job_id: id } };
+  return { status: 202, body: { job_id: id } };
 }
 
 function syncLimit(feature: Feature, body: Record<string, unknown>): ValidationIssue | undefined {
@@ -165,19 +175,15 @@ function jobStatus(req: ApiRequest, s: ApiState): ApiReply {
   const job = s.jobs.get(id);
   if (!job) return error(404, 'not_found', 'Job not found');
   const now = s.now();
-  const camel = s.quirks.camelCaseJobs;
   if (job.stuck || now < job.readyAt) {
     const queued = now < job.createdAt + (job.readyAt - job.createdAt) / 3;
-    return { status: 200, body: { ...(camel ? {} : { job_id: job.id }), status: queued ? 'queued' : 'pending' } };
+    return { status: 200, body: { job_id: job.id, status: 'pending' }, queued };
   }
-  if (job.failure) return { status: 200, body: { job_id: job.id, status: 'failed', error: job.failure } };
+  if (job.failure) return { status: 200, body: { job_id: job.id, status: 'failed' }, failure: job.failure };
   const expires = req.takeFault('expired-link') ? now - 1 : now + s.resultTtlMs;
   const path = `/results/${job.feature}/${job.resultId}.json`;
   const url = `${s.origin}${path}?expires=${expires}&signature=${signLink(path, expires, s.secret)}`;
-  return {
-    status: 200,
-    body: camel ? { jobId: job.resultId, status: 'completed', resultUrl: url } : { job_id: job.resultId, status: 'completed', result_url: url },
-  };
+  return { status: 200, body: { job_id: job.resultId, status: 'completed', result_url: url } };
 }
 
 /** `GET /results/...`: a pre-signed link; no bearer needed, 403 when expired or tampered with. */
@@ -222,7 +228,7 @@ function health(s: ApiState): ApiReply {
 function estimate(req: ApiRequest, s: ApiState): ApiReply {
   const body = req.body as { feature?: string; inputs?: unknown };
   const issues = s.validator.requestBody('/usage/estimate', body);
-  if (issues.length) return invalid(s, issues[0]!.message, issues);
+  if (issues.length) return invalid(issues[0]!.message, issues);
   const feature = body.feature as Feature;
   const inputs = body.inputs as string[];
   const usage = feature === 'data-dictionary' ? { records: [{ feature, quantity: Math.ceil(inputs.length / 100) }], total: Math.ceil(inputs.length / 100) } : usageOf(feature, { inputs });

@@ -1,7 +1,7 @@
 import http from 'node:http';
 import type { ApiReply } from './api';
 import type { JournalEntry } from './EmulatorOptions';
-import { faultReply, TRUNCATED_BODY } from './faultReply';
+import { TRUNCATED_BODY } from './faultReply';
 import { adminRefusal } from './hostGuard';
 import type { RawRequest, Routed } from './routeRequest';
 
@@ -47,18 +47,13 @@ export function httpAdapter(ctx: HttpAdapterContext): http.RequestListener {
     }
     readBody(req, ctx.maxBodyBytes).then(
       (body) => {
-        const raw: RawRequest = { method: req.method ?? 'GET', url, headers: req.headers, body };
+        const elapsed = () => performance.now() - arrived;
+        const raw: RawRequest = { method: req.method ?? 'GET', url, headers: req.headers, body, elapsed };
         const write = (reply: ApiReply) => send(res, () => ctx.encode(reply, raw));
         try {
           const routed = ctx.route(raw);
-          const noteFault = () => (entry.fault = routed.applied.at(-1) ?? entry.fault);
-          if (!routed.fault) {
-            const reply = routed.answer();
-            noteFault();
-            return write(reply);
-          }
-          const action = faultReply(routed.fault, routed.answer, () => performance.now() - arrived);
-          noteFault();
+          const { action } = routed;
+          entry.fault = routed.applied.at(-1);
           switch (action.kind) {
             case 'send':
               return write(action.reply);

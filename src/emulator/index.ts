@@ -9,3 +9,5 @@ export type { EmulatorOptions, JournalEntry } from './EmulatorOptions';
 export { FaultInjector, parseFaults, type FaultAction, type FaultRule } from './faults';
 export { RECORDED_JOB_DURATIONS, type JobDurationModel, type JobDurationSpec } from './jobDuration';
 export { SpecValidator, type ValidationIssue } from './validator';
+export { PROFILES, QUIRK_NAMES, type EmulatorProfile, type EmulatorQuirks, type ProfileDefaults } from './profiles';
+export { takeViolations } from './StrictAudit';

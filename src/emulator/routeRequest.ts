@@ -1,7 +1,8 @@
 import { adminRoute, type AdminState } from './adminRoute';
 import { issueToken, resultDocument, routeApi, type ApiReply, type ApiRequest, type ApiState } from './api';
+import { applyQuirks } from './applyQuirks';
 import type { FaultAction, FaultInjector } from './faults';
-import { EXCHANGE_FAULTS } from './faultReply';
+import { EXCHANGE_FAULTS, faultReply, type FaultReply } from './faultReply';
 import type { TokenBucket } from './rateLimiter';
 
 /** A request as any transport hands it over: method, target, headers, the raw body text. */
@@ -10,6 +11,8 @@ export interface RawRequest {
   url: URL;
   headers: Record<string, string | string[] | undefined>;
   body: string;
+  /** Ms since the request arrived (latency faults count from arrival). @default () => 0 */
+  elapsed?: () => number;
 }
 
 /** What the routes share beyond the API's own state. */
@@ -21,12 +24,11 @@ export interface RouteContext {
   bucket(): TokenBucket | undefined;
 }
 
-/** The outcome of routing: an exchange fault to apply (if any) and the answer, computed on demand. */
+/** The outcome of routing: what the transport does (send, delay, break) and the faults applied. */
 export interface Routed {
-  fault?: FaultAction;
+  action: FaultReply;
   /** The faults applied, for the journal (`status 503`, `job-failure`, ...). */
   applied: string[];
-  answer(): ApiReply;
 }
 
 /**
@@ -36,13 +38,13 @@ export interface Routed {
  *
  * @example
  * const routed = routeRequest({ method: 'GET', url: new URL('http://x/v1/health'), headers: {}, body: '' }, ctx);
- * routed.answer(); // { status: 200, body: { status: 'ok', ... } }
+ * routed.action; // { kind: 'send', reply: { status: 200, body: { status: 'ok', ... } } }
  */
 export function routeRequest(req: RawRequest, ctx: RouteContext): Routed {
   const { method, url } = req;
   const path = url.pathname;
   const applied: string[] = [];
-  if (path.startsWith('/_emulator/')) return { applied, answer: () => adminRoute(method, path, req.body, ctx.admin) };
+  if (path.startsWith('/_emulator/')) return { applied, action: { kind: 'send', reply: adminRoute(method, path, req.body, ctx.admin) } };
   const faultPath = path.startsWith('/v1/') ? path.slice(3) : path;
   const fault = ctx.faults.match(method, faultPath, EXCHANGE_FAULTS);
   if (fault) applied.push(fault.type === 'status' ? `status ${fault.status}` : fault.type);
@@ -50,6 +52,11 @@ export function routeRequest(req: RawRequest, ctx: RouteContext): Routed {
     const semantic = ctx.faults.match(method, faultPath, types);
     if (semantic) applied.push(semantic.type);
     return semantic;
+  };
+  const { state } = ctx;
+  const finish = (reply: ApiReply, fault = false): ApiReply => {
+    const at = { method, path: faultPath };
+    return applyQuirks(state.strict ? state.strict.check(at, reply, fault) : reply, at, state.quirks);
   };
   const answer = (): ApiReply => {
     let body: unknown;
@@ -63,10 +70,13 @@ export function routeRequest(req: RawRequest, ctx: RouteContext): Routed {
     if (path.startsWith('/results/') && method === 'GET') return resultDocument(path, url.searchParams, ctx.state);
     if (!path.startsWith('/v1/')) return { status: 404, body: { code: 'not_found', message: `No route for ${method} ${path}` } };
     const wait = ctx.bucket()?.take() ?? 0;
-    if (wait > 0) return rateLimited(wait);
-    return routeApi(api, ctx.state);
+    return finish(wait > 0 ? rateLimited(wait) : routeApi(api, ctx.state));
   };
-  return { fault, applied, answer };
+  if (!fault) return { applied, action: { kind: 'send', reply: answer() } };
+  const action = faultReply(fault, answer, req.elapsed ?? (() => 0));
+  // A status fault's own reply is held to the spec too, unless its body was given on purpose.
+  if (action.kind === 'send' && fault.type === 'status' && !fault.body && path.startsWith('/v1/')) action.reply = finish(action.reply, true);
+  return { applied, action };
 }
 
 function rateLimited(waitMs: number): ApiReply {

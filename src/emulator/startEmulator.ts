@@ -7,6 +7,7 @@ import { encodeReply } from './encodeReply';
 import { FaultInjector, parseFaults, type FaultRule } from './faults';
 import { hostName } from './hostGuard';
 import { httpAdapter } from './httpAdapter';
+import type { EmulatorProfile, EmulatorQuirks } from './profiles';
 import { TokenBucket } from './rateLimiter';
 import { routeRequest, type RouteContext } from './routeRequest';
 
@@ -23,6 +24,12 @@ export interface Emulator {
   journal(): JournalEntry[];
   /** When a job was submitted and when it is due (done), in the emulator's clock; `undefined` for an unknown id. */
   job(id: string): { createdAt: number; readyAt: number } | undefined;
+  /** `spec` or `hosted`. */
+  profile: EmulatorProfile;
+  /** The quirks in force (the profile's, with the `quirks` option over them). */
+  quirks: Required<EmulatorQuirks>;
+  /** Strict-mode violations this emulator recorded (empty when strict mode is off). */
+  violations(): string[];
   /** The fault rules, changeable at run time. */
   faults: FaultInjector;
   /** Forget jobs, journal and rate-limit state; restore the start-up fault rules. */
@@ -71,7 +78,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       journal,
       now: state.now,
       route: (req) => routeRequest(req, routes),
-      encode: (reply) => encodeReply(reply),
+      encode: (reply, req) =>
+        encodeReply(reply, { gzip: state.quirks.gzip, acceptEncoding: String(req.headers['accept-encoding'] ?? ''), origin: originOf(req.url.pathname) }),
       later: (ms, fn) => {
         const t = setTimeout(() => {
           timers.delete(t);
@@ -102,6 +110,9 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       const job = state.jobs.get(id);
       return job && { createdAt: job.createdAt, readyAt: job.readyAt };
     },
+    profile: state.profile,
+    quirks: { ...state.quirks },
+    violations: () => [...(state.strict?.violations ?? [])],
     faults,
     reset,
     close: () =>
@@ -112,4 +123,10 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
         server.closeAllConnections();
       }),
   };
+}
+
+function originOf(path: string): 'api' | 'token' | 'result' | 'admin' {
+  if (path === '/oauth/token') return 'token';
+  if (path.startsWith('/results/')) return 'result';
+  return path.startsWith('/_emulator/') ? 'admin' : 'api';
 }

@@ -33,6 +33,12 @@ export class SpecValidator {
     return this.check(`openapi#/paths/${pointer(path)}/${method}/responses/${status}/content/application~1json/schema`, body, 'body');
   }
 
+  /** Whether the spec documents a JSON response for `path`, method and status. */
+  hasResponse(path: string, method: 'get' | 'post', status: number): boolean {
+    const paths = (spec as { paths: Record<string, Record<string, { responses?: Record<string, { content?: object }> }>> }).paths;
+    return Boolean(paths[path]?.[method]?.responses?.[String(status)]?.content);
+  }
+
   /** Issues of a value against a component schema, e.g. `SentimentResponse`. */
   component(name: string, value: unknown): ValidationIssue[] {
     return this.check(`openapi#/components/schemas/${name}`, value, 'body');
