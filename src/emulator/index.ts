@@ -10,4 +10,4 @@ export { FaultInjector, parseFaults, type FaultAction, type FaultRule } from './
 export { RECORDED_JOB_DURATIONS, type JobDurationModel, type JobDurationSpec } from './jobDuration';
 export { SpecValidator, type ValidationIssue } from './validator';
 export { PROFILES, QUIRK_NAMES, type EmulatorProfile, type EmulatorQuirks, type ProfileDefaults } from './profiles';
-export { takeViolations } from './StrictAudit';
+export { StrictAudit, takeViolations } from './StrictAudit';
