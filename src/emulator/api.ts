@@ -6,6 +6,7 @@ import { jobDurationMs, jobItems, type JobDurationModel } from './jobDuration';
 import type { JobStore } from './JobStore';
 import { signJwt, signLink, verifyJwt } from './jwt';
 import { shapeResult } from './applyQuirks';
+import { documentedMessage, specRules } from './specRules';
 import type { EmulatorProfile, EmulatorQuirks } from './profiles';
 import type { StrictAudit } from './StrictAudit';
 import type { SpecValidator, ValidationIssue } from './validator';
@@ -117,15 +118,15 @@ function invalid(message: string, errors: ValidationIssue[]): ApiReply {
 }
 
 function analysis(feature: Feature, req: ApiRequest, s: ApiState): ApiReply {
+  const documented = specRules(`/${feature}`, req.body);
+  if (documented) return documented;
   const issues = s.validator.requestBody(`/${feature}`, req.body);
-  if (issues.length) return invalid(issues[0]!.field ? `${issues[0]!.field}: ${issues[0]!.message}` : issues[0]!.message, issues);
+  if (issues.length) {
+    const first = issues[0]!;
+    return invalid(documentedMessage(`/${feature}`) ?? (first.field ? `${first.field}: ${first.message}` : first.message), issues);
+  }
   const body = req.body as Record<string, unknown>;
   const fast = body.fast === true;
-  if (feature === 'data-dictionary' && fast) {
-    return error(400, 'invalid_request', 'Data dictionary generation only supports asynchronous mode (fast=false)', [
-      { message: 'Fast mode not supported', location: 'body', field: 'fast', path: ['fast'] },
-    ]);
-  }
   const syncIssue = fast ? syncLimit(feature, body) : undefined;
   if (syncIssue) return invalid(syncIssue.message, [syncIssue]);
   const key = `${feature}:${JSON.stringify(body)}`;
@@ -227,6 +228,8 @@ function health(s: ApiState): ApiReply {
 
 function estimate(req: ApiRequest, s: ApiState): ApiReply {
   const body = req.body as { feature?: string; inputs?: unknown };
+  const documented = specRules('/usage/estimate', body);
+  if (documented) return documented;
   const issues = s.validator.requestBody('/usage/estimate', body);
   if (issues.length) return invalid(issues[0]!.message, issues);
   const feature = body.feature as Feature;

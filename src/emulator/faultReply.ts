@@ -34,7 +34,7 @@ export function faultReply(fault: FaultAction, answer: () => ApiReply, elapsed: 
         kind: 'send',
         reply: {
           status: fault.status,
-          body: fault.body ?? { code: fault.status === 429 ? 'rate_limited' : 'emulated_fault', message: `Emulated ${fault.status}` },
+          body: fault.body ?? defaultFaultBody(fault.status),
           headers: fault.retryAfter !== undefined ? { 'retry-after': String(fault.retryAfter) } : {},
         },
       };
@@ -46,4 +46,11 @@ export function faultReply(fault: FaultAction, answer: () => ApiReply, elapsed: 
     default:
       return { kind: 'send', reply: answer() };
   }
+}
+
+/** The spec's documented body for the statuses it shows (500 `internal_error`), else a labelled emulated one. */
+function defaultFaultBody(status: number): { code: string; message: string } {
+  if (status === 500) return { code: 'internal_error', message: 'Internal server error' };
+  if (status === 429) return { code: 'rate_limited', message: `Emulated ${status}` };
+  return { code: 'emulated_fault', message: `Emulated ${status}` };
 }
