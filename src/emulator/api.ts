@@ -32,6 +32,8 @@ export interface ApiReply {
   queued?: boolean;
   /** Not sent: a failed job's detail (for the `failureMessage` quirk). */
   failure?: string;
+  /** Not sent: the validation issues behind a 400 (for the `textPlain400` quirk). */
+  issues?: ValidationIssue[];
 }
 
 /** Everything the routes read or change. */
@@ -114,7 +116,8 @@ function credits(encoded: string): ApiReply {
 }
 
 function invalid(message: string, errors: ValidationIssue[]): ApiReply {
-  return error(400, 'validation_error', message, errors);
+  const sent = errors.map(({ expected: _e, received: _r, ...issue }) => issue);
+  return { ...error(400, 'validation_error', message, sent), issues: errors };
 }
 
 function analysis(feature: Feature, req: ApiRequest, s: ApiState): ApiReply {

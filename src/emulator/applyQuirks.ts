@@ -1,5 +1,6 @@
 import type { ApiReply } from './api';
 import type { EmulatorQuirks } from './profiles';
+import type { ValidationIssue } from './validator';
 
 /** Where a reply goes: method and path (under `/v1` for the API). */
 export interface ReplyTarget {
@@ -21,7 +22,7 @@ const isDoc = (v: unknown): v is Doc => v !== null && typeof v === 'object' && !
 export function applyQuirks(reply: ApiReply, at: ReplyTarget, q: EmulatorQuirks): ApiReply {
   const body = reply.body;
   if (!isDoc(body)) return reply;
-  if (reply.status === 400 && body.code === 'validation_error' && q.textPlain400) return textPlain400(body);
+  if (reply.status === 400 && body.code === 'validation_error' && q.textPlain400) return textPlain400(reply);
   if (at.path === '/jobs' && at.method === 'GET' && reply.status === 200) return { ...reply, body: jobStatus(reply, q) };
   if (reply.status === 202 && q.camelCaseJobs && typeof body.job_id === 'string') return { ...reply, body: { jobId: body.job_id } };
   if (reply.status === 200 && at.method === 'POST') return { ...reply, body: shapeResult(at.path.slice(1), body, q) };
@@ -68,13 +69,19 @@ function fiveOf(theme: Doc): Doc {
   return { ...theme, representatives: [...reps, ...made].slice(0, 5) };
 }
 
-/** The recorded wording: zod issues as text, `path` starting at `body`. */
-function textPlain400(body: Doc): ApiReply {
-  const errors = Array.isArray(body.errors) ? (body.errors as Doc[]) : [{ message: body.message, path: [] }];
-  const zodish = errors.map((e) => ({ code: 'invalid_type', path: ['body', ...((e.path as unknown[]) ?? [])], message: e.message }));
+/** The recorded wording: zod issues as text, `path` starting at `body`, ending with a full stop. */
+function textPlain400(reply: ApiReply): ApiReply {
+  const body = reply.body as Doc;
+  const issues: Array<Pick<ValidationIssue, 'message' | 'path' | 'expected' | 'received'>> =
+    reply.issues ?? (Array.isArray(body.errors) ? (body.errors as ValidationIssue[]) : [{ message: String(body.message), path: [] }]);
+  const zodish = issues.map((e) =>
+    e.expected
+      ? { code: 'invalid_type', expected: e.expected, received: e.received, path: ['body', ...e.path], message: `Expected ${e.expected}, received ${e.received}` }
+      : { code: 'custom', path: ['body', ...(e.path ?? [])], message: e.message },
+  );
   return {
     status: 400,
-    body: `Failed to parse schema. This error was caused by: ${JSON.stringify(zodish, null, 2)}`,
+    body: `Failed to parse schema. This error was caused by: ${JSON.stringify(zodish, null, 2)}.`,
     headers: { 'content-type': 'text/plain' },
   };
 }

@@ -12,8 +12,11 @@ export interface EncodedReply {
 export interface EncodeOptions {
   gzip?: boolean;
   acceptEncoding?: string;
-  /** `api` bodies are compressed from 200 bytes (as recorded); token and result files always. */
-  origin?: 'api' | 'token' | 'result' | 'admin';
+  /**
+   * `api` bodies are compressed from 200 bytes (as recorded); token and result files always;
+   * job statuses never (no recorded status is, completed ones of 300 bytes included).
+   */
+  origin?: 'api' | 'jobs' | 'token' | 'result' | 'admin';
 }
 
 /** Recorded API answers of 178 bytes came plain, of 253 bytes and more gzip-encoded. */
@@ -34,6 +37,8 @@ export function encodeReply(reply: ApiReply, options: EncodeOptions = {}): Encod
   const { origin = 'api' } = options;
   const accepted = /\bgzip\b/i.test(options.acceptEncoding ?? '');
   const big = origin !== 'api' || Buffer.byteLength(payload) >= API_GZIP_FROM;
-  if (!options.gzip || !accepted || !big || origin === 'admin' || payload === '') return { status: reply.status, headers, payload };
-  return { status: reply.status, headers: { ...headers, 'content-encoding': 'gzip', vary: 'accept-encoding' }, payload: gzipSync(payload) };
+  if (!options.gzip || !accepted || !big || origin === 'admin' || origin === 'jobs' || payload === '') return { status: reply.status, headers, payload };
+  // Result files are stored gzip-encoded (S3 objects): served so without a `vary`.
+  const vary: Record<string, string> = origin === 'result' ? {} : { vary: 'accept-encoding' };
+  return { status: reply.status, headers: { ...headers, 'content-encoding': 'gzip', ...vary }, payload: gzipSync(payload) };
 }

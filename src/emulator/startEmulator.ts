@@ -125,8 +125,9 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   };
 }
 
-function originOf(path: string): 'api' | 'token' | 'result' | 'admin' {
+function originOf(path: string): 'api' | 'jobs' | 'token' | 'result' | 'admin' {
   if (path === '/oauth/token') return 'token';
+  if (path === '/v1/jobs') return 'jobs';
   if (path.startsWith('/results/')) return 'result';
   return path.startsWith('/_emulator/') ? 'admin' : 'api';
 }

@@ -9,6 +9,9 @@ export interface ValidationIssue {
   field: string;
   location: 'body' | 'query' | 'path';
   code?: string;
+  /** For type errors: the type the schema wants and the one given (not sent; the text/plain 400 quirk shows them). */
+  expected?: string;
+  received?: string;
 }
 
 /**
@@ -16,7 +19,7 @@ export interface ValidationIssue {
  * Schema 2020-12, as OpenAPI 3.1 uses). Validators are compiled on first use.
  */
 export class SpecValidator {
-  private readonly ajv = new Ajv2020({ strict: false, allErrors: true, validateFormats: false });
+  private readonly ajv = new Ajv2020({ strict: false, allErrors: true, validateFormats: false, verbose: true });
   private readonly cache = new Map<string, ValidateFunction>();
 
   constructor() {
@@ -75,6 +78,12 @@ function toIssues(errors: ErrorObject[], location: 'body' | 'query'): Validation
         field: path.map((p, i) => (typeof p === 'number' ? `[${p}]` : i ? `.${p}` : p)).join(''),
         location,
         code: e.keyword,
+        ...(e.keyword === 'type' ? { expected: String((e.params as { type?: unknown }).type), received: typeName(e.data) } : {}),
       };
     });
+}
+
+function typeName(value: unknown): string {
+  if (value === null) return 'null';
+  return Array.isArray(value) ? 'array' : typeof value;
 }
