@@ -38,10 +38,23 @@ const REQUESTS: Record<string, { method?: string; path: string; body?: unknown; 
   // A 500 fault's default body is the documented one, on whichever path documents it.
   InternalError: { path: '', fault: 500 },
   InvalidUsageEstimate: { path: '/usage/estimate', body: { inputs: ['a'] } },
-  // Not reachable yet: organisations, credit balances and org permissions are not emulated.
+  // These three need an emulated organisation (see ORG_CASES).
   MissingOrg: null,
   InsufficientCredits: null,
   Forbidden: null,
+};
+
+const twelve = row(12);
+/** A valid body of each analysis path that costs 12 credits (25 for the data dictionary, as documented). */
+const COSTLY: Record<string, unknown> = {
+  '/embeddings': { inputs: twelve },
+  '/similarity': { set: twelve },
+  '/themes': { inputs: twelve },
+  '/clustering': { inputs: twelve, k: 2 },
+  '/sentiment': { inputs: twelve },
+  '/extractions': { inputs: twelve, dictionary: ['a', 'b', 'c'] },
+  '/summaries': { inputs: twelve, question: 'What?' },
+  '/data-dictionary': { data: Array.from({ length: 25 }, (_, r) => row(100, r)) },
 };
 
 describe('every documented error example of the spec is reachable, with its wording (spec profile)', () => {
@@ -64,6 +77,50 @@ describe('every documented error example of the spec is reachable, with its word
     const answer = get ? await wireRequest(target) : await postJson(target, req.body ?? {});
     expect(answer.status).toBe(status);
     expect(answer.body).toMatchObject(example);
+  });
+
+  describe('with an emulated organisation', () => {
+    const token = async (e: Emulator) => {
+      const form = `grant_type=client_credentials&client_id=${e.clientId}&client_secret=${e.clientSecret}`;
+      const answer = await wireRequest(e.tokenUrl, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: form });
+      return { authorization: `Bearer ${(answer.body as { access_token: string }).access_token}` };
+    };
+    const cases = documented.filter(([, , name]) => REQUESTS[name] === null);
+
+    it.each(cases)('%s %i %s', async (path, status, name, example) => {
+      const organization = name === 'MissingOrg' ? {} : { id: 'org_1', credits: 10 };
+      const e = await startEmulator({ organization });
+      try {
+        const auth = await token(e);
+        const answer =
+          name === 'Forbidden'
+            ? await wireRequest(`${e.url}/credits/organizations/org_2`, { headers: auth })
+            : await postJson(`${e.url}${path}`, COSTLY[path], auth);
+        expect(answer.status).toBe(status);
+        expect(answer.body).toEqual(example);
+      } finally {
+        await e.close();
+      }
+    });
+
+    it('charges calls against the balance; its own credits are readable; reset restores the balance', async () => {
+      const e = await startEmulator({ organization: { id: 'org_1', credits: 14 } });
+      try {
+        const auth = await token(e);
+        expect((await postJson(`${e.url}/sentiment`, { inputs: twelve }, auth)).status).toBe(202);
+        expect((await wireRequest(`${e.url}/credits/organizations/org_1`, { headers: auth })).body).toMatchObject({ balance: 2 });
+        expect((await postJson(`${e.url}/sentiment`, { inputs: ['a', 'b', 'c'] }, auth)).body).toMatchObject({ meta: { balance: 2, required: 3 } });
+        e.reset();
+        expect((await postJson(`${e.url}/sentiment`, { inputs: ['a', 'b', 'c'] }, auth)).status).toBe(202);
+      } finally {
+        await e.close();
+      }
+    });
+
+    it('bad organization options are PulseValidationErrors naming the field', async () => {
+      await expect(startEmulator({ organization: { credits: -1 } })).rejects.toMatchObject({ field: 'organization.credits' });
+      await expect(startEmulator({ organization: { id: '' } })).rejects.toMatchObject({ field: 'organization.id' });
+    });
   });
 
   it('extractions: expand_dictionary must be false when type is themes (prose rule)', async () => {

@@ -1,5 +1,6 @@
 import type { FaultRule } from './faults';
 import type { JobDurationModel } from './jobDuration';
+import type { EmulatedOrganization } from './organization';
 import type { EmulatorProfile, EmulatorQuirks } from './profiles';
 
 /** Options of `startEmulator`. */
@@ -56,6 +57,14 @@ export interface EmulatorOptions {
    * recorded (`takeViolations`). Also `PULSE_EMULATOR_STRICT=1` (the test suite sets it). @default false
    */
   strict?: boolean;
+  /**
+   * An organisation to emulate: tokens carry its id, another organisation's credits answer
+   * 403, a token without one answers 401 `auth_missing_organization`, and calls are charged
+   * against `credits` (402 `insufficient_credits` when short). @default none (no checks)
+   * @example
+   * await startEmulator({ organization: { id: 'org_1', credits: 100 } });
+   */
+  organization?: EmulatedOrganization;
   /** Clock, for tests. @default Date.now */
   now?: () => number;
 }

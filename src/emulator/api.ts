@@ -7,6 +7,7 @@ import type { JobStore } from './JobStore';
 import { signJwt, signLink, verifyJwt } from './jwt';
 import { shapeResult } from './applyQuirks';
 import { documentedMessage, specRules } from './specRules';
+import { charge, organizationRefusal, type OrganizationState } from './organization';
 import type { EmulatorProfile, EmulatorQuirks } from './profiles';
 import type { StrictAudit } from './StrictAudit';
 import type { SpecValidator, ValidationIssue } from './validator';
@@ -52,6 +53,8 @@ export interface ApiState {
   quirks: Required<EmulatorQuirks>;
   /** Job durations are divided by this (tests run the hosted timings faster). */
   speedUp: number;
+  /** The emulated organisation, when the `organization` option is set. */
+  organization?: OrganizationState;
   /** Strict mode: checks every answer against the spec's response schemas. */
   strict?: StrictAudit;
   analyst: Analyst;
@@ -91,7 +94,10 @@ export function routeApi(req: ApiRequest, s: ApiState): ApiReply {
   if (!PUBLIC.has(req.path) && s.requireAuth) {
     const header = String(req.headers.authorization ?? '');
     const token = /^Bearer\s+(.+)$/i.exec(header)?.[1];
-    if (!token || !verifyJwt(token, s.secret, s.now())) return error(401, 'unauthorized', token ? 'Invalid or expired token' : 'Missing bearer token');
+    const claims = token ? verifyJwt(token, s.secret, s.now()) : undefined;
+    if (!claims) return error(401, 'unauthorized', token ? 'Invalid or expired token' : 'Missing bearer token');
+    const refused = s.organization && organizationRefusal(s.organization, claims, req.path);
+    if (refused) return refused;
   }
   const feature = FEATURES[req.path];
   if (feature && req.method === 'POST') return analysis(feature, req, s);
@@ -99,11 +105,11 @@ export function routeApi(req: ApiRequest, s: ApiState): ApiReply {
   if (req.path === '/health' && req.method === 'GET') return health(s);
   if (req.path === '/usage/estimate' && req.method === 'POST') return estimate(req, s);
   const org = /^\/credits\/organizations\/([^/]+)$/.exec(req.path);
-  if (org && req.method === 'GET') return credits(org[1]!);
+  if (org && req.method === 'GET') return credits(org[1]!, s);
   return error(404, 'not_found', `No route for ${req.method} /v1${req.path}`);
 }
 
-function credits(encoded: string): ApiReply {
+function credits(encoded: string, s: ApiState): ApiReply {
   let organizationId: string;
   try {
     organizationId = decodeURIComponent(encoded);
@@ -112,7 +118,7 @@ function credits(encoded: string): ApiReply {
       { message: 'Invalid percent-encoding', location: 'path', field: 'organizationId', path: ['organizationId'] },
     ]);
   }
-  return { status: 200, body: { organizationId, balance: 100_000, currency: 'credits', emulated: true } };
+  return { status: 200, body: { organizationId, balance: s.organization?.balance ?? 100_000, currency: 'credits', emulated: true } };
 }
 
 function invalid(message: string, errors: ValidationIssue[]): ApiReply {
@@ -134,7 +140,10 @@ function analysis(feature: Feature, req: ApiRequest, s: ApiState): ApiReply {
   if (syncIssue) return invalid(syncIssue.message, [syncIssue]);
   const key = `${feature}:${JSON.stringify(body)}`;
   const requestId = hexId(key, s.seed);
-  const result = { ...s.analyst.run(feature, body), requestId, usage: usageOf(feature, body) };
+  const usage = usageOf(feature, body);
+  const short = charge(s.organization, usage.total);
+  if (short) return short;
+  const result = { ...s.analyst.run(feature, body), requestId, usage };
   if (fast) return { status: 200, body: result };
   s.strict?.result(feature, result);
   const fault = req.takeFault('job-failure', 'job-stuck');
@@ -217,7 +226,9 @@ export function issueToken(req: ApiRequest, s: ApiState): ApiReply {
   const iat = Math.floor(s.now() / 1000);
   // `exp` is in whole seconds: round up so a token never dies before its `expires_in`.
   const exp = Math.ceil(s.now() / 1000) + s.tokenTtlSeconds;
-  const token = signJwt({ iss: `${s.origin}/`, sub: `${s.clientId}@clients`, aud: b.audience ?? 'https://core.researchwiseai.com/pulse/v1', iat, exp, emulator: true }, s.secret);
+  const org = s.organization ? (s.organization.id === undefined ? {} : { org_id: s.organization.id }) : { org_id: 'emulator-org' };
+  const claims = { iss: `${s.origin}/`, sub: `${s.clientId}@clients`, aud: b.audience ?? 'https://core.researchwiseai.com/pulse/v1', iat, exp, ...org };
+  const token = signJwt({ ...claims, emulator: true }, s.secret);
   return { status: 200, body: { access_token: token, expires_in: s.tokenTtlSeconds, token_type: 'Bearer' } };
 }
 

@@ -5,6 +5,7 @@ import type { ApiState } from './api';
 import type { EmulatorOptions } from './EmulatorOptions';
 import { checkJobDurationModel } from './jobDuration';
 import { JobStore } from './JobStore';
+import { organizationState } from './organization';
 import { PROFILES, profileOf, resolveQuirks } from './profiles';
 import { StrictAudit } from './StrictAudit';
 import { SpecValidator } from './validator';
@@ -42,6 +43,7 @@ export function emulatorState(options: EmulatorOptions): ApiState {
     jobDuration: jobDuration === undefined ? undefined : checkJobDurationModel(jobDuration),
     quirks: resolveQuirks(profile, options.quirks),
     speedUp,
+    organization: organizationState(options.organization),
     strict: strict ? new StrictAudit(validator) : undefined,
     analyst: new Analyst(seed, options.embeddingDimensions ?? 3072),
     jobs: new JobStore(),

@@ -6,6 +6,7 @@
  */
 export { startEmulator, type Emulator } from './startEmulator';
 export type { EmulatorOptions, JournalEntry } from './EmulatorOptions';
+export type { EmulatedOrganization } from './organization';
 export { FaultInjector, parseFaults, type FaultAction, type FaultRule } from './faults';
 export { RECORDED_JOB_DURATIONS, type JobDurationModel, type JobDurationSpec } from './jobDuration';
 export { SpecValidator, type ValidationIssue } from './validator';

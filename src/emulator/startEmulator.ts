@@ -65,6 +65,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     journal.length = 0;
     faults.set(initialFaults);
     bucket = makeBucket();
+    if (state.organization) state.organization.balance = state.organization.initial;
   };
   const admin: AdminState = { journal, faults, reset };
   const routes: RouteContext = { state, admin, faults, bucket: () => bucket };
