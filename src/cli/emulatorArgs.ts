@@ -25,6 +25,9 @@ export const EMULATOR_HELP = `pulse-emulator: the Pulse API on loopback (plausib
   --rate-limit RPS    answer 429 above RPS requests per second
   --faults JSON       fault rules, e.g. '[{"path":"/sentiment","action":{"type":"status","status":503},"times":2}]'
   --text-plain-400    same as --quirk textPlain400
+  --replay DIR        serve the answers recorded in DIR to matching requests, local analysis otherwise
+  --record DIR        instead of emulating, proxy /v1 to --upstream URL and record cassettes in DIR
+  --upstream URL      the real deployment to record (base URL with /v1); tokens come from its own token URL
   --no-auth           do not require bearer tokens
   -h, --help          this text
 
@@ -38,7 +41,10 @@ rules), PULSE_EMULATOR_PORT.`;
  * @example
  * emulatorArgs(['--profile', 'hosted', '--quirk', 'gzip=off']).options.quirks; // { gzip: false }
  */
-export function emulatorArgs(args: string[], env: NodeJS.ProcessEnv = process.env): { help: boolean; options: EmulatorOptions } {
+export function emulatorArgs(
+  args: string[],
+  env: NodeJS.ProcessEnv = process.env,
+): { help: boolean; options: EmulatorOptions; record?: { dir: string; upstream: string } } {
   const { values } = parseArgs({
     args,
     options: {
@@ -59,6 +65,9 @@ export function emulatorArgs(args: string[], env: NodeJS.ProcessEnv = process.en
       faults: { type: 'string' },
       'text-plain-400': { type: 'boolean' },
       'no-auth': { type: 'boolean' },
+      replay: { type: 'string' },
+      record: { type: 'string' },
+      upstream: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -75,9 +84,13 @@ export function emulatorArgs(args: string[], env: NodeJS.ProcessEnv = process.en
   const rps = num('rate-limit', values['rate-limit']);
   const speedUp = num('speed-up', values['speed-up']);
   if (speedUp === 0) throw new UsageError('--speed-up must be above 0');
+  if ((values.record === undefined) !== (values.upstream === undefined)) throw new UsageError('--record DIR and --upstream URL go together');
+  const record = values.record !== undefined ? { dir: values.record, upstream: values.upstream! } : undefined;
   return {
     help: values.help === true,
+    record,
     options: {
+      replay: values.replay,
       port: num('port', values.port ?? env.PULSE_EMULATOR_PORT, 4010),
       host: values.host,
       seed: num('seed', values.seed),

@@ -1,11 +1,20 @@
 #!/usr/bin/env node
+import { recordProxy } from '../emulator/recordProxy';
 import { startEmulator } from '../emulator/startEmulator';
 import { EMULATOR_HELP, emulatorArgs } from './emulatorArgs';
 
 async function main(): Promise<void> {
-  const { help, options } = emulatorArgs(process.argv.slice(2));
+  const { help, options, record } = emulatorArgs(process.argv.slice(2));
   if (help) {
     process.stdout.write(`${EMULATOR_HELP}\n`);
+    return;
+  }
+  if (record) {
+    const recorder = await recordProxy({ ...record, port: options.port, host: options.host });
+    process.stdout.write(`Recording ${record.upstream} into ${recorder.file}\n  PULSE_BASE_URL=${recorder.url}\n`);
+    const stop = () => void recorder.close().then(() => process.exit(0));
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
     return;
   }
   const emulator = await startEmulator(options);

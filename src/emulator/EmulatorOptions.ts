@@ -1,5 +1,6 @@
 import type { FaultRule } from './faults';
 import type { JobDurationModel } from './jobDuration';
+import type { Cassette } from './Cassette';
 import type { EmulatedOrganization } from './organization';
 import type { EmulatorProfile, EmulatorQuirks } from './profiles';
 
@@ -65,6 +66,13 @@ export interface EmulatorOptions {
    * await startEmulator({ organization: { id: 'org_1', credits: 100 } });
    */
   organization?: EmulatedOrganization;
+  /**
+   * Recorded answers to serve before local analysis: a directory of cassettes (as
+   * `pulse-emulator --record` writes them) or the cassettes themselves. Matching requests
+   * (method, path, query, JSON body) get the recorded answers in order, unchecked and
+   * without the local token check; others are analysed locally. @default none
+   */
+  replay?: string | Cassette[];
   /** Clock, for tests. @default Date.now */
   now?: () => number;
 }

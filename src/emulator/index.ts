@@ -12,3 +12,7 @@ export { RECORDED_JOB_DURATIONS, type JobDurationModel, type JobDurationSpec } f
 export { SpecValidator, type ValidationIssue } from './validator';
 export { PROFILES, QUIRK_NAMES, type EmulatorProfile, type EmulatorQuirks, type ProfileDefaults } from './profiles';
 export { StrictAudit, takeViolations } from './StrictAudit';
+export { recordProxy, type RecordProxy, type RecordProxyOptions } from './recordProxy';
+export { ReplayCassettes } from './ReplayCassettes';
+export { loadCassettes } from './loadCassettes';
+export type { Cassette, CassetteInteraction } from './Cassette';

@@ -4,6 +4,7 @@ import { applyQuirks } from './applyQuirks';
 import type { FaultAction, FaultInjector } from './faults';
 import { EXCHANGE_FAULTS, faultReply, type FaultReply } from './faultReply';
 import type { TokenBucket } from './rateLimiter';
+import type { ReplayCassettes } from './ReplayCassettes';
 
 /** A request as any transport hands it over: method, target, headers, the raw body text. */
 export interface RawRequest {
@@ -20,6 +21,8 @@ export interface RouteContext {
   state: ApiState;
   admin: AdminState;
   faults: FaultInjector;
+  /** Recorded answers served before local analysis (`--replay`). */
+  replay?: ReplayCassettes;
   /** The rate limiter, when one is on. */
   bucket(): TokenBucket | undefined;
 }
@@ -69,6 +72,9 @@ export function routeRequest(req: RawRequest, ctx: RouteContext): Routed {
     if (path === '/oauth/token' && method === 'POST') return issueToken(api, ctx.state);
     if (path.startsWith('/results/') && method === 'GET') return resultDocument(path, url.searchParams, ctx.state);
     if (!path.startsWith('/v1/')) return { status: 404, body: { code: 'not_found', message: `No route for ${method} ${path}` } };
+    // Recorded answers are the real service's: neither checked nor reshaped.
+    const recorded = ctx.replay?.take(method, faultPath, url.search, req.body);
+    if (recorded) return recorded;
     const wait = ctx.bucket()?.take() ?? 0;
     return finish(wait > 0 ? rateLimited(wait) : routeApi(api, ctx.state));
   };

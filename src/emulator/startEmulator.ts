@@ -8,7 +8,9 @@ import { FaultInjector, parseFaults, type FaultRule } from './faults';
 import { hostName } from './hostGuard';
 import { httpAdapter } from './httpAdapter';
 import type { EmulatorProfile, EmulatorQuirks } from './profiles';
+import { loadCassettes } from './loadCassettes';
 import { TokenBucket } from './rateLimiter';
+import { ReplayCassettes } from './ReplayCassettes';
 import { routeRequest, type RouteContext } from './routeRequest';
 
 /** A running emulator. */
@@ -65,10 +67,14 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     journal.length = 0;
     faults.set(initialFaults);
     bucket = makeBucket();
+    replay?.rewind();
     if (state.organization) state.organization.balance = state.organization.initial;
   };
   const admin: AdminState = { journal, faults, reset };
-  const routes: RouteContext = { state, admin, faults, bucket: () => bucket };
+  const replay = options.replay === undefined
+    ? undefined
+    : new ReplayCassettes(typeof options.replay === 'string' ? loadCassettes(options.replay) : options.replay);
+  const routes: RouteContext = { state, admin, faults, replay, bucket: () => bucket };
   const ownHosts: string[] = [];
 
   const server = http.createServer(
