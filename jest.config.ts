@@ -19,7 +19,8 @@ const config: Config = {
       displayName: 'src',
       testEnvironment: 'node',
       // Each test file loads its own nock; it must let go of node:http when the file ends.
-      setupFilesAfterEnv: ['<rootDir>/spec/helpers/setupNock.ts'],
+      // Strict mode of the emulator (issue 17.4): every answer checked against the spec.
+      setupFilesAfterEnv: ['<rootDir>/spec/helpers/setupNock.ts', '<rootDir>/spec/helpers/strictEmulator.ts'],
       roots: ['<rootDir>/spec'],
       testMatch: ['**/*.spec.ts'],
       testPathIgnorePatterns: ['/node_modules/', '<rootDir>/spec/bench/', '<rootDir>/spec/examples/', '<rootDir>/spec/package/'],

@@ -84,8 +84,16 @@ describe('client.credits$()', () => {
   it('an explicit org id wins; a token without org_id asks for one', async () => {
     const client = emulatorClient(emulator);
     expect((await firstValueFrom(client.credits$('org_x'))).organizationId).toBe('org_x');
-    const error = await firstValueFrom(client.credits$()).catch((e: unknown) => e);
-    expect(PulseValidationError.is(error) && error.field).toBe('orgId');
     client.close();
+    // An emulated organisation without an id: its tokens carry no org_id claim.
+    const noOrg = await startEmulator({ organization: {} });
+    const anonymous = emulatorClient(noOrg);
+    try {
+      const error = await firstValueFrom(anonymous.credits$()).catch((e: unknown) => e);
+      expect(PulseValidationError.is(error) && error.field).toBe('orgId');
+    } finally {
+      anonymous.close();
+      await noOrg.close();
+    }
   });
 });

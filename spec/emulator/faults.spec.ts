@@ -65,11 +65,21 @@ describe('fault injection, survived by the real client', () => {
     expect(Date.now() - started).toBeGreaterThanOrEqual(110);
   });
 
-  it('a failed job surfaces as JobFailedError with the detail', async () => {
-    emulator.faults.set([{ path: '/sentiment', action: { type: 'job-failure', detail: 'worker lost' } }]);
-    await expect(firstValueFrom(emulatorClient(emulator).analyzeSentiment({ inputs }))).rejects.toEqual(
-      expect.objectContaining({ name: 'JobFailedError', detail: 'worker lost' }),
-    );
+  it('a failed job surfaces as JobFailedError with the detail (hosted `message`; the spec has no field for it)', async () => {
+    const hosted = await startEmulator({ jobDurationMs: 20, quirks: { failureMessage: true } });
+    try {
+      for (const e of [hosted, emulator]) {
+        e.faults.set([{ path: '/sentiment', action: { type: 'job-failure', detail: 'worker lost' } }]);
+      }
+      await expect(firstValueFrom(emulatorClient(hosted).analyzeSentiment({ inputs }))).rejects.toEqual(
+        expect.objectContaining({ name: 'JobFailedError', status: 'failed', detail: 'worker lost' }),
+      );
+      await expect(firstValueFrom(emulatorClient(emulator).analyzeSentiment({ inputs }))).rejects.toEqual(
+        expect.objectContaining({ name: 'JobFailedError', status: 'failed', detail: undefined }),
+      );
+    } finally {
+      await hosted.close();
+    }
   });
 
   it('a stuck job times out with JobTimeoutError', async () => {

@@ -41,9 +41,9 @@ describe('emulator: DELETE /jobs/{id} and new jobs briefly unknown', () => {
     expect((await status(emulator.url, id)).body.status).toBe('completed');
   });
 
-  it('quirks.unknownNewJobsMs: 404 for a new job until its time is up', async () => {
+  it('unknownNewJobsMs: 404 for a new job until its time is up', async () => {
     let now = 1_000_000;
-    emulator = await startEmulator({ requireAuth: false, jobDurationMs: 0, quirks: { unknownNewJobsMs: 500 }, now: () => now });
+    emulator = await startEmulator({ requireAuth: false, jobDurationMs: 0, unknownNewJobsMs: 500, now: () => now });
     const id = await submit(emulator.url);
     now += 499;
     expect((await status(emulator.url, id)).code).toBe(404);
@@ -52,7 +52,7 @@ describe('emulator: DELETE /jobs/{id} and new jobs briefly unknown', () => {
   });
 
   it('checks the options', async () => {
-    await expect(startEmulator({ quirks: { unknownNewJobsMs: -1 } })).rejects.toThrow(PulseValidationError);
+    await expect(startEmulator({ unknownNewJobsMs: -1 })).rejects.toThrow(PulseValidationError);
     await expect(startEmulator({ cancelJobs: 'no' as unknown as boolean })).rejects.toThrow(/cancelJobs/);
     emulator = await startEmulator();
   });

@@ -11,7 +11,7 @@ describe('a just-submitted job that is briefly unknown (404 grace)', () => {
   let client: PulseClient;
   async function setup(unknownNewJobsMs: number, poll: Partial<PollPolicy> = {}) {
     const scheduler = new ScaledScheduler(SPEED);
-    emulator = await startEmulator({ requireAuth: false, now: () => scheduler.now(), jobDurationMs: 2000, quirks: { unknownNewJobsMs } });
+    emulator = await startEmulator({ requireAuth: false, now: () => scheduler.now(), jobDurationMs: 2000, unknownNewJobsMs });
     client = new PulseClient({ baseUrl: emulator.url, scheduler, poll: { minIntervalMs: 100, maxIntervalMs: 400, ...poll } });
   }
   afterEach(() => emulator.close());

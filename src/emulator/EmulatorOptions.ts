@@ -1,5 +1,8 @@
 import type { FaultRule } from './faults';
 import type { JobDurationModel } from './jobDuration';
+import type { Cassette } from './Cassette';
+import type { EmulatedOrganization } from './organization';
+import type { EmulatorProfile, EmulatorQuirks } from './profiles';
 
 /** Options of `startEmulator`. */
 export interface EmulatorOptions {
@@ -18,7 +21,7 @@ export interface EmulatorOptions {
   /**
    * Duration model per endpoint: `baseMs + perItemMs × items`, with a seeded ±`jitter`
    * (same seed, same submissions, same durations). `RECORDED_JOB_DURATIONS` loosely follows
-   * the vendor's recordings. @default none (every job takes `jobDurationMs`)
+   * the vendor's recordings. @default spec: none (every job takes `jobDurationMs`); hosted: `RECORDED_JOB_DURATIONS`
    * @example
    * await startEmulator({ jobDuration: { default: { baseMs: 2000, perItemMs: 4, jitter: 0.05 } } });
    */
@@ -27,7 +30,7 @@ export interface EmulatorOptions {
   faults?: FaultRule[];
   /** Token bucket answering real 429s with Retry-After. @default off */
   rateLimit?: { rps: number; burst?: number };
-  /** Lifetime of issued access tokens, in seconds. @default 3600 */
+  /** Lifetime of issued access tokens, in seconds. @default 3600 (hosted: 86400) */
   tokenTtlSeconds?: number;
   /** Lifetime of result links, in ms. @default 3600000 */
   resultTtlMs?: number;
@@ -40,21 +43,44 @@ export interface EmulatorOptions {
   maxBodyBytes?: number;
   /** Dimensions of embeddings. @default 3072 */
   embeddingDimensions?: number;
-  /** Reproduce recorded quirks of the hosted service. */
-  quirks?: {
-    /** Validation errors as the recorded `text/plain` 400 instead of JSON. */
-    textPlain400?: boolean;
-    /** Older deployments' `{"jobId"}` and `resultUrl` instead of snake case. */
-    camelCaseJobs?: boolean;
-    /** A new job is unknown (404 on `GET /jobs`) for its first this many ms, as the hosted service's can be. @default 0 */
-    unknownNewJobsMs?: number;
-  };
+  /**
+   * `spec` answers exactly as the OpenAPI document says; `hosted` as the hosted service was
+   * recorded answering (quirks on, tokens living 86,400 s, jobs pending for seconds scaled by
+   * input size: see `speedUp`). Also `PULSE_EMULATOR_PROFILE`. @default 'spec'
+   */
+  profile?: EmulatorProfile;
+  /** Recorded habits of the hosted service, one by one, over the profile's. @default the profile's */
+  quirks?: EmulatorQuirks;
+  /** A new job is unknown (404 on `GET /jobs`) for its first this many ms, as the hosted service's can be. @default 0 */
+  unknownNewJobsMs?: number;
   /**
    * Answer `DELETE /jobs/{id}` (which the spec does not list; the vendor's Python SDK sends
    * it): the job stops and reads `failed`. `false` answers 405, like a deployment without it.
    * @default true
    */
   cancelJobs?: boolean;
+  /** Divides every job duration (the hosted profile's tens of seconds, fast for tests). @default 1 */
+  speedUp?: number;
+  /**
+   * Check every answer against the spec's response schemas; a violation becomes a 500 and is
+   * recorded (`takeViolations`). Also `PULSE_EMULATOR_STRICT=1` (the test suite sets it). @default false
+   */
+  strict?: boolean;
+  /**
+   * An organisation to emulate: tokens carry its id, another organisation's credits answer
+   * 403, a token without one answers 401 `auth_missing_organization`, and calls are charged
+   * against `credits` (402 `insufficient_credits` when short). @default none (no checks)
+   * @example
+   * await startEmulator({ organization: { id: 'org_1', credits: 100 } });
+   */
+  organization?: EmulatedOrganization;
+  /**
+   * Recorded answers to serve before local analysis: a directory of cassettes (as
+   * `pulse-emulator --record` writes them) or the cassettes themselves. Matching requests
+   * (method, path, query, JSON body) get the recorded answers in order, unchecked and
+   * without the local token check; others are analysed locally. @default none
+   */
+  replay?: string | Cassette[];
   /** Clock, for tests. @default Date.now */
   now?: () => number;
 }

@@ -8,6 +8,11 @@ import { userGrant } from './authorizationCode';
 import { balanceOf, spend } from './creditLedger';
 import { cancelJob, cancelledStatus, unknownYet, type JobLifecycleOptions } from './jobLifecycle';
 import { signJwt, signLink, verifyJwt } from './jwt';
+import { shapeResult } from './applyQuirks';
+import { documentedMessage, specRules } from './specRules';
+import { charge, organizationRefusal, type OrganizationState } from './organization';
+import type { EmulatorProfile, EmulatorQuirks } from './profiles';
+import type { StrictAudit } from './StrictAudit';
 import type { SpecValidator, ValidationIssue } from './validator';
 
 /** A parsed request, as the routes see it. */
@@ -27,10 +32,17 @@ export interface ApiReply {
   status: number;
   body?: unknown;
   headers?: Record<string, string>;
+  /** Not sent: a pending job in its first third (for the `queuedStatus` quirk). */
+  queued?: boolean;
+  /** Not sent: a failed job's detail (for the `failureMessage` quirk). */
+  failure?: string;
+  /** Not sent: the validation issues behind a 400 (for the `textPlain400` quirk). */
+  issues?: ValidationIssue[];
 }
 
 /** Everything the routes read or change. */
 export interface ApiState {
+  profile: EmulatorProfile;
   seed: number;
   origin: string;
   secret: string;
@@ -41,7 +53,13 @@ export interface ApiState {
   resultTtlMs: number;
   jobDurationMs: number;
   jobDuration?: JobDurationModel;
-  quirks: { textPlain400?: boolean; camelCaseJobs?: boolean };
+  quirks: Required<EmulatorQuirks>;
+  /** Job durations are divided by this (tests run the hosted timings faster). */
+  speedUp: number;
+  /** The emulated organisation, when the `organization` option is set. */
+  organization?: OrganizationState;
+  /** Strict mode: checks every answer against the spec's response schemas. */
+  strict?: StrictAudit;
   analyst: Analyst;
   jobs: JobStore;
   lifecycle: Required<JobLifecycleOptions>;
@@ -80,7 +98,10 @@ export function routeApi(req: ApiRequest, s: ApiState): ApiReply {
   if (!PUBLIC.has(req.path) && s.requireAuth) {
     const header = String(req.headers.authorization ?? '');
     const token = /^Bearer\s+(.+)$/i.exec(header)?.[1];
-    if (!token || !verifyJwt(token, s.secret, s.now())) return error(401, 'unauthorized', token ? 'Invalid or expired token' : 'Missing bearer token');
+    const claims = token ? verifyJwt(token, s.secret, s.now()) : undefined;
+    if (!claims) return error(401, 'unauthorized', token ? 'Invalid or expired token' : 'Missing bearer token');
+    const refused = s.organization && organizationRefusal(s.organization, claims, req.path);
+    if (refused) return refused;
   }
   const feature = FEATURES[req.path];
   if (feature && req.method === 'POST') return analysis(feature, req, s);
@@ -102,50 +123,52 @@ function credits(encoded: string, s: ApiState): ApiReply {
       { message: 'Invalid percent-encoding', location: 'path', field: 'organizationId', path: ['organizationId'] },
     ]);
   }
-  return { status: 200, body: { organizationId, balance: balanceOf(s), currency: 'credits', emulated: true } };
+  return { status: 200, body: { organizationId, balance: s.organization?.balance ?? balanceOf(s), currency: 'credits', emulated: true } };
 }
 
-function invalid(s: ApiState, message: string, errors: ValidationIssue[]): ApiReply {
-  if (s.quirks.textPlain400) {
-    const zodish = errors.map((e) => ({ code: 'invalid_type', path: ['body', ...e.path], message: e.message }));
-    return { status: 400, body: `Failed to parse schema. This error was caused by: ${JSON.stringify(zodish, null, 2)}`, headers: { 'content-type': 'text/plain' } };
-  }
-  return error(400, 'validation_error', message, errors);
+function invalid(message: string, errors: ValidationIssue[]): ApiReply {
+  const sent = errors.map(({ expected: _e, received: _r, ...issue }) => issue);
+  return { ...error(400, 'validation_error', message, sent), issues: errors };
 }
 
 function analysis(feature: Feature, req: ApiRequest, s: ApiState): ApiReply {
+  const documented = specRules(`/${feature}`, req.body);
+  if (documented) return documented;
   const issues = s.validator.requestBody(`/${feature}`, req.body);
-  if (issues.length) return invalid(s, issues[0]!.field ? `${issues[0]!.field}: ${issues[0]!.message}` : issues[0]!.message, issues);
+  if (issues.length) {
+    const first = issues[0]!;
+    return invalid(documentedMessage(`/${feature}`) ?? (first.field ? `${first.field}: ${first.message}` : first.message), issues);
+  }
   const body = req.body as Record<string, unknown>;
   const fast = body.fast === true;
-  if (feature === 'data-dictionary' && fast) {
-    return error(400, 'invalid_request', 'Data dictionary generation only supports asynchronous mode (fast=false)', [
-      { message: 'Fast mode not supported', location: 'body', field: 'fast', path: ['fast'] },
-    ]);
-  }
   const syncIssue = fast ? syncLimit(feature, body) : undefined;
-  if (syncIssue) return invalid(s, syncIssue.message, [syncIssue]);
+  if (syncIssue) return invalid(syncIssue.message, [syncIssue]);
   const key = `${feature}:${JSON.stringify(body)}`;
   const requestId = hexId(key, s.seed);
-  const result = { ...s.analyst.run(feature, body), requestId, usage: usageOf(feature, body) };
-  spend(s, result.usage.total);
+  const usage = usageOf(feature, body);
+  const short = charge(s.organization, usage.total);
+  if (short) return short;
+  spend(s, usage.total);
+  const result = { ...s.analyst.run(feature, body), requestId, usage };
   if (fast) return { status: 200, body: result };
+  s.strict?.result(feature, result);
   const fault = req.takeFault('job-failure', 'job-stuck');
   const n = s.jobs.nextId();
   const id = `task/emulator/${hexId(`${key}#${n}`, s.seed)}`;
   const resultId = `${hexId(`${id}:result`, s.seed)}`;
   const now = s.now();
+  const durationMs = s.jobDuration ? jobDurationMs(s.jobDuration, feature, jobItems(feature, body), s.seed, n) : s.jobDurationMs;
   s.jobs.add({
     id,
     feature,
     createdAt: now,
-    readyAt: now + (s.jobDuration ? jobDurationMs(s.jobDuration, feature, jobItems(feature, body), s.seed, n) : s.jobDurationMs),
+    readyAt: now + Math.round(durationMs / s.speedUp),
     failure: fault?.type === 'job-failure' ? (fault.detail ?? 'Job failed (emulated fault)') : undefined,
     stuck: fault?.type === 'job-stuck',
     resultId,
-    result: JSON.stringify({ ...result, requestId: resultId }),
+    result: JSON.stringify(shapeResult(feature, { ...result, requestId: resultId }, s.quirks)),
   });
-  return { status: 202, body: s.quirks.camelCaseJobs ? { jobId: id } : { job_id: id } };
+  return { status: 202, body: { job_id: id } };
 }
 
 function syncLimit(feature: Feature, body: Record<string, unknown>): ValidationIssue | undefined {
@@ -173,19 +196,15 @@ function jobStatus(req: ApiRequest, s: ApiState): ApiReply {
   const cancelled = cancelledStatus(job);
   if (cancelled) return cancelled;
   const now = s.now();
-  const camel = s.quirks.camelCaseJobs;
   if (job.stuck || now < job.readyAt) {
     const queued = now < job.createdAt + (job.readyAt - job.createdAt) / 3;
-    return { status: 200, body: { ...(camel ? {} : { job_id: job.id }), status: queued ? 'queued' : 'pending' } };
+    return { status: 200, body: { job_id: job.id, status: 'pending' }, queued };
   }
-  if (job.failure) return { status: 200, body: { job_id: job.id, status: 'failed', error: job.failure } };
+  if (job.failure) return { status: 200, body: { job_id: job.id, status: 'failed' }, failure: job.failure };
   const expires = req.takeFault('expired-link') ? now - 1 : now + s.resultTtlMs;
   const path = `/results/${job.feature}/${job.resultId}.json`;
   const url = `${s.origin}${path}?expires=${expires}&signature=${signLink(path, expires, s.secret)}`;
-  return {
-    status: 200,
-    body: camel ? { jobId: job.resultId, status: 'completed', resultUrl: url } : { job_id: job.resultId, status: 'completed', result_url: url },
-  };
+  return { status: 200, body: { job_id: job.resultId, status: 'completed', result_url: url } };
 }
 
 /** `GET /results/...`: a pre-signed link; no bearer needed, 403 when expired or tampered with. */
@@ -219,8 +238,11 @@ export function issueToken(req: ApiRequest, s: ApiState): ApiReply {
   // `exp` is in whole seconds: round up so a token never dies before its `expires_in`.
   const exp = Math.ceil(s.now() / 1000) + s.tokenTtlSeconds;
   const sub = user ? 'auth0|emulated-user' : `${s.clientId}@clients`;
-  const claims = { iss: `${s.origin}/`, sub, aud: b.audience ?? 'https://core.researchwiseai.com/pulse/v1', iat, exp, emulator: true };
-  const token = signJwt(organization ? { ...claims, org_id: organization } : claims, s.secret);
+  // The organisation asked for (client credentials' `organization`, a PKCE login's) wins over the emulated one.
+  const emulated = s.organization ? (s.organization.id === undefined ? {} : { org_id: s.organization.id }) : { org_id: 'emulator-org' };
+  const org = organization ? { org_id: organization } : emulated;
+  const claims = { iss: `${s.origin}/`, sub, aud: b.audience ?? 'https://core.researchwiseai.com/pulse/v1', iat, exp, ...org };
+  const token = signJwt({ ...claims, emulator: true }, s.secret);
   const refresh = user ? { refresh_token: user.refreshToken } : {};
   return { status: 200, body: { access_token: token, expires_in: s.tokenTtlSeconds, token_type: 'Bearer', ...refresh } };
 }
@@ -235,8 +257,10 @@ function health(s: ApiState): ApiReply {
 
 function estimate(req: ApiRequest, s: ApiState): ApiReply {
   const body = req.body as { feature?: string; inputs?: unknown };
+  const documented = specRules('/usage/estimate', body);
+  if (documented) return documented;
   const issues = s.validator.requestBody('/usage/estimate', body);
-  if (issues.length) return invalid(s, issues[0]!.message, issues);
+  if (issues.length) return invalid(issues[0]!.message, issues);
   const feature = body.feature as Feature;
   const inputs = body.inputs as string[];
   const usage = feature === 'data-dictionary' ? { records: [{ feature, quantity: Math.ceil(inputs.length / 100) }], total: Math.ceil(inputs.length / 100) } : usageOf(feature, { inputs });

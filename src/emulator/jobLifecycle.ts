@@ -24,7 +24,7 @@ export function checkJobLifecycle(o: JobLifecycleOptions): Required<JobLifecycle
   if (typeof cancelJobs !== 'boolean') throw new PulseValidationError('cancelJobs', 'must be a boolean');
   const ms = o.unknownNewJobsMs ?? 0;
   if (typeof ms !== 'number' || !Number.isFinite(ms) || ms < 0) {
-    throw new PulseValidationError('quirks.unknownNewJobsMs', 'must be a finite number of ms, 0 or more', { value: String(ms) });
+    throw new PulseValidationError('unknownNewJobsMs', 'must be a finite number of ms, 0 or more', { value: String(ms) });
   }
   return { cancelJobs, unknownNewJobsMs: ms };
 }

@@ -10,6 +10,9 @@ export interface ValidationIssue {
   field: string;
   location: 'body' | 'query' | 'path';
   code?: string;
+  /** For type errors: the type the schema wants and the one given (not sent; the text/plain 400 quirk shows them). */
+  expected?: string;
+  received?: string;
 }
 
 /**
@@ -22,6 +25,7 @@ export class SpecValidator {
     strict: false,
     allErrors: true,
     validateFormats: false,
+    verbose: true,
   });
   private readonly cache = new Map<string, ValidateFunction>();
 
@@ -37,6 +41,12 @@ export class SpecValidator {
   /** Issues of a response body against the spec's schema for `path` and status. */
   responseBody(path: string, method: 'get' | 'post', status: number, body: unknown): ValidationIssue[] {
     return this.check(`openapi#/paths/${pointer(path)}/${method}/responses/${status}/content/application~1json/schema`, body, 'body');
+  }
+
+  /** Whether the spec documents a JSON response for `path`, method and status. */
+  hasResponse(path: string, method: 'get' | 'post', status: number): boolean {
+    const paths = (spec as { paths: Record<string, Record<string, { responses?: Record<string, { content?: object }> }>> }).paths;
+    return Boolean(paths[path]?.[method]?.responses?.[String(status)]?.content);
   }
 
   /** Issues of a value against a component schema, e.g. `SentimentResponse`. */
@@ -75,6 +85,12 @@ function toIssues(errors: ErrorObject[], location: 'body' | 'query'): Validation
         field: path.map((p, i) => (typeof p === 'number' ? `[${p}]` : i ? `.${p}` : p)).join(''),
         location,
         code: e.keyword,
+        ...(e.keyword === 'type' ? { expected: String((e.params as { type?: unknown }).type), received: typeName(e.data) } : {}),
       };
     });
+}
+
+function typeName(value: unknown): string {
+  if (value === null) return 'null';
+  return Array.isArray(value) ? 'array' : typeof value;
 }

@@ -1,0 +1,56 @@
+import { createHash } from 'node:crypto';
+import { PulseValidationError } from '../errors';
+import { Analyst } from './analyze';
+import type { ApiState } from './api';
+import type { EmulatorOptions } from './EmulatorOptions';
+import { checkJobDurationModel } from './jobDuration';
+import { JobStore } from './JobStore';
+import { organizationState } from './organization';
+import { PROFILES, profileOf, resolveQuirks } from './profiles';
+import { StrictAudit } from './StrictAudit';
+import { SpecValidator } from './validator';
+import { checkJobLifecycle } from './jobLifecycle';
+
+/**
+ * The routes' state from `startEmulator`'s options, with their defaults; `origin` is
+ * filled in once the server listens.
+ *
+ * @example
+ * const state = emulatorState({ seed: 7 });
+ */
+export function emulatorState(options: EmulatorOptions): ApiState {
+  const now = options.now ?? Date.now;
+  const seed = options.seed ?? 42;
+  const profile = profileOf(options.profile, process.env.PULSE_EMULATOR_PROFILE);
+  const defaults = PROFILES[profile];
+  const validator = new SpecValidator();
+  const strict = options.strict ?? process.env.PULSE_EMULATOR_STRICT === '1';
+  const speedUp = options.speedUp ?? 1;
+  if (typeof speedUp !== 'number' || !(speedUp > 0) || !Number.isFinite(speedUp)) {
+    throw new PulseValidationError('speedUp', 'must be a finite number above 0');
+  }
+  const jobDuration = options.jobDuration ?? (options.jobDurationMs === undefined ? defaults.jobDuration : undefined);
+  return {
+    profile,
+    seed,
+    origin: '',
+    secret: createHash('sha256').update(`pulse-emulator:${seed}`).digest('hex'),
+    clientId: options.clientId ?? 'emulator-client',
+    clientSecret: options.clientSecret ?? 'emulator-secret',
+    requireAuth: options.requireAuth ?? true,
+    tokenTtlSeconds: options.tokenTtlSeconds ?? defaults.tokenTtlSeconds,
+    resultTtlMs: options.resultTtlMs ?? 3_600_000,
+    jobDurationMs: options.jobDurationMs ?? 300,
+    jobDuration: jobDuration === undefined ? undefined : checkJobDurationModel(jobDuration),
+    quirks: resolveQuirks(profile, options.quirks),
+    speedUp,
+    organization: organizationState(options.organization),
+    strict: strict ? new StrictAudit(validator) : undefined,
+    analyst: new Analyst(seed, options.embeddingDimensions ?? 3072),
+    jobs: new JobStore(),
+    lifecycle: checkJobLifecycle({ cancelJobs: options.cancelJobs, unknownNewJobsMs: options.unknownNewJobsMs }),
+    validator,
+    now,
+    startedAt: now(),
+  };
+}
