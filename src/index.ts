@@ -185,7 +185,7 @@ export { EmbeddingsResult } from './analysis/results/EmbeddingsResult';
 export { toCSV, type Row } from './analysis/csv';
 
 // Processes and the Analyzer
-export { Process, type ProcessContext, type ProcessEmission, type ProcessKind, type ProcessOptions } from './analysis/Process';
+export { Process, type ProcessContext, type ProcessEmission, type ProcessKind, type ProcessOptions, type ProviderOptions } from './analysis/Process';
 export { ThemeGeneration, type ThemeGenerationOptions } from './analysis/processes/ThemeGeneration';
 export { SentimentProcess, type SentimentOptions } from './analysis/processes/SentimentProcess';
 export { ThemeAllocation, type ThemeAllocationOptions } from './analysis/processes/ThemeAllocation';
@@ -195,7 +195,7 @@ export { Similarity, type SimilarityOptions } from './analysis/processes/Similar
 export { Cluster, type ClusterOptions } from './analysis/processes/Cluster';
 export { Summary, type SummaryOptions } from './analysis/processes/Summary';
 export { DataDictionary, type DataDictionaryOptions } from './analysis/processes/DataDictionary';
-export { Embeddings } from './analysis/processes/Embeddings';
+export { Embeddings, type EmbeddingsOptions } from './analysis/processes/Embeddings';
 export { Analyzer, type AnalyzerOptions, type AnalyzerRunOptions } from './analysis/Analyzer';
 export { collectResults } from './analysis/collectResults';
 export { AnalysisResults, type ResultMap } from './analysis/AnalysisResults';

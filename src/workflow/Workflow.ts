@@ -216,8 +216,9 @@ export class Workflow<R extends ResultMap = Record<never, never>> {
   }
 
   private addSpec(spec: WorkflowStepSpec): void {
-    const { type, ...options } = spec;
-    (this[type] as (o: object) => unknown).call(this, options);
+    const { type, ...rest } = spec;
+    const { extractionType, ...options } = rest as typeof rest & { extractionType?: string };
+    (this[type] as (o: object) => unknown).call(this, extractionType === undefined ? options : { ...options, type: extractionType });
   }
 
   private planned() {
@@ -240,7 +241,7 @@ export class Workflow<R extends ResultMap = Record<never, never>> {
   }
 
   private withThemes<O extends ThemeAllocationOptions | ThemeExtractionOptions>(kind: string, options: O): O {
-    if (options.themes !== undefined || options.themesFrom !== undefined) return options;
+    if (options.themes !== undefined || options.themesFrom !== undefined || 'dictionary' in options) return options;
     const generators = this.steps.filter((s) => s.process.kind === 'themeGeneration');
     const name = options.name ?? kind;
     if (generators.length === 0) throw new PulseValidationError(`${name}.themes`, 'needs themes, or a themeGeneration step before it');
@@ -279,7 +280,7 @@ function defaultName(step: WorkflowStepSpec): string {
 /** The steps a described step needs before it (its theme source), for ordering. */
 function themeDeps(step: WorkflowStepSpec, generators: string[]): string[] {
   if (step.type !== 'themeAllocation' && step.type !== 'themeExtraction') return [];
-  if (step.themes) return [];
+  if (step.themes || (step.type === 'themeExtraction' && step.dictionary)) return [];
   return step.themesFrom ? [step.themesFrom] : generators;
 }
 

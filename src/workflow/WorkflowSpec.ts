@@ -1,9 +1,10 @@
 import { z } from 'zod';
+import { FastModeSchema } from '../schemas/common';
 import { SplitSchema } from '../schemas/similarity';
 import { ThemeSchema } from '../schemas/themes';
 
 const name = z.string().regex(/^[A-Za-z_][A-Za-z0-9_-]{0,63}$/, 'must be 1-64 letters, digits, _ or -, starting with a letter or _');
-const base = { name: name.optional(), source: name.optional() };
+const base = { name: name.optional(), source: name.optional(), fast: FastModeSchema.optional() };
 const themes = { themes: z.array(z.union([z.string(), ThemeSchema])).optional(), themesFrom: name.optional() };
 
 /** One step of a pipeline description; `type` is the Workflow method's name. */
@@ -16,11 +17,40 @@ export const WorkflowStepSpecSchema = z.discriminatedUnion('type', [
     context: z.string().optional(),
     version: z.string().optional(),
     prune: z.number().int().optional(),
+    interactive: z.boolean().optional(),
+    initialSets: z.number().int().optional(),
   }),
   z.strictObject({ type: z.literal('sentiment'), ...base, version: z.string().optional() }),
-  z.strictObject({ type: z.literal('themeAllocation'), ...base, ...themes, threshold: z.number().optional() }),
-  z.strictObject({ type: z.literal('themeExtraction'), ...base, ...themes, expandDictionary: z.boolean().optional(), version: z.string().optional() }),
-  z.strictObject({ type: z.literal('similarity'), ...base, split: SplitSchema.optional(), version: z.string().optional() }),
+  z.strictObject({
+    type: z.literal('themeAllocation'),
+    ...base,
+    ...themes,
+    threshold: z.number().optional(),
+    singleLabel: z.boolean().optional(),
+    split: SplitSchema.optional(),
+    version: z.string().optional(),
+  }),
+  z.strictObject({
+    type: z.literal('themeExtraction'),
+    ...base,
+    ...themes,
+    dictionary: z.array(z.string()).optional(),
+    // `type` names the step: the extraction's own type is `extractionType` in a description.
+    extractionType: z.enum(['named-entities', 'themes']).optional(),
+    category: z.string().optional(),
+    expandDictionary: z.boolean().optional(),
+    expandDictionaryLimit: z.number().int().optional(),
+    version: z.string().optional(),
+  }),
+  z.strictObject({
+    type: z.literal('similarity'),
+    ...base,
+    setA: z.array(z.string()).optional(),
+    setB: z.array(z.string()).optional(),
+    flatten: z.boolean().optional(),
+    split: SplitSchema.optional(),
+    version: z.string().optional(),
+  }),
   z.strictObject({
     type: z.literal('cluster'),
     ...base,

@@ -35,7 +35,7 @@ export class Cluster extends Process<ClusteringResponse, ClusterResult> {
   }
 
   run(ctx: ProcessContext): Observable<ProcessEmission<ClusteringResponse>> {
-    const request = { inputs: [...ctx.texts], k: this.options.k ?? 5, algorithm: this.options.algorithm, fast: ctx.fast };
+    const request = { inputs: [...ctx.texts], k: this.options.k ?? 5, algorithm: this.options.algorithm, fast: this.fastIn(ctx) };
     return tracked(ctx.client.clusterTexts(request, { ...ctx.call, observe: 'events' }));
   }
 

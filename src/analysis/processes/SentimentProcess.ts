@@ -1,10 +1,10 @@
 import type { Observable } from 'rxjs';
 import type { SentimentResponse } from '../../schemas/sentiment';
-import { Process, tracked, type ProcessContext, type ProcessEmission, type ProcessOptions } from '../Process';
+import { Process, tracked, type ProcessContext, type ProcessEmission, type ProcessOptions, type ProviderOptions } from '../Process';
 import { SentimentResult } from '../results/SentimentResult';
 
 /** Options of `SentimentProcess` (and of the `sentimentAnalysis` starter). */
-export interface SentimentOptions extends ProcessOptions {
+export interface SentimentOptions extends ProcessOptions, ProviderOptions {
   version?: string;
 }
 
@@ -23,11 +23,12 @@ export class SentimentProcess extends Process<SentimentResponse, SentimentResult
   }
 
   params(): Record<string, unknown> {
-    return { version: this.options.version };
+    return { version: this.options.version, provider: this.providerLabel(this.options.provider) };
   }
 
   run(ctx: ProcessContext): Observable<ProcessEmission<SentimentResponse>> {
-    const request = { inputs: [...ctx.texts], version: this.options.version, fast: ctx.fast };
+    const { version, provider } = this.options;
+    const request = { inputs: [...ctx.texts], version, provider, fast: this.fastIn(ctx) };
     return tracked(ctx.client.analyzeSentiment(request, { ...ctx.call, observe: 'events' }));
   }
 

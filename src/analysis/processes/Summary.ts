@@ -36,7 +36,7 @@ export class Summary extends Process<SummariesResponse, SummaryResult> {
   }
 
   run(ctx: ProcessContext): Observable<ProcessEmission<SummariesResponse>> {
-    const request = { inputs: [...ctx.texts], question: this.question, length: this.options.length, preset: this.options.preset, fast: ctx.fast };
+    const request = { inputs: [...ctx.texts], question: this.question, length: this.options.length, preset: this.options.preset, fast: this.fastIn(ctx) };
     return tracked(ctx.client.generateSummary(request, { ...ctx.call, observe: 'events' }));
   }
 
