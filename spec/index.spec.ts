@@ -29,6 +29,7 @@ describe('public entry', () => {
         'HealthResponseSchema',
         'InsufficientCreditsError',
         'Job',
+        'mapJob',
         'JobFailedError',
         'JobStatusSchema',
         'JobSubmissionSchema',

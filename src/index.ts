@@ -25,6 +25,7 @@ export {
 
 // Jobs
 export { Job, type JobRef } from './jobs/Job';
+export { mapJob } from './jobs/mapJob';
 export { Jobs, type PollOptions } from './jobs/Jobs';
 export type {
   JobEvent,
@@ -159,7 +160,10 @@ export {
   estimateUsage,
   generateDataDictionary,
   type StarterOptions,
+  type StarterResult,
   type ExtractElementsOptions,
+  type CompareSimilarityOptions,
+  type DataDictionaryStarterOptions,
 } from './analysis/starters';
 export type { TextsInput } from './analysis/inputs';
 

@@ -3,6 +3,8 @@ import type { PulseClient } from '../client/PulseClient';
 import type { CallOptions } from '../client/CallOptions';
 import { PulseValidationError } from '../errors';
 import type { JobEvent, JobPart, JobStatusEvent } from '../jobs/JobEvent';
+import type { Job } from '../jobs/Job';
+import { mapJob } from '../jobs/mapJob';
 import { FastModeSchema, ProviderSpecSchema, type FastMode, type ProviderSpec } from '../schemas/common';
 import type { JobStatusValue } from '../schemas/jobs';
 import type { AnalysisResult } from './results/AnalysisResult';
@@ -105,8 +107,38 @@ export abstract class Process<Raw = unknown, Result extends AnalysisResult<Raw> 
   /** The parameters (plain JSON): part of the cache key and of the graph's labels. */
   abstract params(): Record<string, unknown>;
 
-  /** Runs against the client: job statuses, then one `result` with the raw answer. */
-  abstract run(ctx: ProcessContext): Observable<ProcessEmission<Raw>>;
+  /**
+   * Runs against the client: job statuses, then one `result` with the raw answer. By
+   * default, `send` with `observe: 'events'`.
+   */
+  run(ctx: ProcessContext): Observable<ProcessEmission<Raw>> {
+    const events$ = this.sendOrFail(ctx, { ...ctx.call, observe: 'events' }) as Observable<JobEvent<unknown>>;
+    return tracked(events$).pipe(map((e) => (e.type === 'result' ? { type: 'result', data: this.fromWire(e.data, ctx) } : e)));
+  }
+
+  /**
+   * Submits the step's request and emits its job handle (`awaitJobResult: false`), whose
+   * result is the raw answer (`wrap` it for the result object). A synchronous answer
+   * gives a handle whose result is already there.
+   */
+  submit(ctx: ProcessContext): Observable<Job<Raw>> {
+    return (this.sendOrFail(ctx, { ...ctx.call, awaitJobResult: false }) as Observable<Job<unknown>>).pipe(
+      map((job) => mapJob(job, (data) => this.fromWire(data, ctx))),
+    );
+  }
+
+  /** The step's one client call with these per-call options (what `run` and `submit` use). */
+  protected send?(ctx: ProcessContext, options: CallOptions): Observable<unknown>;
+
+  /** The raw answer from the endpoint's answer (the same, unless the step reshapes it). */
+  protected fromWire(data: unknown, _ctx: ProcessContext): Raw {
+    return data as Raw;
+  }
+
+  private sendOrFail(ctx: ProcessContext, options: CallOptions): Observable<unknown> {
+    if (!this.send) throw new PulseValidationError(`${this.id}`, 'implements neither send() nor run()');
+    return this.send(ctx, options);
+  }
 
   /** The result object of a raw answer (fresh, or from a cache). */
   abstract wrap(raw: Raw, ctx: Pick<ProcessContext, 'texts' | 'upstream'>): Result;

@@ -170,6 +170,7 @@ export const SubmitAndGatherConfigSchema = z.looseObject({
 /** `StarterOptions` (each starter's own analysis options are checked by its process). */
 export const StarterOptionsSchema = SimpleCallOptionsSchema.extend({
   concurrency: r.positiveInt.optional(),
+  awaitJobResult: r.boolean.optional(),
   fast: z.union([z.boolean(), z.literal('auto')], { error: "must be true, false or 'auto'" }).optional(),
 });
 

@@ -1,6 +1,7 @@
 import type { Observable } from 'rxjs';
+import type { CallOptions } from '../../client/CallOptions';
 import type { DataDictionaryRequest, DataDictionaryResponse } from '../../schemas/dataDictionary';
-import { Process, tracked, type ProcessContext, type ProcessEmission, type ProcessOptions } from '../Process';
+import { Process, type ProcessContext, type ProcessOptions } from '../Process';
 import { DataDictionaryResult } from '../results/DataDictionaryResult';
 
 /** Options of `DataDictionary`. */
@@ -33,11 +34,11 @@ export class DataDictionary extends Process<DataDictionaryResponse, DataDictiona
     return params;
   }
 
-  run(ctx: ProcessContext): Observable<ProcessEmission<DataDictionaryResponse>> {
+  protected override send(ctx: ProcessContext, call: CallOptions): Observable<unknown> {
     const { name: _name, fast, header = 'response', ...options } = this.options;
     const request = { data: [[header], ...ctx.texts.map((t) => [t])], options: Object.keys(options).length ? options : undefined };
     // Always a job: only an explicit per-step `fast` is sent (the client refuses `true`).
-    return tracked(ctx.client.generateDataDictionary({ ...request, fast }, { ...ctx.call, observe: 'events' }));
+    return ctx.client.generateDataDictionary({ ...request, fast }, call);
   }
 
   wrap(raw: DataDictionaryResponse, ctx: Pick<ProcessContext, 'texts'>): DataDictionaryResult {

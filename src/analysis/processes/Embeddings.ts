@@ -1,6 +1,7 @@
 import type { Observable } from 'rxjs';
+import type { CallOptions } from '../../client/CallOptions';
 import type { EmbeddingsResponse } from '../../schemas/embeddings';
-import { Process, tracked, type ProcessContext, type ProcessEmission, type ProcessOptions, type ProviderOptions } from '../Process';
+import { Process, type ProcessContext, type ProcessOptions, type ProviderOptions } from '../Process';
 import { EmbeddingsResult } from '../results/EmbeddingsResult';
 
 /** Options of `Embeddings`. */
@@ -23,9 +24,9 @@ export class Embeddings extends Process<EmbeddingsResponse, EmbeddingsResult> {
     return { provider: this.providerLabel(this.options.provider) };
   }
 
-  run(ctx: ProcessContext): Observable<ProcessEmission<EmbeddingsResponse>> {
+  protected override send(ctx: ProcessContext, options: CallOptions): Observable<unknown> {
     const request = { inputs: [...ctx.texts], provider: this.options.provider, fast: this.fastIn(ctx) };
-    return tracked(ctx.client.createEmbeddings(request, { ...ctx.call, observe: 'events' }));
+    return ctx.client.createEmbeddings(request, options);
   }
 
   wrap(raw: EmbeddingsResponse, ctx: Pick<ProcessContext, 'texts'>): EmbeddingsResult {

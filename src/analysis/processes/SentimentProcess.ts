@@ -1,6 +1,7 @@
 import type { Observable } from 'rxjs';
+import type { CallOptions } from '../../client/CallOptions';
 import type { SentimentResponse } from '../../schemas/sentiment';
-import { Process, tracked, type ProcessContext, type ProcessEmission, type ProcessOptions, type ProviderOptions } from '../Process';
+import { Process, type ProcessContext, type ProcessOptions, type ProviderOptions } from '../Process';
 import { SentimentResult } from '../results/SentimentResult';
 
 /** Options of `SentimentProcess` (and of the `sentimentAnalysis` starter). */
@@ -26,10 +27,10 @@ export class SentimentProcess extends Process<SentimentResponse, SentimentResult
     return { version: this.options.version, provider: this.providerLabel(this.options.provider) };
   }
 
-  run(ctx: ProcessContext): Observable<ProcessEmission<SentimentResponse>> {
+  protected override send(ctx: ProcessContext, options: CallOptions): Observable<unknown> {
     const { version, provider } = this.options;
     const request = { inputs: [...ctx.texts], version, provider, fast: this.fastIn(ctx) };
-    return tracked(ctx.client.analyzeSentiment(request, { ...ctx.call, observe: 'events' }));
+    return ctx.client.analyzeSentiment(request, options);
   }
 
   wrap(raw: SentimentResponse, ctx: Pick<ProcessContext, 'texts'>): SentimentResult {

@@ -1,7 +1,8 @@
 import type { Observable } from 'rxjs';
+import type { CallOptions } from '../../client/CallOptions';
 import { SplitSchema, type SimilarityResponse, type Split } from '../../schemas/similarity';
 import { checkDataset } from '../inputs';
-import { Process, tracked, type ProcessContext, type ProcessEmission, type ProcessOptions, type ProviderOptions } from '../Process';
+import { Process, type ProcessContext, type ProcessOptions, type ProviderOptions } from '../Process';
 import { SimilarityResult } from '../results/SimilarityResult';
 
 /** Options of `Similarity`. */
@@ -43,11 +44,11 @@ export class Similarity extends Process<SimilarityResponse, SimilarityResult> {
     return { setA, setB, flatten, split, version, provider: this.providerLabel(provider) };
   }
 
-  run(ctx: ProcessContext): Observable<ProcessEmission<SimilarityResponse>> {
+  protected override send(ctx: ProcessContext, options: CallOptions): Observable<unknown> {
     const { setA, setB, flatten = false, split, version, provider } = this.options;
     const sets = setB === undefined ? { set: [...ctx.texts] } : { setA: [...(setA ?? ctx.texts)], setB: [...setB] };
     const request = { ...sets, flatten, split, version, provider, fast: this.fastIn(ctx) };
-    return tracked(ctx.client.compareSimilarity(request, { ...ctx.call, observe: 'events' }));
+    return ctx.client.compareSimilarity(request, options);
   }
 
   wrap(raw: SimilarityResponse, ctx: Pick<ProcessContext, 'texts'>): SimilarityResult {

@@ -1,7 +1,8 @@
-import { map, type Observable } from 'rxjs';
+import type { Observable } from 'rxjs';
+import type { CallOptions } from '../../client/CallOptions';
 import { themeTarget } from '../../operators/themeScores';
-import { SplitSchema, type Split } from '../../schemas/similarity';
-import { Process, tracked, type ProcessContext, type ProcessEmission, type ProcessOptions, type ProviderOptions } from '../Process';
+import { SplitSchema, type SimilarityResponse, type Split } from '../../schemas/similarity';
+import { Process, type ProcessContext, type ProcessOptions, type ProviderOptions } from '../Process';
 import { ThemeAllocationResult, type ThemeAllocationData } from '../results/ThemeAllocationResult';
 import { checkThemeSource, resolveThemes, themeDependencies, type ThemeSourceOptions } from './themeSource';
 
@@ -51,13 +52,16 @@ export class ThemeAllocation extends Process<ThemeAllocationData, ThemeAllocatio
     return { themes, threshold, singleLabel, split, version, provider: this.providerLabel(provider) };
   }
 
-  run(ctx: ProcessContext): Observable<ProcessEmission<ThemeAllocationData>> {
+  protected override send(ctx: ProcessContext, options: CallOptions): Observable<unknown> {
     const themes = resolveThemes(this.id, this.options, ctx.upstream);
     const { split, version, provider } = this.options;
     const request = { setA: [...ctx.texts], setB: themes.map(themeTarget), split, version, provider, fast: this.fastIn(ctx) };
-    return tracked(ctx.client.compareSimilarity(request, { ...ctx.call, observe: 'events' })).pipe(
-      map((e) => (e.type === 'result' ? { type: 'result', data: { themes, similarity: e.data.matrix ?? [] } } : e)),
-    );
+    return ctx.client.compareSimilarity(request, options);
+  }
+
+  /** The themes beside the texts-by-themes matrix. */
+  protected override fromWire(data: unknown, ctx: ProcessContext): ThemeAllocationData {
+    return { themes: resolveThemes(this.id, this.options, ctx.upstream), similarity: (data as SimilarityResponse).matrix ?? [] };
   }
 
   wrap(raw: ThemeAllocationData, ctx: Pick<ProcessContext, 'texts'>): ThemeAllocationResult {

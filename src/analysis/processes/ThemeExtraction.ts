@@ -1,7 +1,8 @@
 import type { Observable } from 'rxjs';
+import type { CallOptions } from '../../client/CallOptions';
 import { themeTarget } from '../../operators/themeScores';
 import type { ExtractionsRequest, ExtractionsResponse } from '../../schemas/extractions';
-import { Process, tracked, type ProcessContext, type ProcessEmission, type ProcessOptions, type ProviderOptions } from '../Process';
+import { Process, type ProcessContext, type ProcessOptions, type ProviderOptions } from '../Process';
 import { ExtractionResult } from '../results/ExtractionResult';
 import { checkThemeSource, resolveThemes, themeDependencies, type ThemeSourceOptions } from './themeSource';
 
@@ -62,11 +63,11 @@ export class ThemeExtraction extends Process<ExtractionsResponse, ExtractionResu
     return { themes, dictionary, type: this.type, category, expandDictionary, expandDictionaryLimit, version, provider: this.providerLabel(provider) };
   }
 
-  run(ctx: ProcessContext): Observable<ProcessEmission<ExtractionsResponse>> {
+  protected override send(ctx: ProcessContext, options: CallOptions): Observable<unknown> {
     const { dictionary: terms, category, expandDictionary, expandDictionaryLimit, version, provider } = this.options;
     const dictionary = terms ? [...terms] : resolveThemes(this.id, this.options, ctx.upstream).map(themeTarget);
     const request = { inputs: [...ctx.texts], dictionary, type: this.type, category, expandDictionary, expandDictionaryLimit, version, provider };
-    return tracked(ctx.client.extractElements({ ...request, fast: this.fastIn(ctx) }, { ...ctx.call, observe: 'events' }));
+    return ctx.client.extractElements({ ...request, fast: this.fastIn(ctx) }, options);
   }
 
   wrap(raw: ExtractionsResponse, ctx: Pick<ProcessContext, 'texts'>): ExtractionResult {

@@ -1,8 +1,9 @@
 import type { Observable } from 'rxjs';
+import type { CallOptions } from '../../client/CallOptions';
 import { checkInt } from '../../client/validate';
 import { LIMITS } from '../../schemas/limits';
 import type { ThemesResponse } from '../../schemas/themes';
-import { Process, tracked, type ProcessContext, type ProcessEmission, type ProcessOptions, type ProviderOptions } from '../Process';
+import { Process, type ProcessContext, type ProcessOptions, type ProviderOptions } from '../Process';
 import { ThemeGenerationResult } from '../results/ThemeGenerationResult';
 
 /** Options of `ThemeGeneration` (and of the `generateThemes` starter). */
@@ -49,10 +50,10 @@ export class ThemeGeneration extends Process<ThemesResponse, ThemeGenerationResu
     return { minThemes, maxThemes, context, version, prune, interactive, initialSets, provider: this.providerLabel(provider) };
   }
 
-  run(ctx: ProcessContext): Observable<ProcessEmission<ThemesResponse>> {
+  protected override send(ctx: ProcessContext, options: CallOptions): Observable<unknown> {
     const { minThemes, maxThemes, context, version, prune, interactive, initialSets, provider } = this.options;
     const request = { inputs: [...ctx.texts], minThemes, maxThemes, context, version, prune, interactive, initialSets, provider };
-    return tracked(ctx.client.generateThemes({ ...request, fast: this.fastIn(ctx) }, { ...ctx.call, observe: 'events' }));
+    return ctx.client.generateThemes({ ...request, fast: this.fastIn(ctx) }, options);
   }
 
   wrap(raw: ThemesResponse, ctx: Pick<ProcessContext, 'texts'>): ThemeGenerationResult {
