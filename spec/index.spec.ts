@@ -48,6 +48,7 @@ describe('public entry', () => {
         'PulseValidationError',
         'RateLimitError',
         'ResponseTooLargeError',
+        'MissingPeerDependencyError',
         'ResponseValidationError',
         'SentimentRequestSchema',
         'SentimentResponseSchema',

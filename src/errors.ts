@@ -273,3 +273,25 @@ export class ResponseTooLargeError extends PulseError {
   }
 }
 brand(ResponseTooLargeError, 'ResponseTooLargeError');
+
+/**
+ * An optional peer dependency a feature needs is not installed (e.g. `exceljs` for
+ * `.xlsx` files): install it beside pulse-rx. Nothing was read or sent.
+ *
+ * @example
+ * import { MissingPeerDependencyError } from 'pulse-rx';
+ * readTexts('survey.xlsx').subscribe({ error: (e) => MissingPeerDependencyError.is(e) && console.log(e.packageName) });
+ */
+export class MissingPeerDependencyError extends PulseError {
+  override name = 'MissingPeerDependencyError' as const;
+  constructor(
+    readonly packageName: string,
+    readonly feature: string,
+  ) {
+    super(`${feature} needs the optional package "${packageName}": npm install ${packageName}`);
+  }
+  override toJSON(): Record<string, unknown> {
+    return { ...super.toJSON(), packageName: this.packageName, feature: this.feature };
+  }
+}
+brand(MissingPeerDependencyError, 'MissingPeerDependencyError');

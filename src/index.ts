@@ -58,6 +58,7 @@ export {
   PulseValidationError,
   ResponseValidationError,
   ResponseTooLargeError,
+  MissingPeerDependencyError,
   JobFailedError,
   JobTimeoutError,
 } from './errors';

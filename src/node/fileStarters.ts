@@ -29,9 +29,9 @@ type OptionsOf<F> = F extends (texts: TextsInput, options?: infer O) => unknown 
  */
 function fromFile<O extends object, R>(starter: Starter<O | undefined>) {
   return <P extends O>(input: TextsOrFile, options?: P & FileOptions): StarterResult<R, P> => {
-    const { format, column, header, field, ...rest } = (options ?? {}) as FileOptions & Record<string, unknown>;
+    const { format, column, header, field, sheet, ...rest } = (options ?? {}) as FileOptions & Record<string, unknown>;
     const starterOptions = (options === undefined ? undefined : rest) as O | undefined;
-    const texts = typeof input === 'string' ? readTextsFile(input, { format, column, header, field }) : input;
+    const texts = typeof input === 'string' ? readTextsFile(input, { format, column, header, field, sheet }) : input;
     return starter(texts, starterOptions) as StarterResult<R, P>;
   };
 }
