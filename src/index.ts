@@ -204,12 +204,13 @@ export { Embeddings, type EmbeddingsOptions } from './analysis/processes/Embeddi
 export { Analyzer, type AnalyzerOptions, type AnalyzerRunOptions } from './analysis/Analyzer';
 export { collectResults } from './analysis/collectResults';
 export { AnalysisResults, type ResultMap } from './analysis/AnalysisResults';
-export type { AnalysisEvent, AnalysisDone } from './analysis/AnalysisEvent';
+export type { AnalysisEvent, AnalysisDone, RunMonitor } from './analysis/AnalysisEvent';
 export { MemoryCache, type ResultCache } from './analysis/cache';
 
 // Workflow DSL
-export { Workflow, type StepOptions, type WorkflowRunOptions, type WorkflowGraph, type WorkflowNode } from './workflow/Workflow';
+export { Workflow, type StepOptions, type WorkflowRunOptions, type WorkflowGraph, type WorkflowNode, type WorkflowLoadOptions } from './workflow/Workflow';
 export { WorkflowSpecSchema, WorkflowStepSpecSchema, type WorkflowSpec, type WorkflowStepSpec } from './workflow/WorkflowSpec';
+export type { StepSource } from './workflow/StepSource';
 
 // Reports
 export { renderHtmlReport, type HtmlReportOptions } from './report/renderHtmlReport';

@@ -5,7 +5,7 @@ import { checkOptions } from '../http/checkOptions';
 import { StarterOptionsSchema } from '../schemas/options';
 import { PulseValidationError } from '../errors';
 import type { FastMode } from '../schemas/common';
-import type { AnalysisDone, AnalysisEvent } from './AnalysisEvent';
+import type { AnalysisDone, AnalysisEvent, RunMonitor } from './AnalysisEvent';
 import type { AnalysisResults } from './AnalysisResults';
 import { collectResults, withResults } from './collectResults';
 import type { ResultCache } from './cache';
@@ -27,6 +27,8 @@ export interface AnalyzerOptions extends Pick<CallOptions, 'signal' | 'timeoutMs
   cache?: ResultCache;
   /** @default 'auto' */
   fast?: FastMode;
+  /** Run start and end, each step's start and end, with timings (also on the `end` and `done` events). */
+  monitor?: RunMonitor;
 }
 
 /**
@@ -97,7 +99,7 @@ export class Analyzer {
   private execute(onEvent?: (event: AnalysisEvent) => void): Observable<AnalysisEvent | AnalysisDone> {
     const { client, cache, fast = 'auto', signal, timeoutMs, concurrency } = this.options;
     const steps = this.processes.map((process) => ({ process, texts: this.dataset }));
-    const results = withResults(onEvent);
+    const results = withResults(onEvent, this.options.monitor, this.processes.map((p) => p.id));
     const call = { signal, timeoutMs, concurrency };
     return withClient(client, (c) => runProcesses(steps, { client: c, cache, fast, call }).pipe(results));
   }

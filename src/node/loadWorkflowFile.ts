@@ -4,17 +4,19 @@ import { parse as parseYaml } from 'yaml';
 import { defer, from, map, type Observable } from 'rxjs';
 import type { ResultMap } from '../analysis/AnalysisResults';
 import { PulseValidationError } from '../errors';
-import { Workflow } from '../workflow/Workflow';
+import { Workflow, type WorkflowLoadOptions } from '../workflow/Workflow';
 
 /**
  * A `Workflow` from a `.json`, `.yaml` or `.yml` pipeline description, validated like
- * `Workflow.fromJSON` (errors name the step).
+ * `Workflow.fromJSON` (errors name the step): ours (`sources`, `steps`), or the Python
+ * SDK's (`pipeline`, snake_case names) over `options.dataset`, so existing files run unchanged.
  *
  * @example
  * import { loadWorkflowFile } from 'pulse-rx/node';
  * const results = await firstValueFrom(loadWorkflowFile('pipeline.yaml').pipe(switchMap((w) => w.run(client))));
+ * loadWorkflowFile('python-pipeline.yaml', { dataset: reviews }); // {"pipeline": [{"sentiment": {}}]}
  */
-export function loadWorkflowFile(path: string): Observable<Workflow<ResultMap>> {
+export function loadWorkflowFile(path: string, options: WorkflowLoadOptions = {}): Observable<Workflow<ResultMap>> {
   return defer(() => {
     if (typeof path !== 'string' || path.trim() === '') {
       throw new PulseValidationError('path', 'must be a non-empty string', { value: typeof path });
@@ -23,7 +25,7 @@ export function loadWorkflowFile(path: string): Observable<Workflow<ResultMap>> 
   }).pipe(
     map((text) => {
       const ext = extname(path).toLowerCase();
-      if (ext === '.json') return Workflow.fromJSON(text);
+      if (ext === '.json') return Workflow.fromJSON(text, options);
       if (ext !== '.yaml' && ext !== '.yml') throw new PulseValidationError('path', 'must end in .json, .yaml or .yml');
       let value: unknown;
       try {
@@ -31,7 +33,7 @@ export function loadWorkflowFile(path: string): Observable<Workflow<ResultMap>> 
       } catch (e) {
         throw new PulseValidationError('workflow', `is not valid YAML (${(e as Error).message.split('\n')[0]})`);
       }
-      return Workflow.fromJSON(value);
+      return Workflow.fromJSON(value, options);
     }),
   );
 }

@@ -4,7 +4,8 @@ import { SplitSchema } from '../schemas/similarity';
 import { ThemeSchema } from '../schemas/themes';
 
 const name = z.string().regex(/^[A-Za-z_][A-Za-z0-9_-]{0,63}$/, 'must be 1-64 letters, digits, _ or -, starting with a letter or _');
-const base = { name: name.optional(), source: name.optional(), fast: FastModeSchema.optional() };
+const stepSource = z.strictObject({ step: name, cluster: z.number().int().min(0).optional(), theme: z.string().min(1).optional() });
+const base = { name: name.optional(), source: z.union([name, stepSource]).optional(), fast: FastModeSchema.optional() };
 const themes = { themes: z.array(z.union([z.string(), ThemeSchema])).optional(), themesFrom: name.optional() };
 
 /** One step of a pipeline description; `type` is the Workflow method's name. */
