@@ -30,6 +30,8 @@ describe('public entry', () => {
         'InsufficientCreditsError',
         'Job',
         'mapJob',
+        'waitForAny',
+        'waitForStatus',
         'JobFailedError',
         'JobStatusSchema',
         'JobSubmissionSchema',

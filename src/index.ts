@@ -26,6 +26,8 @@ export {
 // Jobs
 export { Job, type JobRef } from './jobs/Job';
 export { mapJob } from './jobs/mapJob';
+export { waitForAny, type FirstJob, type WaitForAnyConfig } from './jobs/waitForAny';
+export { waitForStatus, type WaitForStatusConfig } from './jobs/waitForStatus';
 export { Jobs, type PollOptions } from './jobs/Jobs';
 export type {
   JobEvent,

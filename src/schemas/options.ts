@@ -157,6 +157,7 @@ export const ExtractElementsConfigSchema = BatchTextsConfigSchema.extend({
 export const GatherJobsConfigSchema = z.looseObject({
   concurrency: r.positiveInt.optional(),
   timeoutMs: r.positiveMsOrInfinity.optional(),
+  failFast: r.boolean.optional(),
   scheduler: SchedulerSchema.optional(),
 });
 
@@ -164,6 +165,8 @@ export const GatherJobsConfigSchema = z.looseObject({
 export const SubmitAndGatherConfigSchema = z.looseObject({
   concurrency: r.positiveInt.optional(),
   rateLimitDelayMs: r.delayMs.optional(),
+  timeoutMs: r.positiveMsOrInfinity.optional(),
+  failFast: r.boolean.optional(),
   scheduler: SchedulerSchema.optional(),
 });
 
