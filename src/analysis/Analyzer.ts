@@ -8,7 +8,7 @@ import type { FastMode } from '../schemas/common';
 import type { AnalysisDone, AnalysisEvent, RunMonitor } from './AnalysisEvent';
 import type { AnalysisResults } from './AnalysisResults';
 import { collectResults, withResults } from './collectResults';
-import type { ResultCache } from './cache';
+import { cacheOption, type ResultCache } from './cache';
 import { topoSort } from './graph';
 import { checkDataset, withClient } from './inputs';
 import { Process } from './Process';
@@ -23,8 +23,8 @@ export interface AnalyzerOptions extends Pick<CallOptions, 'signal' | 'timeoutMs
   processes: ReadonlyArray<Process<unknown, AnalysisResult<unknown>>>;
   /** @default PulseClient.fromEnv(), created per run and closed after it */
   client?: PulseClient;
-  /** Results of earlier runs, keyed by dataset, parameters and upstream results. */
-  cache?: ResultCache;
+  /** Results of earlier runs, keyed by dataset, parameters and upstream results; `false`: none. @default none */
+  cache?: ResultCache | false;
   /** @default 'auto' */
   fast?: FastMode;
   /** Run start and end, each step's start and end, with timings (also on the `end` and `done` events). */
@@ -56,6 +56,7 @@ export class Analyzer {
     // signal, timeoutMs, concurrency and fast by their rules (the same as the starters').
     checkOptions(StarterOptionsSchema, options, '');
     this.dataset = checkDataset('dataset', options.dataset);
+    cacheOption(options.cache);
     if (!Array.isArray(options.processes) || options.processes.length === 0) {
       throw new PulseValidationError('processes', 'must be a non-empty array of processes');
     }
@@ -97,7 +98,8 @@ export class Analyzer {
   }
 
   private execute(onEvent?: (event: AnalysisEvent) => void): Observable<AnalysisEvent | AnalysisDone> {
-    const { client, cache, fast = 'auto', signal, timeoutMs, concurrency } = this.options;
+    const { client, fast = 'auto', signal, timeoutMs, concurrency } = this.options;
+    const cache = cacheOption(this.options.cache);
     const steps = this.processes.map((process) => ({ process, texts: this.dataset }));
     const results = withResults(onEvent, this.options.monitor, this.processes.map((p) => p.id));
     const call = { signal, timeoutMs, concurrency };

@@ -2,7 +2,7 @@ import { defer, type Observable } from 'rxjs';
 import type { AnalysisDone, AnalysisEvent, RunMonitor } from '../analysis/AnalysisEvent';
 import { collectResults, withResults } from '../analysis/collectResults';
 import type { AnalysisResults, ResultMap } from '../analysis/AnalysisResults';
-import type { ResultCache } from '../analysis/cache';
+import { cacheOption, type ResultCache } from '../analysis/cache';
 import { toMermaid } from '../analysis/graph';
 import { checkDataset, withClient } from '../analysis/inputs';
 import type { Process, ProcessKind } from '../analysis/Process';
@@ -62,7 +62,8 @@ export interface WorkflowLoadOptions {
 export interface WorkflowRunOptions extends Pick<CallOptions, 'signal' | 'timeoutMs' | 'concurrency'> {
   /** @default PulseClient.fromEnv(), created per run and closed after it */
   client?: PulseClient;
-  cache?: ResultCache;
+  /** Results of earlier runs (a `ResultCache`); `false`: none. @default none */
+  cache?: ResultCache | false;
   /** @default 'auto' */
   fast?: FastMode;
   /** Called with every step event (start, status, end, error) as the run goes. */
@@ -206,13 +207,14 @@ export class Workflow<R extends ResultMap = Record<never, never>> {
    */
   events(clientOrOptions?: PulseClient | WorkflowRunOptions): Observable<AnalysisEvent | AnalysisDone<R>> {
     const options = clientOrOptions instanceof PulseClient ? { client: clientOrOptions } : (clientOrOptions ?? {});
-    const { client, cache, fast = 'auto', signal, timeoutMs, concurrency, onEvent, monitor } = options;
+    const { client, fast = 'auto', signal, timeoutMs, concurrency, onEvent, monitor } = options;
     const steps = this.planned();
     const results = withResults<R>(onEvent, monitor, steps.map((s) => s.process.id));
     return defer(() => {
       // Bad run options (a NaN timeout, a fake signal) error the stream, naming the option.
       checkOptions(StarterOptionsSchema, options, 'options');
       const call = { signal, timeoutMs, concurrency };
+      const cache = cacheOption(options.cache);
       return withClient(client, (c) => runProcesses(steps, { client: c, cache, fast, call }).pipe(results));
     });
   }
