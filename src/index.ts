@@ -187,6 +187,7 @@ export { ClusterResult, type IndexedCluster } from './analysis/results/ClusterRe
 export { ExtractionResult } from './analysis/results/ExtractionResult';
 export { SummaryResult } from './analysis/results/SummaryResult';
 export { DataDictionaryResult } from './analysis/results/DataDictionaryResult';
+export { DDICategorySchema, DDIValueDomainSchema, type DDICategory, type DDIValueDomain } from './schemas/dataDictionary';
 export { SimilarityResult, type Neighbour } from './analysis/results/SimilarityResult';
 export { EmbeddingsResult } from './analysis/results/EmbeddingsResult';
 export { toCSV, type Row } from './analysis/csv';
@@ -216,3 +217,5 @@ export type { StepSource } from './workflow/StepSource';
 
 // Reports
 export { renderHtmlReport, type HtmlReportOptions } from './report/renderHtmlReport';
+export { themeBarsSvg, similarityHeatmapSvg, MAX_HEATMAP_SIDE } from './report/charts';
+export { sentimentByTheme, type ThemeSentiment } from './analysis/sentimentByTheme';

@@ -10,6 +10,7 @@ export { recommendedPoolConfig, pooledAxios, type PoolConfig } from './agentPool
 export { readTextsFile } from './readTextsFile';
 export { DiskCache } from './DiskCache';
 export { loadWorkflowFile } from './loadWorkflowFile';
+export { writeResultsXlsx } from './writeResultsXlsx';
 export {
   sentimentAnalysis,
   generateThemes,

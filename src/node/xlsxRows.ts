@@ -1,22 +1,8 @@
 import { defer, from, mergeMap, type Observable } from 'rxjs';
 import type { Workbook, Worksheet } from 'exceljs';
-import { MissingPeerDependencyError, PulseValidationError } from '../errors';
+import { PulseValidationError } from '../errors';
+import { loadExcel } from './loadExcel';
 import type { SourceRow } from './sourceRows';
-
-/**
- * `exceljs`, loaded on first use: an optional peer dependency, so a core install (and
- * every bundle) stays without it; missing, it is a `MissingPeerDependencyError`.
- */
-async function loadExcel(): Promise<typeof import('exceljs')> {
-  try {
-    const loaded = (await import('exceljs')) as typeof import('exceljs') & { default?: typeof import('exceljs') };
-    return loaded.Workbook ? loaded : loaded.default!;
-  } catch (e) {
-    const code = (e as { code?: unknown })?.code;
-    if (code === 'MODULE_NOT_FOUND' || code === 'ERR_MODULE_NOT_FOUND') throw new MissingPeerDependencyError('exceljs', 'Reading .xlsx files');
-    throw e;
-  }
-}
 
 /**
  * The rows of one worksheet of an `.xlsx` file as `SourceRow`s (every cell as its displayed
