@@ -41,7 +41,9 @@ export interface AnalysisDone<R extends ResultMap = ResultMap> {
 export interface RunMonitor {
   /** Before any step starts. */
   runStart?(info: { steps: string[] }): void;
+  /** When a step's inputs are ready and it starts. */
   stepStart?(event: Extract<AnalysisEvent, { phase: 'start' }>): void;
+  /** When a step has its result, with its time (`elapsedMs`). */
   stepEnd?(event: Extract<AnalysisEvent, { phase: 'end' }>): void;
   /** After the last step's end, with the run's `done` event (its `elapsedMs` and `timings`). */
   runEnd?(done: AnalysisDone): void;
