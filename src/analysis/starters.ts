@@ -38,7 +38,11 @@ export type { StarterOptions, StarterResult } from './runStarter';
 type AnyProcess = Process<unknown, AnalysisResult<unknown>>;
 
 /** Like `runStarter` for one direct client call (usage estimates). */
-function callStarter<T>(texts: TextsInput, options: StarterOptions | undefined, call: (client: PulseClient, texts: readonly string[]) => Observable<T>): Observable<T> {
+function callStarter<T>(
+  texts: TextsInput,
+  options: StarterOptions | undefined,
+  call: (client: PulseClient, texts: readonly string[]) => Observable<T>,
+): Observable<T> {
   return defer(() => {
     const o = checkOptions(StarterOptionsSchema, options, 'options');
     return withDeadline(withClient(o.client, (c) => textsOf(texts).pipe(switchMap((t) => call(c, t)))), o.timeoutMs);
@@ -57,7 +61,10 @@ const starter = <R, O>(texts: TextsInput, options: StarterOptions | undefined, b
  * result.summary().counts.positive; // 1
  * const job = await firstValueFrom(sentimentAnalysis(reviews, { client, awaitJobResult: false })); // Job<SentimentResult>
  */
-export function sentimentAnalysis<O extends Omit<SentimentOptions, 'name' | 'fast'> & StarterOptions>(texts: TextsInput, options?: O): StarterResult<SentimentResult, O> {
+export function sentimentAnalysis<O extends Omit<SentimentOptions, 'name' | 'fast'> & StarterOptions>(
+  texts: TextsInput,
+  options?: O,
+): StarterResult<SentimentResult, O> {
   return starter(texts, options, () => [asProcess(new SentimentProcess({ version: options?.version, provider: options?.provider }))]);
 }
 
@@ -68,7 +75,10 @@ export function sentimentAnalysis<O extends Omit<SentimentOptions, 'name' | 'fas
  * const { themes } = await firstValueFrom(generateThemes(reviews, { minThemes: 2, maxThemes: 5, client }));
  * const { themeSets } = await firstValueFrom(generateThemes(reviews, { interactive: true, initialSets: 3, version: '2025-09-01', client }));
  */
-export function generateThemes<O extends Omit<ThemeGenerationOptions, 'name' | 'fast'> & StarterOptions>(texts: TextsInput, options?: O): StarterResult<ThemeGenerationResult, O> {
+export function generateThemes<O extends Omit<ThemeGenerationOptions, 'name' | 'fast'> & StarterOptions>(
+  texts: TextsInput,
+  options?: O,
+): StarterResult<ThemeGenerationResult, O> {
   return starter(texts, options, () => [asProcess(new ThemeGeneration(themeOptions(options)))]);
 }
 
@@ -86,7 +96,8 @@ export function themeAllocation<
   return starter(texts, options, () => {
     const { themes, threshold, singleLabel, split, version, provider } = options ?? {};
     const allocation = new ThemeAllocation({ themes, threshold, singleLabel, split, version, provider });
-    return allocation.dependsOn().length ? [asProcess(new ThemeGeneration(options?.themeGeneration)), asProcess(allocation)] : [asProcess(allocation)];
+    const generation = allocation.dependsOn().length ? [asProcess(new ThemeGeneration(options?.themeGeneration))] : [];
+    return [...generation, asProcess(allocation)];
   });
 }
 
@@ -96,7 +107,10 @@ export function themeAllocation<
  * @example
  * const clusters = await firstValueFrom(clusterAnalysis(reviews, { k: 4, client }));
  */
-export function clusterAnalysis<O extends Omit<ClusterOptions, 'name' | 'fast'> & StarterOptions>(texts: TextsInput, options?: O): StarterResult<ClusterResult, O> {
+export function clusterAnalysis<O extends Omit<ClusterOptions, 'name' | 'fast'> & StarterOptions>(
+  texts: TextsInput,
+  options?: O,
+): StarterResult<ClusterResult, O> {
   return starter(texts, options, () => [asProcess(new Cluster({ k: options?.k, algorithm: options?.algorithm }))]);
 }
 
@@ -106,7 +120,10 @@ export function clusterAnalysis<O extends Omit<ClusterOptions, 'name' | 'fast'> 
  * @example
  * const { summary } = await firstValueFrom(summarize(reviews, { question: 'What should we fix first?', client }));
  */
-export function summarize<O extends Omit<SummaryOptions, 'name' | 'fast'> & StarterOptions>(texts: TextsInput, options?: O): StarterResult<SummaryResult, O> {
+export function summarize<O extends Omit<SummaryOptions, 'name' | 'fast'> & StarterOptions>(
+  texts: TextsInput,
+  options?: O,
+): StarterResult<SummaryResult, O> {
   return starter(texts, options, () => [asProcess(new Summary({ question: options?.question, length: options?.length, preset: options?.preset }))]);
 }
 
@@ -154,14 +171,18 @@ export interface CompareSimilarityOptions extends StarterOptions, Pick<Similarit
  * sim.mostSimilar(0, 3);
  * (await firstValueFrom(compareSimilarity(reviews, { flatten: true, client }))).flattened; // upper triangle
  */
-export function compareSimilarity<O extends CompareSimilarityOptions>(texts: TextsInput, options?: O): StarterResult<SimilarityResult, O> {
+export function compareSimilarity<O extends CompareSimilarityOptions>(
+  texts: TextsInput,
+  options?: O,
+): StarterResult<SimilarityResult, O> {
   return defer(() => {
     const { others, split, version, flatten, provider } = options ?? {};
     if (others !== undefined) checkDataset('others', others);
     // Cross-similarity keeps the texts as set A: they are only known once `texts` has emitted.
     const run$ = others === undefined ? undefined : textsOf(texts);
     const build = (setA?: readonly string[]) => () => [asProcess(new Similarity({ setA, setB: others, split, version, flatten, provider }))];
-    return run$ ? run$.pipe(switchMap((t) => runStarter<SimilarityResult>(t, options, build(t)))) : runStarter<SimilarityResult>(texts, options, build());
+    if (!run$) return runStarter<SimilarityResult>(texts, options, build());
+    return run$.pipe(switchMap((t) => runStarter<SimilarityResult>(t, options, build(t))));
   }) as StarterResult<SimilarityResult, O>;
 }
 
@@ -173,7 +194,10 @@ export function compareSimilarity<O extends CompareSimilarityOptions>(texts: Tex
  * const { vectors } = await firstValueFrom(createEmbeddings(reviews, { client }));
  * from(reviews).pipe(createEmbeddings(client, { batchSize: 100 }));
  */
-export function createEmbeddings<O extends StarterOptions & Pick<EmbeddingsOptions, 'provider'>>(texts: TextsInput, options?: O): StarterResult<EmbeddingsResult, O>;
+export function createEmbeddings<O extends StarterOptions & Pick<EmbeddingsOptions, 'provider'>>(
+  texts: TextsInput,
+  options?: O,
+): StarterResult<EmbeddingsResult, O>;
 export function createEmbeddings(client: PulseClient, config?: BatchTextsConfig): OperatorFunction<string, TextEmbedding>;
 export function createEmbeddings(
   first: TextsInput | PulseClient,
@@ -215,7 +239,8 @@ export function generateDataDictionary<O extends DataDictionaryStarterOptions>(
   options?: O,
 ): StarterResult<DataDictionaryResult, O> {
   return defer(() => {
-    const { client, signal, timeoutMs, awaitJobResult = true, ...dictionaryOptions } = checkOptions(StarterOptionsSchema, options ?? {}, 'options') as DataDictionaryStarterOptions;
+    const checked = checkOptions(StarterOptionsSchema, options ?? {}, 'options') as DataDictionaryStarterOptions;
+    const { client, signal, timeoutMs, awaitJobResult = true, ...dictionaryOptions } = checked;
     if (!awaitJobResult && client === undefined) {
       throw new PulseValidationError('client', 'is required with awaitJobResult: false (the handle polls through it)');
     }

@@ -35,7 +35,9 @@ export class Similarity extends Process<SimilarityResponse, SimilarityResult> {
     if (setB !== undefined) checkDataset(`${this.id}.setB`, setB);
     if (setA !== undefined && setB === undefined) throw this.invalid('setB', 'is required with setA');
     if (flatten !== undefined && typeof flatten !== 'boolean') throw this.invalid('flatten', 'must be a boolean');
-    if (split !== undefined && !SplitSchema.safeParse(split).success) throw this.invalid('split', "must be a unit ('sentence', 'newline', 'word') or { unit, agg?, windowSize?, strideSize? }");
+    if (split !== undefined && !SplitSchema.safeParse(split).success) {
+      throw this.invalid('split', "must be a unit ('sentence', 'newline', 'word') or { unit, agg?, windowSize?, strideSize? }");
+    }
     if (version !== undefined && typeof version !== 'string') throw this.invalid('version', 'must be a string');
   }
 

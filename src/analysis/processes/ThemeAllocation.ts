@@ -37,9 +37,15 @@ export class ThemeAllocation extends Process<ThemeAllocationData, ThemeAllocatio
     super('themeAllocation', options);
     checkThemeSource(this.id, options);
     const { threshold: t, singleLabel, split, version } = options;
-    if (t !== undefined && (typeof t !== 'number' || !Number.isFinite(t) || t < -1 || t > 1)) throw this.invalid('threshold', 'must be a number from -1 to 1', '-1..1');
-    if (singleLabel !== undefined && typeof singleLabel !== 'boolean') throw this.invalid('singleLabel', 'must be a boolean');
-    if (split !== undefined && !SplitSchema.safeParse(split).success) throw this.invalid('split', "must be a unit ('sentence', 'newline', 'word') or { unit, agg?, windowSize?, strideSize? }");
+    if (t !== undefined && (typeof t !== 'number' || !Number.isFinite(t) || t < -1 || t > 1)) {
+      throw this.invalid('threshold', 'must be a number from -1 to 1', '-1..1');
+    }
+    if (singleLabel !== undefined && typeof singleLabel !== 'boolean') {
+      throw this.invalid('singleLabel', 'must be a boolean');
+    }
+    if (split !== undefined && !SplitSchema.safeParse(split).success) {
+      throw this.invalid('split', "must be a unit ('sentence', 'newline', 'word') or { unit, agg?, windowSize?, strideSize? }");
+    }
     if (version !== undefined && typeof version !== 'string') throw this.invalid('version', 'must be a string');
   }
 

@@ -39,14 +39,24 @@ export class ThemeExtraction extends Process<ExtractionsResponse, ExtractionResu
     const { dictionary, type, category, expandDictionary, expandDictionaryLimit: limit, version } = options;
     checkThemeSource(this.id, options);
     if (dictionary !== undefined) {
-      if (!Array.isArray(dictionary) || dictionary.some((t) => typeof t !== 'string' || t.trim() === '')) throw this.invalid('dictionary', 'must be an array of non-empty strings');
-      if (options.themes !== undefined || options.themesFrom !== undefined) throw this.invalid('dictionary', 'cannot be combined with themes or themesFrom');
+      if (!Array.isArray(dictionary) || dictionary.some((t) => typeof t !== 'string' || t.trim() === '')) {
+        throw this.invalid('dictionary', 'must be an array of non-empty strings');
+      }
+      if (options.themes !== undefined || options.themesFrom !== undefined) {
+        throw this.invalid('dictionary', 'cannot be combined with themes or themesFrom');
+      }
     }
     if (type !== undefined && !TYPES.includes(type)) throw this.invalid('type', `must be one of ${TYPES.join(', ')}`);
     if (category !== undefined && typeof category !== 'string') throw this.invalid('category', 'must be a string');
-    if (expandDictionary !== undefined && typeof expandDictionary !== 'boolean') throw this.invalid('expandDictionary', 'must be a boolean');
-    if (expandDictionary === true && this.type === 'themes') throw this.invalid('expandDictionary', 'must be false when type is "themes"');
-    if (limit !== undefined && (typeof limit !== 'number' || !Number.isInteger(limit) || limit < 0)) throw this.invalid('expandDictionaryLimit', 'must be a non-negative integer');
+    if (expandDictionary !== undefined && typeof expandDictionary !== 'boolean') {
+      throw this.invalid('expandDictionary', 'must be a boolean');
+    }
+    if (expandDictionary === true && this.type === 'themes') {
+      throw this.invalid('expandDictionary', 'must be false when type is "themes"');
+    }
+    if (limit !== undefined && (typeof limit !== 'number' || !Number.isInteger(limit) || limit < 0)) {
+      throw this.invalid('expandDictionaryLimit', 'must be a non-negative integer');
+    }
     if (version !== undefined && typeof version !== 'string') throw this.invalid('version', 'must be a string');
   }
 

@@ -36,13 +36,19 @@ export class ThemeGeneration extends Process<ThemesResponse, ThemeGenerationResu
     const max = LIMITS.themes.maxThemes;
     checkInt(`${this.id}.minThemes`, minThemes, 1, max);
     checkInt(`${this.id}.maxThemes`, maxThemes, 1, max);
-    if (minThemes !== undefined && maxThemes !== undefined && minThemes > maxThemes) throw this.invalid('minThemes', `must not exceed maxThemes (${maxThemes})`);
+    if (minThemes !== undefined && maxThemes !== undefined && minThemes > maxThemes) {
+      throw this.invalid('minThemes', `must not exceed maxThemes (${maxThemes})`);
+    }
     checkInt(`${this.id}.prune`, prune, LIMITS.themes.prune[0], LIMITS.themes.prune[1]);
     if (context !== undefined && typeof context !== 'string') throw this.invalid('context', 'must be a string');
     if (version !== undefined && typeof version !== 'string') throw this.invalid('version', 'must be a string');
-    if (interactive !== undefined && typeof interactive !== 'boolean') throw this.invalid('interactive', 'must be a boolean');
+    if (interactive !== undefined && typeof interactive !== 'boolean') {
+      throw this.invalid('interactive', 'must be a boolean');
+    }
     checkInt(`${this.id}.initialSets`, initialSets, LIMITS.themes.initialSets[0], LIMITS.themes.initialSets[1]);
-    if ((initialSets ?? 1) > 1 && interactive !== true) throw this.invalid('initialSets', 'above 1 requires interactive: true');
+    if ((initialSets ?? 1) > 1 && interactive !== true) {
+      throw this.invalid('initialSets', 'above 1 requires interactive: true');
+    }
   }
 
   params(): Record<string, unknown> {
