@@ -34,7 +34,8 @@ export default defineConfig({
   clean: !process.env.PULSE_BUILD_JS_ONLY,
   target: 'es2022',
   platform: 'node',
-  // Dependencies stay imports: the app's own copies (and rxjs as a peer) are used.
-  external: ['rxjs', 'axios', 'zod', 'ajv', 'yaml', 'cli-progress', 'csv-parse'],
+  // Dependencies stay imports: the app's own copies (and rxjs as a peer) are used. exceljs is
+  // an optional peer loaded on first use by the node entry (.xlsx), never bundled.
+  external: ['rxjs', 'axios', 'zod', 'ajv', 'yaml', 'cli-progress', 'csv-parse', 'exceljs'],
   outExtension: ({ format }) => ({ js: format === 'esm' ? '.mjs' : '.js' }),
 });

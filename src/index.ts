@@ -26,6 +26,9 @@ export {
 
 // Jobs
 export { Job, type JobRef } from './jobs/Job';
+export { mapJob } from './jobs/mapJob';
+export { waitForAny, type FirstJob, type WaitForAnyConfig } from './jobs/waitForAny';
+export { waitForStatus, type WaitForStatusConfig } from './jobs/waitForStatus';
 export { Jobs, type PollOptions } from './jobs/Jobs';
 export { cancelJobs } from './jobs/cancelJobs';
 export type {
@@ -167,7 +170,10 @@ export {
   estimateUsage,
   generateDataDictionary,
   type StarterOptions,
+  type StarterResult,
   type ExtractElementsOptions,
+  type CompareSimilarityOptions,
+  type DataDictionaryStarterOptions,
 } from './analysis/starters';
 export type { TextsInput } from './analysis/inputs';
 
@@ -188,12 +194,13 @@ export { ClusterResult, type IndexedCluster } from './analysis/results/ClusterRe
 export { ExtractionResult } from './analysis/results/ExtractionResult';
 export { SummaryResult } from './analysis/results/SummaryResult';
 export { DataDictionaryResult } from './analysis/results/DataDictionaryResult';
+export { DDICategorySchema, DDIValueDomainSchema, type DDICategory, type DDIValueDomain } from './schemas/dataDictionary';
 export { SimilarityResult, type Neighbour } from './analysis/results/SimilarityResult';
 export { EmbeddingsResult } from './analysis/results/EmbeddingsResult';
 export { toCSV, type Row } from './analysis/csv';
 
 // Processes and the Analyzer
-export { Process, type ProcessContext, type ProcessEmission, type ProcessKind, type ProcessOptions } from './analysis/Process';
+export { Process, type ProcessContext, type ProcessEmission, type ProcessKind, type ProcessOptions, type ProviderOptions } from './analysis/Process';
 export { ThemeGeneration, type ThemeGenerationOptions } from './analysis/processes/ThemeGeneration';
 export { SentimentProcess, type SentimentOptions } from './analysis/processes/SentimentProcess';
 export { ThemeAllocation, type ThemeAllocationOptions } from './analysis/processes/ThemeAllocation';
@@ -203,16 +210,19 @@ export { Similarity, type SimilarityOptions } from './analysis/processes/Similar
 export { Cluster, type ClusterOptions } from './analysis/processes/Cluster';
 export { Summary, type SummaryOptions } from './analysis/processes/Summary';
 export { DataDictionary, type DataDictionaryOptions } from './analysis/processes/DataDictionary';
-export { Embeddings } from './analysis/processes/Embeddings';
+export { Embeddings, type EmbeddingsOptions } from './analysis/processes/Embeddings';
 export { Analyzer, type AnalyzerOptions, type AnalyzerRunOptions } from './analysis/Analyzer';
 export { collectResults } from './analysis/collectResults';
 export { AnalysisResults, type ResultMap } from './analysis/AnalysisResults';
-export type { AnalysisEvent, AnalysisDone } from './analysis/AnalysisEvent';
+export type { AnalysisEvent, AnalysisDone, RunMonitor } from './analysis/AnalysisEvent';
 export { MemoryCache, type ResultCache } from './analysis/cache';
 
 // Workflow DSL
-export { Workflow, type StepOptions, type WorkflowRunOptions, type WorkflowGraph, type WorkflowNode } from './workflow/Workflow';
+export { Workflow, type StepOptions, type WorkflowRunOptions, type WorkflowGraph, type WorkflowNode, type WorkflowLoadOptions } from './workflow/Workflow';
 export { WorkflowSpecSchema, WorkflowStepSpecSchema, type WorkflowSpec, type WorkflowStepSpec } from './workflow/WorkflowSpec';
+export type { StepSource } from './workflow/StepSource';
 
 // Reports
 export { renderHtmlReport, type HtmlReportOptions } from './report/renderHtmlReport';
+export { themeBarsSvg, similarityHeatmapSvg, MAX_HEATMAP_SIDE } from './report/charts';
+export { sentimentByTheme, type ThemeSentiment } from './analysis/sentimentByTheme';

@@ -26,9 +26,8 @@ describe('Workflow: checked while it is built, naming the step', () => {
     ['an unknown source', () => new Workflow().source('reviews', reviews).sentiment({ source: 'tweets' }), 'sentiment.source'],
     ['no source at all', () => new Workflow().sentiment(), 'sentiment.source'],
     ['several sources and no choice', () => new Workflow().source('a', reviews).source('b', tickets).sentiment(), 'sentiment.source'],
-    ['two steps with one name', () => new Workflow().source('r', reviews).sentiment().sentiment(), 'sentiment.name'],
-    ['a step named like a source', () => new Workflow().source('sentiment', reviews).sentiment(), 'sentiment.name'],
-    ['allocation without themes or generation', () => new Workflow().source('r', reviews).themeAllocation(), 'themeAllocation.themes'],
+    ['two steps with one name', () => new Workflow().source('r', reviews).sentiment({ name: 's' }).sentiment({ name: 's' }), 's.name'],
+    ['a step named like a source', () => new Workflow().source('sentiment', reviews).sentiment({ name: 'sentiment' }), 'sentiment.name'],
     [
       'allocation with two generations to choose from',
       () => new Workflow().source('r', reviews).themeGeneration({ name: 'a' }).themeGeneration({ name: 'b' }).themeAllocation(),

@@ -12,8 +12,8 @@ export type AnalysisEvent =
   | ({ process: string; kind: ProcessKind; phase: 'status'; status: JobStatusValue; jobId: string } & JobPart)
   /** A part of the step's split call finished: `done` of `total` input items, `partsDone` of `partsTotal` parts. */
   | ({ process: string; kind: ProcessKind; phase: 'progress' } & Omit<JobProgressEvent, 'type'>)
-  /** The step's result; `cached` when it came from the cache and nothing was sent. */
-  | { process: string; kind: ProcessKind; phase: 'end'; result: AnalysisResult<unknown>; cached: boolean }
+  /** The step's result; `cached` when it came from the cache and nothing was sent; `elapsedMs` since its start. */
+  | { process: string; kind: ProcessKind; phase: 'end'; result: AnalysisResult<unknown>; cached: boolean; elapsedMs: number }
   /** The step failed; the stream errors with `error` right after. */
   | { process: string; kind: ProcessKind; phase: 'error'; error: unknown };
 
@@ -26,4 +26,27 @@ export type AnalysisEvent =
 export interface AnalysisDone<R extends ResultMap = ResultMap> {
   phase: 'done';
   results: AnalysisResults<R>;
+  /** The whole run's time, from subscription to the last step's end, in ms. */
+  elapsedMs: number;
+  /** Each step's time from its start to its end, in ms, by name. */
+  timings: Record<string, number>;
+}
+
+/**
+ * A run-level monitor (the Python SDK's): told when the run starts, as each step starts
+ * and ends (with its time) and when the run ends (with every step's time). Its callbacks
+ * see the same execution as `events()`; a callback that throws fails the run.
+ *
+ * @example
+ * workflow.run({ client, monitor: { stepEnd: (e) => console.log(e.process, e.elapsedMs), runEnd: (d) => console.log(d.elapsedMs) } });
+ */
+export interface RunMonitor {
+  /** Before any step starts. */
+  runStart?(info: { steps: string[] }): void;
+  /** When a step's inputs are ready and it starts. */
+  stepStart?(event: Extract<AnalysisEvent, { phase: 'start' }>): void;
+  /** When a step has its result, with its time (`elapsedMs`). */
+  stepEnd?(event: Extract<AnalysisEvent, { phase: 'end' }>): void;
+  /** After the last step's end, with the run's `done` event (its `elapsedMs` and `timings`). */
+  runEnd?(done: AnalysisDone): void;
 }

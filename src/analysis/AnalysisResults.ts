@@ -9,6 +9,8 @@ import type { SummaryResult } from './results/SummaryResult';
 import type { ThemeAllocationResult } from './results/ThemeAllocationResult';
 import type { ThemeGenerationResult } from './results/ThemeGenerationResult';
 import { brand, isBranded } from '../brand';
+import { PulseValidationError } from '../errors';
+import { sentimentByTheme, type ThemeSentiment } from './sentimentByTheme';
 
 /** Results of an Analyzer or Workflow run by step name. */
 export type ResultMap = Record<string, AnalysisResult<unknown>>;
@@ -70,6 +72,21 @@ export class AnalysisResults<R extends ResultMap = ResultMap> {
   }
   get embeddings(): EmbeddingsResult | undefined {
     return this.pick('embeddings');
+  }
+
+  /**
+   * Sentiment by theme (a cross-tab) of the `sentiment` and `themeAllocation` results (or
+   * the steps named), one row per theme, then the texts given no theme.
+   *
+   * @example
+   * results.sentimentByTheme().find((r) => r.theme === 'Food')?.shares.negative;
+   */
+  sentimentByTheme(options: { sentiment?: string; allocation?: string; threshold?: number } = {}): ThemeSentiment[] {
+    const s = this.pick<SentimentResult>(options.sentiment ?? 'sentiment');
+    const a = this.pick<ThemeAllocationResult>(options.allocation ?? 'themeAllocation');
+    if (!s) throw new PulseValidationError('sentiment', `no result named '${options.sentiment ?? 'sentiment'}'`);
+    if (!a) throw new PulseValidationError('allocation', `no result named '${options.allocation ?? 'themeAllocation'}'`);
+    return sentimentByTheme(s, a, options.threshold);
   }
 
   /** Raw results by name (what the service sent). */

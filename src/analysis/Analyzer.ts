@@ -6,10 +6,10 @@ import { checkOptions } from '../http/checkOptions';
 import { RunOptionSchema, StarterOptionsSchema } from '../schemas/options';
 import { PulseValidationError } from '../errors';
 import type { FastMode } from '../schemas/common';
-import type { AnalysisDone, AnalysisEvent } from './AnalysisEvent';
+import type { AnalysisDone, AnalysisEvent, RunMonitor } from './AnalysisEvent';
 import type { AnalysisResults } from './AnalysisResults';
 import { collectResults, withResults } from './collectResults';
-import type { ResultCache } from './cache';
+import { cacheOption, type ResultCache } from './cache';
 import { topoSort } from './graph';
 import { checkDataset, withClient } from './inputs';
 import { Process } from './Process';
@@ -29,8 +29,8 @@ export interface AnalyzerOptions extends Pick<CallOptions, 'signal' | 'timeoutMs
   processes: ReadonlyArray<Process<unknown, AnalysisResult<unknown>>>;
   /** @default PulseClient.fromEnv(), created per run and closed after it */
   client?: PulseClient;
-  /** Results of earlier runs, keyed by dataset, parameters and upstream results. */
-  cache?: ResultCache;
+  /** Results of earlier runs, keyed by dataset, parameters and upstream results; `false`: none. @default none */
+  cache?: ResultCache | false;
   /** @default 'auto' */
   fast?: FastMode;
   /**
@@ -39,6 +39,8 @@ export interface AnalyzerOptions extends Pick<CallOptions, 'signal' | 'timeoutMs
    * @default no budget
    */
   budget?: BudgetConfig;
+  /** Run start and end, each step's start and end, with timings (also on the `end` and `done` events). */
+  monitor?: RunMonitor;
 }
 
 /**
@@ -68,6 +70,7 @@ export class Analyzer {
     checkRunBudgetOption(options);
     checkOptions(RunOptionSchema, options, '');
     this.dataset = checkDataset('dataset', options.dataset);
+    cacheOption(options.cache);
     if (!Array.isArray(options.processes) || options.processes.length === 0) {
       throw new PulseValidationError('processes', 'must be a non-empty array of processes');
     }
@@ -109,9 +112,10 @@ export class Analyzer {
   }
 
   private execute(onEvent?: (event: AnalysisEvent) => void): Observable<AnalysisEvent | AnalysisDone> {
-    const { client, cache, fast = 'auto', signal, timeoutMs, concurrency, run } = this.options;
+    const { client, fast = 'auto', signal, timeoutMs, concurrency, run } = this.options;
+    const cache = cacheOption(this.options.cache);
     const steps = this.processes.map((process) => ({ process, texts: this.dataset }));
-    const results = withResults(onEvent);
+    const results = withResults(onEvent, this.options.monitor, this.processes.map((p) => p.id));
     const call = { signal, timeoutMs, concurrency, run };
     const execute = (c: PulseClient) =>
       checkRunBudget(c, steps, this.options.budget).pipe(switchMap(() => runProcesses(steps, { client: c, cache, fast, call })));

@@ -3,7 +3,9 @@ import type { PulseClient } from '../client/PulseClient';
 import type { CallOptions } from '../client/CallOptions';
 import { PulseValidationError } from '../errors';
 import type { JobEvent, JobPart, JobProgressEvent, JobStatusEvent } from '../jobs/JobEvent';
-import type { FastMode } from '../schemas/common';
+import type { Job } from '../jobs/Job';
+import { mapJob } from '../jobs/mapJob';
+import { FastModeSchema, ProviderSpecSchema, type FastMode, type ProviderSpec } from '../schemas/common';
 import type { JobStatusValue } from '../schemas/jobs';
 import type { AnalysisResult } from './results/AnalysisResult';
 import { brand, isBranded } from '../brand';
@@ -42,6 +44,14 @@ export type ProcessKind =
 export interface ProcessOptions {
   /** Id of the result (unique within an Analyzer or Workflow). @default the kind, e.g. 'sentiment' */
   name?: string;
+  /** This step's processing mode, over the run's `fast`. @default the run's (itself 'auto' by default) */
+  fast?: FastMode;
+}
+
+/** The `provider` option of the processes whose endpoint takes one (its `auth` never reaches a label or key). */
+export interface ProviderOptions {
+  /** Override of the model provider (sent as is; only `type` and `endpoint` enter the cache key). */
+  provider?: ProviderSpec;
 }
 
 const NAME = /^[A-Za-z_][A-Za-z0-9_-]{0,63}$/;
@@ -71,6 +81,23 @@ export abstract class Process<Raw = unknown, Result extends AnalysisResult<Raw> 
       });
     }
     this.id = name;
+    const fast = (options as { fast?: unknown } | undefined)?.fast;
+    if (fast !== undefined && !FastModeSchema.safeParse(fast).success) {
+      throw new PulseValidationError(`${name}.fast`, "must be true, false or 'auto'", { value: typeof fast });
+    }
+    this.stepFast = fast as FastMode | undefined;
+    const provider = (options as ProviderOptions | undefined)?.provider;
+    if (provider !== undefined && !ProviderSpecSchema.safeParse(provider).success) {
+      throw new PulseValidationError(`${name}.provider`, 'must be { type, auth, endpoint? } (type: a non-empty string)');
+    }
+  }
+
+  /** The step's own `fast`, when it has one. */
+  private readonly stepFast: FastMode | undefined;
+
+  /** The mode this step runs in: its own `fast`, else the run's. */
+  protected fastIn(ctx: Pick<ProcessContext, 'fast'>): FastMode {
+    return this.stepFast ?? ctx.fast;
   }
 
   /** Ids of the processes whose results this one needs. */
@@ -81,11 +108,46 @@ export abstract class Process<Raw = unknown, Result extends AnalysisResult<Raw> 
   /** The parameters (plain JSON): part of the cache key and of the graph's labels. */
   abstract params(): Record<string, unknown>;
 
-  /** Runs against the client: job statuses, then one `result` with the raw answer. */
-  abstract run(ctx: ProcessContext): Observable<ProcessEmission<Raw>>;
+  /**
+   * Runs against the client: job statuses, then one `result` with the raw answer. By
+   * default, `send` with `observe: 'events'`.
+   */
+  run(ctx: ProcessContext): Observable<ProcessEmission<Raw>> {
+    const events$ = this.sendOrFail(ctx, { ...ctx.call, observe: 'events' }) as Observable<JobEvent<unknown>>;
+    return tracked(events$).pipe(map((e) => (e.type === 'result' ? { type: 'result', data: this.fromWire(e.data, ctx) } : e)));
+  }
+
+  /**
+   * Submits the step's request and emits its job handle (`awaitJobResult: false`), whose
+   * result is the raw answer (`wrap` it for the result object). A synchronous answer
+   * gives a handle whose result is already there.
+   */
+  submit(ctx: ProcessContext): Observable<Job<Raw>> {
+    return (this.sendOrFail(ctx, { ...ctx.call, awaitJobResult: false }) as Observable<Job<unknown>>).pipe(
+      map((job) => mapJob(job, (data) => this.fromWire(data, ctx))),
+    );
+  }
+
+  /** The step's one client call with these per-call options (what `run` and `submit` use). */
+  protected send?(ctx: ProcessContext, options: CallOptions): Observable<unknown>;
+
+  /** The raw answer from the endpoint's answer (the same, unless the step reshapes it). */
+  protected fromWire(data: unknown, _ctx: ProcessContext): Raw {
+    return data as Raw;
+  }
+
+  private sendOrFail(ctx: ProcessContext, options: CallOptions): Observable<unknown> {
+    if (!this.send) throw new PulseValidationError(`${this.id}`, 'implements neither send() nor run()');
+    return this.send(ctx, options);
+  }
 
   /** The result object of a raw answer (fresh, or from a cache). */
   abstract wrap(raw: Raw, ctx: Pick<ProcessContext, 'texts' | 'upstream'>): Result;
+
+  /** The provider's public part (for params: never its `auth`). */
+  protected providerLabel(provider: ProviderSpec | undefined): Record<string, unknown> | undefined {
+    return provider && { type: provider.type, endpoint: provider.endpoint };
+  }
 
   /** A validation error naming this step and its field. */
   protected invalid(field: string, problem: string, limit?: string | number): PulseValidationError {

@@ -7,6 +7,7 @@ import { SentimentResponseSchema } from '../schemas/sentiment';
 import { SimilarityResponseSchema } from '../schemas/similarity';
 import { SummariesResponseSchema } from '../schemas/summaries';
 import { ThemeSchema, ThemesResponseSchema } from '../schemas/themes';
+import { PulseValidationError } from '../errors';
 import type { ProcessKind } from './Process';
 import { safeParse } from '../schemas/safeParse';
 
@@ -63,6 +64,24 @@ export class MemoryCache implements ResultCache {
   get size(): number {
     return this.entries.size;
   }
+
+  /** Forgets every entry and resets `hits` and `misses`. */
+  clear(): void {
+    this.entries.clear();
+    this.hits = 0;
+    this.misses = 0;
+  }
+}
+
+/**
+ * The `cache` option of Analyzer and Workflow checked: a `ResultCache`, or `false` (or
+ * undefined) for none. `false` says "no cache" explicitly, e.g. to bypass one set up elsewhere.
+ */
+export function cacheOption(cache: unknown): ResultCache | undefined {
+  if (cache === undefined || cache === false) return undefined;
+  const ok = cache !== null && typeof cache === 'object' && typeof (cache as ResultCache).get === 'function' && typeof (cache as ResultCache).set === 'function';
+  if (!ok) throw new PulseValidationError('cache', 'must be a ResultCache (get and set) or false');
+  return cache as ResultCache;
 }
 
 /** The raw result of each kind of process, as the client validated it before caching it. */

@@ -1,8 +1,7 @@
-import { connect, filter, last, map, merge, pipe, reduce, tap, type Observable, type OperatorFunction } from 'rxjs';
+import { asyncScheduler, connect, defer, filter, last, map, merge, reduce, tap, type Observable, type OperatorFunction } from 'rxjs';
 import { PulseValidationError } from '../errors';
-import type { AnalysisDone, AnalysisEvent } from './AnalysisEvent';
+import type { AnalysisDone, AnalysisEvent, RunMonitor } from './AnalysisEvent';
 import { AnalysisResults, type ResultMap } from './AnalysisResults';
-import type { AnalysisResult } from './results/AnalysisResult';
 
 /**
  * The results of an Analyzer or Workflow run out of its `events()` stream (its final
@@ -30,21 +29,53 @@ export function collectResults<R extends ResultMap = ResultMap>(
  */
 export function withResults<R extends ResultMap>(
   onEvent?: (event: AnalysisEvent) => void,
+  monitor?: RunMonitor,
+  steps: readonly string[] = [],
 ): OperatorFunction<AnalysisEvent, AnalysisEvent | AnalysisDone<R>> {
   if (onEvent !== undefined && typeof onEvent !== 'function') {
     throw new PulseValidationError('onEvent', 'must be a function');
   }
-  return pipe(
-    tap((e: AnalysisEvent) => onEvent?.(e)),
-    connect((events$) =>
-      merge(
-        events$,
-        events$.pipe(
-          filter((e): e is Extract<AnalysisEvent, { phase: 'end' }> => e.phase === 'end'),
-          reduce((acc, e) => ({ ...acc, [e.process]: e.result }), {} as Record<string, AnalysisResult<unknown>>),
-          map((byName): AnalysisDone<R> => ({ phase: 'done', results: new AnalysisResults(byName as R) })),
+  checkMonitor(monitor);
+  type End = Extract<AnalysisEvent, { phase: 'end' }>;
+  return (events$) =>
+    defer(() => {
+      const started = asyncScheduler.now();
+      monitor?.runStart?.({ steps: [...steps] });
+      return events$.pipe(
+        tap((e: AnalysisEvent) => {
+          onEvent?.(e);
+          if (e.phase === 'start') monitor?.stepStart?.(e);
+          if (e.phase === 'end') monitor?.stepEnd?.(e);
+        }),
+        connect((shared$) =>
+          merge(
+            shared$,
+            shared$.pipe(
+              filter((e): e is End => e.phase === 'end'),
+              reduce((acc, e) => [...acc, e], [] as End[]),
+              map(
+                (ends): AnalysisDone<R> => ({
+                  phase: 'done',
+                  results: new AnalysisResults(Object.fromEntries(ends.map((e) => [e.process, e.result])) as R),
+                  elapsedMs: asyncScheduler.now() - started,
+                  timings: Object.fromEntries(ends.map((e) => [e.process, e.elapsedMs])),
+                }),
+              ),
+              tap((done) => monitor?.runEnd?.(done as AnalysisDone)),
+            ),
+          ),
         ),
-      ),
-    ),
-  );
+      );
+    });
+}
+
+const MONITOR_HOOKS = ['runStart', 'stepStart', 'stepEnd', 'runEnd'] as const;
+
+function checkMonitor(monitor: unknown): void {
+  if (monitor === undefined) return;
+  if (monitor === null || typeof monitor !== 'object') throw new PulseValidationError('monitor', 'must be an object of callbacks');
+  for (const hook of MONITOR_HOOKS) {
+    const f = (monitor as Record<string, unknown>)[hook];
+    if (f !== undefined && typeof f !== 'function') throw new PulseValidationError(`monitor.${hook}`, 'must be a function');
+  }
 }

@@ -1,4 +1,4 @@
-import { catchError, concat, defer, filter, forkJoin, from, map, merge, mergeMap, of, ReplaySubject, share, switchMap, take, throwError, type Observable } from 'rxjs';
+import { asyncScheduler, catchError, concat, defer, filter, forkJoin, from, map, merge, mergeMap, of, ReplaySubject, share, switchMap, take, throwError, type Observable } from 'rxjs';
 import type { PulseClient } from '../client/PulseClient';
 import type { FastMode } from '../schemas/common';
 import type { AnalysisEvent } from './AnalysisEvent';
@@ -12,6 +12,8 @@ import { stableHash } from './stableHash';
 export interface PlannedStep {
   process: Process<unknown, AnalysisResult<unknown>>;
   texts: readonly string[];
+  /** Texts taken from another step's result instead (that step runs first). */
+  textsFrom?: { step: string; select: (result: AnalysisResult<unknown>) => readonly string[] };
 }
 
 /** How the steps run. */
@@ -20,6 +22,8 @@ export interface RunSettings {
   cache?: ResultCache;
   fast: FastMode;
   call: ProcessContext['call'];
+  /** Clock of the step timings, in ms. @default the async scheduler's */
+  now?: () => number;
 }
 
 /** A step's call options: a run's record is kept per step, under `<run id>/<step name>`. */
@@ -38,12 +42,15 @@ type EndEvent = Extract<AnalysisEvent, { phase: 'end' }>;
  */
 export function runProcesses(steps: readonly PlannedStep[], settings: RunSettings): Observable<AnalysisEvent> {
   return defer(() => {
-    const ordered = topoSort(steps.map((s) => ({ id: s.process.id, kind: s.process.kind, dependsOn: s.process.dependsOn(), step: s })));
+    const now = settings.now ?? (() => asyncScheduler.now());
+    const ordered = topoSort(
+      steps.map((s) => ({ id: s.process.id, kind: s.process.kind, dependsOn: [...new Set([...s.process.dependsOn(), ...(s.textsFrom ? [s.textsFrom.step] : [])])], step: s })),
+    );
     const textHashes = new Map<readonly string[], string>();
     const hashTexts = (texts: readonly string[]) => textHashes.get(texts) ?? textHashes.set(texts, stableHash(texts)).get(texts)!;
     const streams = new Map<string, Observable<AnalysisEvent>>();
     for (const node of ordered) {
-      const { process, texts } = node.step;
+      const { process, textsFrom } = node.step;
       const ends = node.dependsOn.map((d) =>
         streams.get(d)!.pipe(
           filter((e): e is EndEvent => e.phase === 'end'),
@@ -54,11 +61,19 @@ export function runProcesses(steps: readonly PlannedStep[], settings: RunSetting
       const stream = (ends.length ? forkJoin(ends) : of([] as EndEvent[])).pipe(
         switchMap((deps) => {
           const upstream = Object.fromEntries(deps.map((e) => [e.process, e.result]));
+          const texts = textsFrom ? textsFrom.select(upstream[textsFrom.step]!) : node.step.texts;
           const ctx: ProcessContext = { client: settings.client, texts, upstream, fast: settings.fast, call: stepCall(settings.call, process.id) };
           const { cache } = settings;
           // The key hashes every text and upstream result: only worth it with a cache.
           const key = cache ? stableHash([process.kind, process.params(), hashTexts(texts), deps.map((e) => [e.process, e.result.raw])]) : '';
-          const end = (raw: unknown, cached: boolean): AnalysisEvent => ({ ...tag, phase: 'end', result: process.wrap(raw, ctx), cached });
+          const started = now();
+          const end = (raw: unknown, cached: boolean): AnalysisEvent => ({
+            ...tag,
+            phase: 'end',
+            result: process.wrap(raw, ctx),
+            cached,
+            elapsedMs: now() - started,
+          });
           // A hit is checked with the result schema: a bad entry is a miss, never trusted markup.
           const lookup$ = cache ? safely(() => cache.get(key)).pipe(map((hit) => cachedResult(process.kind, hit))) : of(undefined);
           const body$ = lookup$.pipe(

@@ -1,84 +1,57 @@
-import { defer, filter, last, map, switchMap, tap, type Observable, type OperatorFunction } from 'rxjs';
-import type { CallOptions } from '../client/CallOptions';
+import { defer, map, switchMap, type Observable, type OperatorFunction } from 'rxjs';
 import { checkOptions } from '../http/checkOptions';
 import { PulseValidationError } from '../errors';
-import { StarterOptionsSchema, StarterProgressSchema } from '../schemas/options';
-import type { JobProgressEvent } from '../jobs/JobEvent';
 import { PulseClient } from '../client/PulseClient';
+import type { Job } from '../jobs/Job';
+import { mapJob } from '../jobs/mapJob';
 import type { BatchTextsConfig } from '../operators/batchTexts';
 import { createEmbeddings as embeddingsOperator, type TextEmbedding } from '../operators/createEmbeddings';
 import { extractElements as extractionsOperator, type ExtractElementsConfig, type TextExtraction } from '../operators/extractElements';
-import type { FastMode } from '../schemas/common';
-import type { DataDictionaryRequest } from '../schemas/dataDictionary';
+import type { DataDictionaryRequest, DataDictionaryResponse } from '../schemas/dataDictionary';
 import type { ExtractionsRequest } from '../schemas/extractions';
-import type { Split } from '../schemas/similarity';
 import type { UsageEstimateRequest, UsageEstimateResponse } from '../schemas/usage';
-import type { AnalysisEvent } from './AnalysisEvent';
+import { StarterOptionsSchema } from '../schemas/options';
 import { checkDataset, textsOf, withClient, type TextsInput } from './inputs';
 import type { Process } from './Process';
 import { Cluster, type ClusterOptions } from './processes/Cluster';
-import { Embeddings } from './processes/Embeddings';
+import { Embeddings, type EmbeddingsOptions } from './processes/Embeddings';
 import { SentimentProcess, type SentimentOptions } from './processes/SentimentProcess';
+import { Similarity, type SimilarityOptions } from './processes/Similarity';
 import { Summary, type SummaryOptions } from './processes/Summary';
 import { ThemeAllocation, type ThemeAllocationOptions } from './processes/ThemeAllocation';
+import { ThemeExtraction } from './processes/ThemeExtraction';
 import { ThemeGeneration, type ThemeGenerationOptions } from './processes/ThemeGeneration';
 import type { AnalysisResult } from './results/AnalysisResult';
 import type { ClusterResult } from './results/ClusterResult';
 import { DataDictionaryResult } from './results/DataDictionaryResult';
 import type { EmbeddingsResult } from './results/EmbeddingsResult';
-import { ExtractionResult } from './results/ExtractionResult';
+import type { ExtractionResult } from './results/ExtractionResult';
 import type { SentimentResult } from './results/SentimentResult';
-import { SimilarityResult } from './results/SimilarityResult';
+import type { SimilarityResult } from './results/SimilarityResult';
 import type { SummaryResult } from './results/SummaryResult';
 import type { ThemeAllocationResult } from './results/ThemeAllocationResult';
 import type { ThemeGenerationResult } from './results/ThemeGenerationResult';
-import { runProcesses } from './runProcesses';
+import { runStarter, withDeadline, type StarterOptions, type StarterResult } from './runStarter';
 
-/** Options every starter takes. */
-export interface StarterOptions extends Pick<CallOptions, 'signal' | 'timeoutMs' | 'concurrency'> {
-  /** @default PulseClient.fromEnv(), created for the call and closed after it */
-  client?: PulseClient;
-  /** `'auto'`: synchronous when the input fits the synchronous limits, else a job. @default 'auto' */
-  fast?: FastMode;
-  /**
-   * Called as each part of a call the client split finishes: `{ type: 'progress', done, total,
-   * partsDone, partsTotal }`, counted in input items (as `observe: 'events'` reports it).
-   */
-  onProgress?: (progress: JobProgressEvent) => void;
-}
+export type { StarterOptions, StarterResult } from './runStarter';
 
 type AnyProcess = Process<unknown, AnalysisResult<unknown>>;
 
-/** Runs processes (built lazily, so bad options error the stream) and emits the last one's result. */
-function runStarter<R>(texts: TextsInput, options: StarterOptions | undefined, build: () => AnyProcess[]): Observable<R> {
-  return defer(() => {
-    const { client, fast = 'auto', signal, timeoutMs, concurrency } = checkOptions(StarterOptionsSchema, options, 'options');
-    const { onProgress } = checkOptions(StarterProgressSchema, options, 'options') as Pick<StarterOptions, 'onProgress'>;
-    const processes = build();
-    const target = processes[processes.length - 1]!.id;
-    return withClient(client, (c) =>
-      textsOf(texts).pipe(
-        switchMap((t) => runProcesses(processes.map((process) => ({ process, texts: t })), { client: c, fast, call: { signal, timeoutMs, concurrency } })),
-        tap((e) => {
-          if (e.phase === 'progress' && e.process === target) onProgress?.({ type: 'progress', done: e.done, total: e.total, partsDone: e.partsDone, partsTotal: e.partsTotal });
-        }),
-        filter((e): e is Extract<AnalysisEvent, { phase: 'end' }> => e.phase === 'end' && e.process === target),
-        map((e) => e.result as R),
-        last(),
-      ),
-    );
-  });
-}
-
-/** Like `runStarter` for one direct client call. */
-function callStarter<T>(texts: TextsInput, options: StarterOptions | undefined, call: (client: PulseClient, texts: readonly string[], fast: FastMode) => Observable<T>): Observable<T> {
+/** Like `runStarter` for one direct client call (usage estimates). */
+function callStarter<T>(
+  texts: TextsInput,
+  options: StarterOptions | undefined,
+  call: (client: PulseClient, texts: readonly string[]) => Observable<T>,
+): Observable<T> {
   return defer(() => {
     const o = checkOptions(StarterOptionsSchema, options, 'options');
-    return withClient(o.client, (c) => textsOf(texts).pipe(switchMap((t) => call(c, t, o.fast ?? 'auto'))));
+    return withDeadline(withClient(o.client, (c) => textsOf(texts).pipe(switchMap((t) => call(c, t)))), o.timeoutMs);
   });
 }
 
 const asProcess = (p: unknown) => p as AnyProcess;
+const starter = <R, O>(texts: TextsInput, options: StarterOptions | undefined, build: () => AnyProcess[]) =>
+  runStarter<R>(texts, options, build) as StarterResult<R, O>;
 
 /**
  * Sentiment of every text: one value (a `SentimentResult`), then complete.
@@ -86,9 +59,13 @@ const asProcess = (p: unknown) => p as AnyProcess;
  * @example
  * const result = await firstValueFrom(sentimentAnalysis(['Great rides!', 'Cold food.'], { client }));
  * result.summary().counts.positive; // 1
+ * const job = await firstValueFrom(sentimentAnalysis(reviews, { client, awaitJobResult: false })); // Job<SentimentResult>
  */
-export function sentimentAnalysis(texts: TextsInput, options?: SentimentOptions & StarterOptions): Observable<SentimentResult> {
-  return runStarter(texts, options, () => [asProcess(new SentimentProcess({ version: options?.version }))]);
+export function sentimentAnalysis<O extends Omit<SentimentOptions, 'name' | 'fast'> & StarterOptions>(
+  texts: TextsInput,
+  options?: O,
+): StarterResult<SentimentResult, O> {
+  return starter(texts, options, () => [asProcess(new SentimentProcess({ version: options?.version, provider: options?.provider }))]);
 }
 
 /**
@@ -96,9 +73,13 @@ export function sentimentAnalysis(texts: TextsInput, options?: SentimentOptions 
  *
  * @example
  * const { themes } = await firstValueFrom(generateThemes(reviews, { minThemes: 2, maxThemes: 5, client }));
+ * const { themeSets } = await firstValueFrom(generateThemes(reviews, { interactive: true, initialSets: 3, version: '2025-09-01', client }));
  */
-export function generateThemes(texts: TextsInput, options?: Omit<ThemeGenerationOptions, 'name'> & StarterOptions): Observable<ThemeGenerationResult> {
-  return runStarter(texts, options, () => [asProcess(new ThemeGeneration(themeOptions(options)))]);
+export function generateThemes<O extends Omit<ThemeGenerationOptions, 'name' | 'fast'> & StarterOptions>(
+  texts: TextsInput,
+  options?: O,
+): StarterResult<ThemeGenerationResult, O> {
+  return starter(texts, options, () => [asProcess(new ThemeGeneration(themeOptions(options)))]);
 }
 
 /**
@@ -109,13 +90,14 @@ export function generateThemes(texts: TextsInput, options?: Omit<ThemeGeneration
  * const allocation = await firstValueFrom(themeAllocation(reviews, { themes: ['Staff', 'Food'], client }));
  * allocation.assignSingle();
  */
-export function themeAllocation(
-  texts: TextsInput,
-  options?: Omit<ThemeAllocationOptions, 'name' | 'themesFrom'> & StarterOptions & { themeGeneration?: Omit<ThemeGenerationOptions, 'name'> },
-): Observable<ThemeAllocationResult> {
-  return runStarter(texts, options, () => {
-    const allocation = new ThemeAllocation({ themes: options?.themes, threshold: options?.threshold });
-    return allocation.dependsOn().length ? [asProcess(new ThemeGeneration(options?.themeGeneration)), asProcess(allocation)] : [asProcess(allocation)];
+export function themeAllocation<
+  O extends Omit<ThemeAllocationOptions, 'name' | 'themesFrom' | 'fast'> & StarterOptions & { themeGeneration?: Omit<ThemeGenerationOptions, 'name'> },
+>(texts: TextsInput, options?: O): StarterResult<ThemeAllocationResult, O> {
+  return starter(texts, options, () => {
+    const { themes, threshold, singleLabel, split, version, provider } = options ?? {};
+    const allocation = new ThemeAllocation({ themes, threshold, singleLabel, split, version, provider });
+    const generation = allocation.dependsOn().length ? [asProcess(new ThemeGeneration(options?.themeGeneration))] : [];
+    return [...generation, asProcess(allocation)];
   });
 }
 
@@ -125,8 +107,11 @@ export function themeAllocation(
  * @example
  * const clusters = await firstValueFrom(clusterAnalysis(reviews, { k: 4, client }));
  */
-export function clusterAnalysis(texts: TextsInput, options?: Omit<ClusterOptions, 'name'> & StarterOptions): Observable<ClusterResult> {
-  return runStarter(texts, options, () => [asProcess(new Cluster({ k: options?.k, algorithm: options?.algorithm }))]);
+export function clusterAnalysis<O extends Omit<ClusterOptions, 'name' | 'fast'> & StarterOptions>(
+  texts: TextsInput,
+  options?: O,
+): StarterResult<ClusterResult, O> {
+  return starter(texts, options, () => [asProcess(new Cluster({ k: options?.k, algorithm: options?.algorithm }))]);
 }
 
 /**
@@ -135,12 +120,18 @@ export function clusterAnalysis(texts: TextsInput, options?: Omit<ClusterOptions
  * @example
  * const { summary } = await firstValueFrom(summarize(reviews, { question: 'What should we fix first?', client }));
  */
-export function summarize(texts: TextsInput, options?: Omit<SummaryOptions, 'name'> & StarterOptions): Observable<SummaryResult> {
-  return runStarter(texts, options, () => [asProcess(new Summary({ question: options?.question, length: options?.length, preset: options?.preset }))]);
+export function summarize<O extends Omit<SummaryOptions, 'name' | 'fast'> & StarterOptions>(
+  texts: TextsInput,
+  options?: O,
+): StarterResult<SummaryResult, O> {
+  return starter(texts, options, () => [asProcess(new Summary({ question: options?.question, length: options?.length, preset: options?.preset }))]);
 }
 
 /** Options of the `extractElements` starter. */
-export type ExtractElementsOptions = Pick<ExtractionsRequest, 'dictionary' | 'type' | 'category' | 'expandDictionary' | 'expandDictionaryLimit' | 'version'> &
+export type ExtractElementsOptions = Pick<
+  ExtractionsRequest,
+  'dictionary' | 'type' | 'category' | 'expandDictionary' | 'expandDictionaryLimit' | 'version' | 'provider'
+> &
   StarterOptions;
 
 /**
@@ -151,17 +142,25 @@ export type ExtractElementsOptions = Pick<ExtractionsRequest, 'dictionary' | 'ty
  * const found = await firstValueFrom(extractElements(reviews, { dictionary: ['staff', 'food', 'price'], client }));
  * from(reviews).pipe(extractElements(client, { dictionary: ['staff', 'food', 'price'] }));
  */
-export function extractElements(texts: TextsInput, options: ExtractElementsOptions): Observable<ExtractionResult>;
+export function extractElements<O extends ExtractElementsOptions>(texts: TextsInput, options: O): StarterResult<ExtractionResult, O>;
 export function extractElements(client: PulseClient, config: ExtractElementsConfig): OperatorFunction<string, TextExtraction>;
 export function extractElements(
   first: TextsInput | PulseClient,
   options: ExtractElementsOptions | ExtractElementsConfig,
-): Observable<ExtractionResult> | OperatorFunction<string, TextExtraction> {
+): Observable<ExtractionResult | Job<ExtractionResult>> | OperatorFunction<string, TextExtraction> {
   if (first instanceof PulseClient) return extractionsOperator(first, options as ExtractElementsConfig);
-  const { client: _c, fast: _f, signal, timeoutMs, concurrency, ...request } = (options ?? {}) as ExtractElementsOptions;
-  return callStarter(first, options as ExtractElementsOptions, (c, t, fast) =>
-    c.extractElements({ ...request, inputs: [...t], fast }, { signal, timeoutMs, concurrency }).pipe(map((raw) => new ExtractionResult(t, raw))),
-  );
+  return runStarter(first, options as ExtractElementsOptions, () => {
+    const { dictionary, type, category, expandDictionary, expandDictionaryLimit, version, provider } = (options ?? {}) as ExtractElementsOptions;
+    // Checked here so the error names the starter's own option, as the client would.
+    if (!Array.isArray(dictionary)) throw new PulseValidationError('dictionary', 'is required: an array of 3 to 200 terms');
+    return [asProcess(new ThemeExtraction({ dictionary, type, category, expandDictionary, expandDictionaryLimit, version, provider }))];
+  });
+}
+
+/** Options of the `compareSimilarity` starter. */
+export interface CompareSimilarityOptions extends StarterOptions, Pick<SimilarityOptions, 'split' | 'version' | 'flatten' | 'provider'> {
+  /** A second set: each text is compared with each of these (cross-similarity). */
+  others?: readonly string[];
 }
 
 /**
@@ -170,15 +169,21 @@ export function extractElements(
  * @example
  * const sim = await firstValueFrom(compareSimilarity(reviews, { client }));
  * sim.mostSimilar(0, 3);
+ * (await firstValueFrom(compareSimilarity(reviews, { flatten: true, client }))).flattened; // upper triangle
  */
-export function compareSimilarity(texts: TextsInput, options?: StarterOptions & { others?: readonly string[]; split?: Split; version?: string }): Observable<SimilarityResult> {
-  return callStarter(texts, options, (c, t, fast) => {
-    const { others, split, version, signal, timeoutMs, concurrency } = options ?? {};
-    const sets = others === undefined ? { set: [...t] } : { setA: [...t], setB: [...checkDataset('others', others)] };
-    return c
-      .compareSimilarity({ ...sets, flatten: false, split, version, fast }, { signal, timeoutMs, concurrency })
-      .pipe(map((raw) => new SimilarityResult(t, raw, others)));
-  });
+export function compareSimilarity<O extends CompareSimilarityOptions>(
+  texts: TextsInput,
+  options?: O,
+): StarterResult<SimilarityResult, O> {
+  return defer(() => {
+    const { others, split, version, flatten, provider } = options ?? {};
+    if (others !== undefined) checkDataset('others', others);
+    // Cross-similarity keeps the texts as set A: they are only known once `texts` has emitted.
+    const run$ = others === undefined ? undefined : textsOf(texts);
+    const build = (setA?: readonly string[]) => () => [asProcess(new Similarity({ setA, setB: others, split, version, flatten, provider }))];
+    if (!run$) return runStarter<SimilarityResult>(texts, options, build());
+    return run$.pipe(switchMap((t) => runStarter<SimilarityResult>(t, options, build(t))));
+  }) as StarterResult<SimilarityResult, O>;
 }
 
 /**
@@ -189,14 +194,18 @@ export function compareSimilarity(texts: TextsInput, options?: StarterOptions & 
  * const { vectors } = await firstValueFrom(createEmbeddings(reviews, { client }));
  * from(reviews).pipe(createEmbeddings(client, { batchSize: 100 }));
  */
-export function createEmbeddings(texts: TextsInput, options?: StarterOptions): Observable<EmbeddingsResult>;
+export function createEmbeddings<O extends StarterOptions & Pick<EmbeddingsOptions, 'provider'>>(
+  texts: TextsInput,
+  options?: O,
+): StarterResult<EmbeddingsResult, O>;
 export function createEmbeddings(client: PulseClient, config?: BatchTextsConfig): OperatorFunction<string, TextEmbedding>;
 export function createEmbeddings(
   first: TextsInput | PulseClient,
-  options?: StarterOptions | BatchTextsConfig,
-): Observable<EmbeddingsResult> | OperatorFunction<string, TextEmbedding> {
+  options?: (StarterOptions & Pick<EmbeddingsOptions, 'provider'>) | BatchTextsConfig,
+): Observable<EmbeddingsResult | Job<EmbeddingsResult>> | OperatorFunction<string, TextEmbedding> {
   if (first instanceof PulseClient) return embeddingsOperator(first, options as BatchTextsConfig);
-  return runStarter(first, options as StarterOptions, () => [asProcess(new Embeddings())]);
+  const provider = (options as EmbeddingsOptions | undefined)?.provider;
+  return runStarter(first, options as StarterOptions, () => [asProcess(new Embeddings({ provider }))]);
 }
 
 /**
@@ -215,30 +224,38 @@ export function estimateUsage(texts: TextsInput, options: { feature: UsageEstima
   });
 }
 
+/** Options of the `generateDataDictionary` starter. */
+export type DataDictionaryStarterOptions = NonNullable<DataDictionaryRequest['options']> & Omit<StarterOptions, 'fast' | 'concurrency'>;
+
 /**
  * A DDI data dictionary of a table (first row: the column headers), always as a job.
  *
  * @example
  * const dictionary = await firstValueFrom(generateDataDictionary([['age', 'comment'], ['34', 'Loved it']], { client }));
+ * dictionary.variables.map((v) => v.variableName);
  */
-export function generateDataDictionary(
+export function generateDataDictionary<O extends DataDictionaryStarterOptions>(
   rows: readonly (readonly string[])[],
-  options?: NonNullable<DataDictionaryRequest['options']> & Omit<StarterOptions, 'fast' | 'concurrency'>,
-): Observable<DataDictionaryResult> {
+  options?: O,
+): StarterResult<DataDictionaryResult, O> {
   return defer(() => {
-    const { client, signal, timeoutMs, ...dictionaryOptions } = options ?? {};
-    return withClient(client, (c) =>
-      c
-        .generateDataDictionary(
-          { data: rows as string[][], options: Object.keys(dictionaryOptions).length ? dictionaryOptions : undefined },
-          { signal, timeoutMs },
-        )
-        .pipe(map((raw) => new DataDictionaryResult(rows[0] ?? [], raw))),
+    const checked = checkOptions(StarterOptionsSchema, options ?? {}, 'options') as DataDictionaryStarterOptions;
+    const { client, signal, timeoutMs, awaitJobResult = true, ...dictionaryOptions } = checked;
+    if (!awaitJobResult && client === undefined) {
+      throw new PulseValidationError('client', 'is required with awaitJobResult: false (the handle polls through it)');
+    }
+    const request = { data: rows as string[][], options: Object.keys(dictionaryOptions).length ? dictionaryOptions : undefined };
+    const wrap = (raw: DataDictionaryResponse) => new DataDictionaryResult(rows[0] ?? [], raw);
+    const call$ = withClient(client, (c): Observable<DataDictionaryResult | Job<DataDictionaryResult>> =>
+      awaitJobResult
+        ? c.generateDataDictionary(request, { signal, timeoutMs }).pipe(map(wrap))
+        : c.generateDataDictionary(request, { signal, timeoutMs, awaitJobResult: false }).pipe(map((job) => mapJob(job, wrap))),
     );
-  });
+    return withDeadline(call$, timeoutMs);
+  }) as StarterResult<DataDictionaryResult, O>;
 }
 
-function themeOptions(options: (ThemeGenerationOptions & StarterOptions) | undefined): ThemeGenerationOptions {
-  const { minThemes, maxThemes, context, version, prune } = options ?? {};
-  return { minThemes, maxThemes, context, version, prune };
+function themeOptions(options: (Omit<ThemeGenerationOptions, 'fast'> & StarterOptions) | undefined): ThemeGenerationOptions {
+  const { minThemes, maxThemes, context, version, prune, interactive, initialSets, provider } = options ?? {};
+  return { minThemes, maxThemes, context, version, prune, interactive, initialSets, provider };
 }

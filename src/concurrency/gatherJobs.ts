@@ -32,6 +32,11 @@ export interface GatherJobsConfig {
   concurrency?: number;
   /** Give up on a job after this long, in ms (JobTimeoutError in its outcome). @default none */
   timeoutMs?: number;
+  /**
+   * The first failure (or timeout) errors the stream with that job's error and cancels the
+   * polling of the others, instead of being an outcome. @default false
+   */
+  failFast?: boolean;
   scheduler?: SchedulerLike;
 }
 
@@ -52,17 +57,7 @@ export function gatherJobs<T>(jobs: Iterable<Job<T>>, options: GatherJobsConfig 
     return from(iterableOf<Job<T>>(jobs, 'jobs')).pipe(
       map((job, index) => checkJob(job, index)),
       concurrentMap(
-        (job, index) => {
-          const timeoutMs = config.timeoutMs;
-          // Over what timers can hold means no timeout (setTimeout would fire at once).
-          const result$ =
-            timeoutMs === undefined || timeoutMs > MAX_TIMER_MS
-              ? job.result$
-              : job.result$.pipe(
-                  timeout({ first: timeoutMs, scheduler, with: () => throwError(() => new JobTimeoutError(job.id, timeoutMs)) }),
-                );
-          return settle(result$, index, job.id);
-        },
+        (job, index) => settle(withJobTimeout(job, config.timeoutMs, scheduler), index, job.id, config.failFast),
         { concurrency: config.concurrency ?? 4 },
       ),
     );
@@ -75,6 +70,10 @@ export interface SubmitAndGatherConfig {
   concurrency?: number;
   /** Least time between two submissions, in ms. @default 0 */
   rateLimitDelayMs?: number;
+  /** Give up waiting for a submitted job after this long, in ms (JobTimeoutError in its outcome). @default none */
+  timeoutMs?: number;
+  /** The first failure errors the stream and cancels the rest (submissions and polling). @default false */
+  failFast?: boolean;
   scheduler?: SchedulerLike;
 }
 
@@ -113,9 +112,11 @@ export function submitAndGatherJobs<T>(
             return settle(
               (wait > 0 ? timer(wait, scheduler) : of(0)).pipe(
                 switchMap(() => submit()),
-                switchMap((job) => job.result$.pipe(map((value) => ({ job, value })))),
+                switchMap((job) => withJobTimeout(job, config.timeoutMs, scheduler).pipe(map((value) => ({ job, value })))),
               ),
               index,
+              undefined,
+              config.failFast,
             );
           }),
         { concurrency: config.concurrency ?? 4 },
@@ -139,10 +140,17 @@ function checkJob<T>(job: Job<T>, index: number): Job<T> {
   return job;
 }
 
-function settle<V>(value$: Observable<V>, index: number, jobId?: string) {
-  return value$.pipe(
+function settle<V>(value$: Observable<V>, index: number, jobId?: string, failFast = false) {
+  const fulfilled$ = value$.pipe(
     throwIfEmpty(() => new PulseError('the job completed without a result')),
     map((value) => ({ index, status: 'fulfilled' as const, jobId: jobId ?? '', value })),
-    catchError((error: unknown) => of({ index, status: 'rejected' as const, jobId, error })),
   );
+  // Fail-fast lets the error through: the ordered merge errors and unsubscribes the rest.
+  return failFast ? fulfilled$ : fulfilled$.pipe(catchError((error: unknown) => of({ index, status: 'rejected' as const, jobId, error })));
+}
+
+/** The job's result, or `JobTimeoutError` after `timeoutMs` (none past what timers can hold). */
+function withJobTimeout<T>(job: Job<T>, timeoutMs: number | undefined, scheduler: SchedulerLike): Observable<T> {
+  if (timeoutMs === undefined || timeoutMs > MAX_TIMER_MS) return job.result$;
+  return job.result$.pipe(timeout({ first: timeoutMs, scheduler, with: () => throwError(() => new JobTimeoutError(job.id, timeoutMs)) }));
 }

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { constants } from 'node:fs';
-import { mkdir, open, rename, unlink } from 'node:fs/promises';
+import { mkdir, open, readdir, rename, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { ResultCache } from '../analysis/cache';
 import { PulseValidationError } from '../errors';
@@ -9,6 +9,9 @@ import { PulseValidationError } from '../errors';
 const NOFOLLOW = constants.O_NOFOLLOW ?? 0;
 /** Opening a planted FIFO must not block: it is then seen not to be a file. */
 const NONBLOCK = constants.O_NONBLOCK ?? 0;
+/** The names this cache writes: entries, and the temp files of writes in progress. */
+const ENTRY = /^[A-Za-z0-9_-]{1,128}\.json$/;
+const TEMP = /^\.[A-Za-z0-9_-]{1,128}\.[0-9a-f]{24}\.tmp$/;
 
 /**
  * A result cache on disk: one JSON file per key in `dir` (created when needed), so a
@@ -60,6 +63,22 @@ export class DiskCache implements ResultCache {
       await unlink(tmp).catch(() => undefined);
       throw e;
     }
+  }
+
+  /**
+   * Deletes every entry (and temp file left by an interrupted write) of this cache's folder;
+   * other files there are left alone. A missing folder is an empty cache.
+   */
+  async clear(): Promise<void> {
+    let names: string[];
+    try {
+      names = await readdir(this.dir);
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code === 'ENOENT') return;
+      throw e;
+    }
+    const ours = names.filter((n) => ENTRY.test(n) || TEMP.test(n));
+    await Promise.all(ours.map((n) => unlink(join(this.dir, n)).catch(() => undefined)));
   }
 
   private file(key: string): string {

@@ -11,6 +11,7 @@ export { readTextsFile } from './readTextsFile';
 export { DiskCache } from './DiskCache';
 export { FileRunStore } from './FileRunStore';
 export { loadWorkflowFile, type LoadWorkflowFileOptions } from './loadWorkflowFile';
+export { writeResultsXlsx } from './writeResultsXlsx';
 export {
   sentimentAnalysis,
   generateThemes,

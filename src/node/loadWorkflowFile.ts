@@ -4,15 +4,17 @@ import { requireOptional } from '../optionalPackage';
 import { defer, from, map, type Observable } from 'rxjs';
 import type { ResultMap } from '../analysis/AnalysisResults';
 import { PulseValidationError } from '../errors';
-import { Workflow } from '../workflow/Workflow';
+import { Workflow, type WorkflowLoadOptions } from '../workflow/Workflow';
 
 /**
  * A `Workflow` from a `.json`, `.yaml` or `.yml` pipeline description, validated like
- * `Workflow.fromJSON` (errors name the step).
+ * `Workflow.fromJSON` (errors name the step): ours (`sources`, `steps`), or the Python
+ * SDK's (`pipeline`, snake_case names) over `options.dataset`, so existing files run unchanged.
  *
  * @example
  * import { loadWorkflowFile } from 'pulse-rx/node';
  * const results = await firstValueFrom(loadWorkflowFile('pipeline.yaml').pipe(switchMap((w) => w.run(client))));
+ * loadWorkflowFile('python-pipeline.yaml', { dataset: reviews }); // {"pipeline": [{"sentiment": {}}]}
  */
 export function loadWorkflowFile(path: string, options: LoadWorkflowFileOptions = {}): Observable<Workflow<ResultMap>> {
   return defer(() => {
@@ -23,7 +25,7 @@ export function loadWorkflowFile(path: string, options: LoadWorkflowFileOptions 
   }).pipe(
     map((text) => {
       const ext = extname(path).toLowerCase();
-      if (ext === '.json') return Workflow.fromJSON(options.sources ? withSources(parseJson(text), options.sources) : text);
+      if (ext === '.json') return options.sources ? fromValue(parseJson(text), options) : Workflow.fromJSON(text, options);
       if (ext !== '.yaml' && ext !== '.yml') throw new PulseValidationError('path', 'must end in .json, .yaml or .yml');
       const yaml = requireOptional<typeof import('yaml')>('yaml', 'loadWorkflowFile (pulse-rx/node)');
       let value: unknown;
@@ -32,18 +34,30 @@ export function loadWorkflowFile(path: string, options: LoadWorkflowFileOptions 
       } catch (e) {
         throw new PulseValidationError('workflow', `is not valid YAML (${(e as Error).message.split('\n')[0]})`);
       }
-      return Workflow.fromJSON(options.sources ? withSources(value, options.sources) : value);
+      return fromValue(value, options);
     }),
   );
 }
 
 /** Options of `loadWorkflowFile`. */
-export interface LoadWorkflowFileOptions {
+export interface LoadWorkflowFileOptions extends WorkflowLoadOptions {
   /**
    * Texts of sources, set over the file's own (a pipeline file that names no texts, run on
    * a data file: `pulse workflow run pipeline.yaml FILE`). @default the file's sources
    */
   sources?: Record<string, readonly string[]>;
+}
+
+/**
+ * Our format takes `sources` over the file's own; the Python SDK's (`{ pipeline: [...] }`)
+ * names no texts: the one source given (or `sources.dataset`) becomes its `dataset`.
+ */
+function fromValue(value: unknown, options: LoadWorkflowFileOptions): Workflow<ResultMap> {
+  const python = value !== null && typeof value === 'object' && 'pipeline' in value;
+  if (!python) return Workflow.fromJSON(options.sources ? withSources(value, options.sources) : value, options);
+  const given = options.sources ? Object.values(options.sources) : [];
+  const dataset = options.dataset ?? options.sources?.dataset ?? (given.length === 1 ? given[0] : undefined);
+  return Workflow.fromJSON(value, { ...options, dataset });
 }
 
 function parseJson(text: string): unknown {

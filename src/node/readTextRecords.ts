@@ -1,11 +1,12 @@
 import { createReadStream } from 'node:fs';
 import { extname } from 'node:path';
 import { pipeline } from 'node:stream';
-import { Observable } from 'rxjs';
+import { concatMap, EMPTY, Observable, of } from 'rxjs';
 import { PulseValidationError } from '../errors';
 import type { ReadTextsOptions } from './readTexts';
 import { recordMaker } from './recordMaker';
 import { csvRows, lineRows, textGuard, type SourceRow } from './sourceRows';
+import { xlsxRows } from './xlsxRows';
 
 /** One record of a file: its text (blank ones included, so callers can count them) and where it came from. */
 export interface TextRecord {
@@ -23,12 +24,13 @@ export interface ReadTextRecordsOptions extends ReadTextsOptions {
   idColumn?: string | number;
 }
 
-const FORMATS = ['txt', 'csv', 'tsv', 'jsonl'] as const;
+const FORMATS = ['txt', 'csv', 'tsv', 'jsonl', 'xlsx'] as const;
 
 /**
  * Streams the records of a file with their line numbers: `.txt` lines (`\n`, `\r\n` or `\r`),
- * a column of a `.csv`/`.tsv` (parsed by `csv-parse`), or a field of `.jsonl` lines. Every
- * problem is a `PulseValidationError` in the stream, never a crash: `path` (missing, not a
+ * a column of a `.csv`/`.tsv` (parsed by `csv-parse`), a field of `.jsonl` lines, or a column
+ * of a `.xlsx` worksheet (`sheet`; read by the optional peer `exceljs`, whole; `line` is the
+ * row number). Every problem is a `PulseValidationError` in the stream, never a crash: `path` (missing, not a
  * string, not UTF-8 text), `format`, `column`, or `line N` (malformed input, e.g. an
  * unterminated quote). Memory stays bounded whatever the line lengths; with `flow`, reading
  * pauses while the work in flight is at its limit. Unsubscribing closes the file.
@@ -46,6 +48,7 @@ export function readTextRecords(path: string, options: ReadTextRecordsOptions = 
       return undefined;
     }
     const format = options.format ?? formatOf(path);
+    if (format === 'xlsx') return xlsxRecords(path, options).subscribe(subscriber);
     const source = format === 'csv' || format === 'tsv' ? csvRows(format === 'tsv' ? '\t' : ',') : lineRows();
     const make = recordMaker(path, format, options);
     const file = createReadStream(path);
@@ -92,7 +95,23 @@ function checkOptions(path: unknown, options: ReadTextRecordsOptions): PulseVali
   if (options.format !== undefined && !FORMATS.includes(options.format)) {
     return new PulseValidationError('format', `must be ${FORMATS.join(', ')}`, { value: String(options.format) });
   }
+  const { sheet } = options;
+  if (sheet !== undefined && !(typeof sheet === 'string' ? sheet !== '' : Number.isInteger(sheet) && sheet >= 0)) {
+    return new PulseValidationError('sheet', 'must be a sheet name or a 0-based sheet number', { value: typeof sheet });
+  }
   return undefined;
+}
+
+/** The records of a worksheet: its rows made records as a CSV's are (header, `column`, `idColumn`). */
+function xlsxRecords(path: string, options: ReadTextRecordsOptions): Observable<TextRecord> {
+  const make = recordMaker(path, 'xlsx', options);
+  return xlsxRows(path, options.sheet).pipe(
+    concatMap((row) => {
+      const record = make(row);
+      if (record && record.text.trim() !== '') options.flow?.take(1);
+      return record ? of(record) : EMPTY;
+    }),
+  );
 }
 
 function explain(e: Error, path: string, parserExplain: (e: unknown) => unknown): unknown {
@@ -106,7 +125,7 @@ function explain(e: Error, path: string, parserExplain: (e: unknown) => unknown)
 /** The format of a file by its extension (`.ndjson` is JSONL; anything unknown is text lines). */
 export function formatOf(path: string): NonNullable<ReadTextsOptions['format']> {
   const ext = extname(path).toLowerCase().slice(1);
-  if (ext === 'csv' || ext === 'tsv' || ext === 'jsonl') return ext;
+  if (ext === 'csv' || ext === 'tsv' || ext === 'jsonl' || ext === 'xlsx') return ext;
   if (ext === 'ndjson') return 'jsonl';
   return 'txt';
 }

@@ -4,11 +4,16 @@ import { readTextRecords } from './readTextRecords';
 
 /** Options of `readTexts`. */
 export interface ReadTextsOptions {
-  /** `txt` (a text per line), `csv`, `tsv` or `jsonl`. @default from the file extension */
-  format?: 'txt' | 'csv' | 'tsv' | 'jsonl';
-  /** CSV/TSV column: its header name, or its 0-based number. @default 0 */
+  /**
+   * `txt` (a text per line), `csv`, `tsv`, `jsonl` or `xlsx` (a spreadsheet: needs the
+   * optional peer dependency `exceljs`). @default from the file extension
+   */
+  format?: 'txt' | 'csv' | 'tsv' | 'jsonl' | 'xlsx';
+  /** CSV/TSV/XLSX column: its header name, or its 0-based number. @default 0 */
   column?: string | number;
-  /** Whether the first CSV/TSV row is a header. @default true */
+  /** XLSX worksheet: its name, or its 0-based number. @default 0 (the first) */
+  sheet?: string | number;
+  /** Whether the first CSV/TSV/XLSX row is a header. @default true */
   header?: boolean;
   /** JSONL field holding the text (a line may also be a bare JSON string). @default 'text' */
   field?: string;

@@ -1,6 +1,7 @@
 import type { AnalysisResults } from '../analysis/AnalysisResults';
 import { SENTIMENTS, type Sentiment } from '../analysis/results/SentimentResult';
 import { barChart, escapeHtml } from './html';
+import { sentimentByThemeSection } from './sentimentByThemeSection';
 import { pct, texts as count, themeSection } from './themeSection';
 
 /** Options of `renderHtmlReport`. */
@@ -21,7 +22,7 @@ const COLOURS: Record<Sentiment, string> = { positive: '#2e9d5b', negative: '#d0
 
 /**
  * A self-contained HTML report of an analysis: sentiment distribution, themes with their
- * shares and representative quotes, and a per-text table. Charts are inline SVG; there is
+ * shares and representative quotes, sentiment by theme, and a per-text table. Charts are inline SVG; there is
  * no script and no external resource (a Content-Security-Policy forbids them), so the
  * file opens offline and texts cannot inject anything.
  *
@@ -46,6 +47,8 @@ export function renderHtmlReport(results: AnalysisResults, options: HtmlReportOp
 
   const themes = themeSection(results, options.quotes ?? 3);
   if (themes) sections.push(themes);
+  const crossTab = sentimentByThemeSection(results);
+  if (crossTab) sections.push(crossTab);
 
   if (texts.length) {
     const single = allocation?.assignSingle();

@@ -31,6 +31,27 @@ export const DDIVariableSchema = z.looseObject({
 /** The type of `DDIVariableSchema` (zod-inferred). */
 export type DDIVariable = z.infer<typeof DDIVariableSchema>;
 
+/** A DDI value domain (the set of values a coded variable takes); unknown fields are kept. */
+export const DDIValueDomainSchema = z.looseObject({
+  valueDomainId: z.string(),
+  label: z.string(),
+  domainType: z.string(),
+  dataType: z.string(),
+});
+/** The type of `DDIValueDomainSchema` (zod-inferred). */
+export type DDIValueDomain = z.infer<typeof DDIValueDomainSchema>;
+
+/** A DDI category: one code of a value domain, its label and order; unknown fields are kept. */
+export const DDICategorySchema = z.looseObject({
+  valueDomainId: z.string(),
+  code: z.string(),
+  label: z.string(),
+  order: z.number(),
+  frequency: z.optional(z.number()),
+});
+/** The type of `DDICategorySchema` (zod-inferred). */
+export type DDICategory = z.infer<typeof DDICategorySchema>;
+
 /** Response of `generateDataDictionary`: a DDI codebook in JSON. */
 export const DataDictionaryResponseSchema = z.looseObject({
   profileVersion: z.string(),

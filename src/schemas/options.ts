@@ -203,6 +203,7 @@ export const ExtractElementsConfigSchema = z.extend(BatchTextsConfigSchema, {
 export const GatherJobsConfigSchema = z.looseObject({
   concurrency: z.optional(r.positiveInt),
   timeoutMs: z.optional(r.positiveMsOrInfinity),
+  failFast: z.optional(r.boolean),
   scheduler: z.optional(SchedulerSchema),
 });
 
@@ -210,12 +211,15 @@ export const GatherJobsConfigSchema = z.looseObject({
 export const SubmitAndGatherConfigSchema = z.looseObject({
   concurrency: z.optional(r.positiveInt),
   rateLimitDelayMs: z.optional(r.delayMs),
+  timeoutMs: z.optional(r.positiveMsOrInfinity),
+  failFast: z.optional(r.boolean),
   scheduler: z.optional(SchedulerSchema),
 });
 
 /** `StarterOptions` (each starter's own analysis options are checked by its process). */
 export const StarterOptionsSchema = z.extend(SimpleCallOptionsSchema, {
   concurrency: z.optional(r.positiveInt),
+  awaitJobResult: z.optional(r.boolean),
   fast: z.optional(z.union([z.boolean(), z.literal('auto')], { error: "must be true, false or 'auto'" })),
 });
 

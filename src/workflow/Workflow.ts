@@ -1,8 +1,8 @@
 import { defer, switchMap, type Observable } from 'rxjs';
-import type { AnalysisDone, AnalysisEvent } from '../analysis/AnalysisEvent';
+import type { AnalysisDone, AnalysisEvent, RunMonitor } from '../analysis/AnalysisEvent';
 import { collectResults, withResults } from '../analysis/collectResults';
 import type { AnalysisResults, ResultMap } from '../analysis/AnalysisResults';
-import type { ResultCache } from '../analysis/cache';
+import { cacheOption, type ResultCache } from '../analysis/cache';
 import { toMermaid } from '../analysis/graph';
 import { checkDataset, withClient } from '../analysis/inputs';
 import type { Process, ProcessKind } from '../analysis/Process';
@@ -33,23 +33,38 @@ import { checkOptions } from '../http/checkOptions';
 import { RunOptionSchema, StarterOptionsSchema } from '../schemas/options';
 import { PulseValidationError } from '../errors';
 import { checkShape } from '../client/validate';
-import { topoSort } from '../analysis/graph';
 import { WorkflowSpecSchema, type WorkflowStepSpec } from './WorkflowSpec';
+import { fromPythonPipeline, isPythonPipeline } from './pythonPipeline';
+import { claimName, orderedSteps } from './orderedSteps';
+import { checkStepSource, selectTexts, type StepSource } from './StepSource';
 import type { FastMode } from '../schemas/common';
 
 /** Where a step reads its texts and what its result is called. */
 export interface StepOptions<N extends string> {
-  /** The result's name (unique in the workflow). */
+  /**
+   * The result's name (unique in the workflow). @default the kind (`sentiment`); a second
+   * unnamed step of a kind gets `sentiment_2`, and so on
+   */
   name?: N;
-  /** The source it analyses. @default the only source, when there is one */
-  source?: string;
+  /**
+   * What it analyses: a source's name, or another step's output (`{ step }`, optionally one
+   * `cluster` or `theme` of it). @default the only source, when there is one
+   */
+  source?: string | StepSource;
+}
+
+/** Options of `Workflow.fromJSON` and `loadWorkflowFile`. */
+export interface WorkflowLoadOptions {
+  /** The texts of a pipeline in the Python SDK's format, which names none (source `dataset`). */
+  dataset?: readonly string[];
 }
 
 /** How a workflow runs. */
 export interface WorkflowRunOptions extends Pick<CallOptions, 'signal' | 'timeoutMs' | 'concurrency'> {
   /** @default PulseClient.fromEnv(), created per run and closed after it */
   client?: PulseClient;
-  cache?: ResultCache;
+  /** Results of earlier runs (a `ResultCache`); `false`: none. @default none */
+  cache?: ResultCache | false;
   /** @default 'auto' */
   fast?: FastMode;
   /** Called with every step event (start, status, progress, end, error) as the run goes. */
@@ -61,6 +76,8 @@ export interface WorkflowRunOptions extends Pick<CallOptions, 'signal' | 'timeou
   budget?: BudgetConfig;
   /** A resumable run: each step's parts are recorded under `<id>/<step name>` (see `CallOptions.run`). */
   run?: RunOptions;
+  /** Run start and end, each step's start and end, with timings (also on the `end` and `done` events). */
+  monitor?: RunMonitor;
 }
 
 /** A step of the graph (`graph()`). */
@@ -98,16 +115,19 @@ type With<R, N extends string, T extends AnalysisResult<unknown>> = Workflow<R &
  */
 export class Workflow<R extends ResultMap = Record<never, never>> {
   private readonly sources = new Map<string, readonly string[]>();
-  private readonly steps: Array<{ process: AnyProcess; source: string }> = [];
+  private readonly steps: Array<{ process: AnyProcess; source: string | StepSource }> = [];
 
   /**
    * A workflow from a pipeline description (an object or JSON text), validated: bad
    * shapes, unknown sources and steps, duplicate names and cycles fail here, naming the step.
+   * Also reads the Python SDK's format (`{ pipeline: [{ theme_generation: { min_themes: 2 } }] }`)
+   * over `options.dataset` (its source is named `dataset`).
    *
    * @example
    * const workflow = Workflow.fromJSON({ sources: { reviews }, steps: [{ type: 'sentiment' }] });
+   * const same = Workflow.fromJSON({ pipeline: [{ sentiment: {} }] }, { dataset: reviews });
    */
-  static fromJSON(spec: unknown): Workflow<ResultMap> {
+  static fromJSON(spec: unknown, options: WorkflowLoadOptions = {}): Workflow<ResultMap> {
     let value = spec;
     if (typeof spec === 'string') {
       try {
@@ -116,14 +136,14 @@ export class Workflow<R extends ResultMap = Record<never, never>> {
         throw new PulseValidationError('workflow', 'is not valid JSON');
       }
     }
+    if (options === null || typeof options !== 'object') throw new PulseValidationError('options', 'must be an object');
+    const dataset = options.dataset === undefined ? undefined : checkDataset('dataset', options.dataset);
+    if (isPythonPipeline(value)) value = fromPythonPipeline(value, dataset);
+    else if (dataset !== undefined) throw new PulseValidationError('dataset', 'is for pipeline files in the Python SDK\'s format; this description names its own sources');
     const parsed = checkShape(WorkflowSpecSchema, value, 'workflow');
     const workflow = emptyWorkflow();
     for (const [source, data] of Object.entries(parsed.sources)) workflow.source(source, data);
-    const generators = parsed.steps.filter((s) => s.type === 'themeGeneration').map((s) => s.name ?? defaultName(s));
-    const steps = parsed.steps.map((step) => ({ step, id: step.name ?? defaultName(step), dependsOn: themeDeps(step, generators) }));
-    const known = new Set(steps.map((s) => s.id));
-    const ordered = topoSort(steps.map((s) => ({ ...s, kind: s.step.type, dependsOn: s.dependsOn.filter((d) => known.has(d)) })));
-    for (const { step } of ordered) workflow.addSpec(step);
+    for (const step of orderedSteps(parsed)) workflow.addSpec(step);
     return workflow as Workflow<ResultMap>;
   }
 
@@ -139,50 +159,51 @@ export class Workflow<R extends ResultMap = Record<never, never>> {
 
   /** Adds a theme generation step (result: `ThemeGenerationResult`). */
   themeGeneration<N extends string = 'themeGeneration'>(options: ThemeGenerationOptions & StepOptions<N> = {}): With<R, N, ThemeGenerationResult> {
-    return this.add(new ThemeGeneration(options), options);
+    return this.add(new ThemeGeneration(this.named(options, 'themeGeneration')), options);
   }
 
   /** Adds a sentiment step (result: `SentimentResult`). */
   sentiment<N extends string = 'sentiment'>(options: SentimentOptions & StepOptions<N> = {}): With<R, N, SentimentResult> {
-    return this.add(new SentimentProcess(options), options);
+    return this.add(new SentimentProcess(this.named(options, 'sentiment')), options);
   }
 
   /**
    * Adds a theme allocation step (result: `ThemeAllocationResult`). Without `themes`, it
-   * uses `themesFrom`, else the workflow's only theme generation step.
+   * uses `themesFrom`, else the workflow's only theme generation step, else a theme
+   * generation on its source that it adds itself (as the Python SDK does).
    */
   themeAllocation<N extends string = 'themeAllocation'>(options: ThemeAllocationOptions & StepOptions<N> = {}): With<R, N, ThemeAllocationResult> {
-    return this.add(new ThemeAllocation(this.withThemes('themeAllocation', options)), options);
+    return this.add(new ThemeAllocation(this.withThemes(this.named(options, 'themeAllocation'))), options);
   }
 
   /** Adds a theme extraction step (result: `ExtractionResult`); themes as for `themeAllocation`. */
   themeExtraction<N extends string = 'themeExtraction'>(options: ThemeExtractionOptions & StepOptions<N> = {}): With<R, N, ExtractionResult> {
-    return this.add(new ThemeExtraction(this.withThemes('themeExtraction', options)), options);
+    return this.add(new ThemeExtraction(this.withThemes(this.named(options, 'themeExtraction'))), options);
   }
 
-  /** Adds a self-similarity step (result: `SimilarityResult`). */
+  /** Adds a similarity step (result: `SimilarityResult`): of its texts, or of `setA` × `setB`. */
   similarity<N extends string = 'similarity'>(options: SimilarityOptions & StepOptions<N> = {}): With<R, N, SimilarityResult> {
-    return this.add(new Similarity(options), options);
+    return this.add(new Similarity(this.named(options, 'similarity')), options);
   }
 
   /** Adds a clustering step (result: `ClusterResult`). */
   cluster<N extends string = 'cluster'>(options: ClusterOptions & StepOptions<N> = {}): With<R, N, ClusterResult> {
-    return this.add(new Cluster(options), options);
+    return this.add(new Cluster(this.named(options, 'cluster')), options);
   }
 
   /** Adds a summary step (result: `SummaryResult`). */
   summary<N extends string = 'summary'>(options: SummaryOptions & StepOptions<N> = {}): With<R, N, SummaryResult> {
-    return this.add(new Summary(options), options);
+    return this.add(new Summary(this.named(options, 'summary')), options);
   }
 
   /** Adds a data dictionary step (result: `DataDictionaryResult`). */
   dataDictionary<N extends string = 'dataDictionary'>(options: DataDictionaryOptions & StepOptions<N> = {}): With<R, N, DataDictionaryResult> {
-    return this.add(new DataDictionary(options), options);
+    return this.add(new DataDictionary(this.named(options, 'dataDictionary')), options);
   }
 
   /** Adds an embeddings step (result: `EmbeddingsResult`, named `embeddings` by default). */
   createEmbeddings<N extends string = 'embeddings'>(options: StepOptions<N> = {}): With<R, N, EmbeddingsResult> {
-    return this.add(new Embeddings(options), options);
+    return this.add(new Embeddings(this.named(options, 'embeddings')), options);
   }
 
   /**
@@ -194,15 +215,16 @@ export class Workflow<R extends ResultMap = Record<never, never>> {
    */
   events(clientOrOptions?: PulseClient | WorkflowRunOptions): Observable<AnalysisEvent | AnalysisDone<R>> {
     const options = clientOrOptions instanceof PulseClient ? { client: clientOrOptions } : (clientOrOptions ?? {});
-    const { client, cache, fast = 'auto', signal, timeoutMs, concurrency, onEvent, run } = options;
+    const { client, fast = 'auto', signal, timeoutMs, concurrency, onEvent, monitor, run } = options;
     const steps = this.planned();
-    const results = withResults<R>(onEvent);
+    const results = withResults<R>(onEvent, monitor, steps.map((s) => s.process.id));
     return defer(() => {
       // Bad run options (a NaN timeout, a fake signal) error the stream, naming the option.
       checkOptions(StarterOptionsSchema, options, 'options');
       checkRunBudgetOption(options);
       checkOptions(RunOptionSchema, options, 'options');
       const call = { signal, timeoutMs, concurrency, run };
+      const cache = cacheOption(options.cache);
       const execute = (c: PulseClient) =>
         checkRunBudget(c, steps, options.budget).pipe(switchMap(() => runProcesses(steps, { client: c, cache, fast, call })));
       return withClient(client, (c) => execute(c).pipe(results));
@@ -222,25 +244,40 @@ export class Workflow<R extends ResultMap = Record<never, never>> {
 
   /** The DAG: sources, steps with their dependencies, and a Mermaid chart of it. */
   graph(): WorkflowGraph {
-    const nodes = this.steps.map(({ process, source }) => ({ id: process.id, kind: process.kind, source, dependsOn: process.dependsOn(), params: process.params() }));
+    const nodes = this.steps.map(({ process, source }) => ({
+      id: process.id,
+      kind: process.kind,
+      source: typeof source === 'string' ? source : source.step,
+      dependsOn: process.dependsOn(),
+      params: process.params(),
+    }));
     const withSources = nodes.map((n) => ({ ...n, dependsOn: [n.source, ...n.dependsOn] }));
     return { sources: [...this.sources.keys()], nodes, mermaid: toMermaid(withSources, [...this.sources.keys()]) };
   }
 
   private addSpec(spec: WorkflowStepSpec): void {
-    const { type, ...options } = spec;
-    (this[type] as (o: object) => unknown).call(this, options);
+    const { type, ...rest } = spec;
+    const { extractionType, ...options } = rest as typeof rest & { extractionType?: string };
+    (this[type] as (o: object) => unknown).call(this, extractionType === undefined ? options : { ...options, type: extractionType });
   }
 
   private planned() {
     if (this.steps.length === 0) throw new PulseValidationError('steps', 'the workflow has no steps');
-    return this.steps.map(({ process, source }) => ({ process, texts: this.sources.get(source)! }));
+    return this.steps.map(({ process, source }) =>
+      typeof source === 'string'
+        ? { process, texts: this.sources.get(source)! }
+        : { process, texts: [], textsFrom: { step: source.step, select: (r: AnalysisResult<unknown>) => selectTexts(process.id, source, r) } },
+    );
   }
 
   private add<W>(process: Process<unknown, AnalysisResult<unknown>>, options: StepOptions<string>): W {
     const p = process as unknown as AnyProcess;
     const source = options.source ?? this.defaultSource(p.id);
-    if (!this.sources.has(source)) throw new PulseValidationError(`${p.id}.source`, `'${source}' is not a source of this workflow`);
+    if (typeof source === 'object' && source !== null) {
+      checkStepSource(p.id, source, this.steps.find((s) => s.process.id === source.step)?.process.kind);
+    } else if (!this.sources.has(source)) {
+      throw new PulseValidationError(`${p.id}.source`, `'${source}' is not a source of this workflow`);
+    }
     for (const dep of p.dependsOn()) {
       const upstream = this.steps.find((s) => s.process.id === dep);
       if (!upstream) throw new PulseValidationError(`${p.id}.themesFrom`, `'${dep}' is not an earlier step of this workflow`);
@@ -251,13 +288,25 @@ export class Workflow<R extends ResultMap = Record<never, never>> {
     return this as unknown as W;
   }
 
-  private withThemes<O extends ThemeAllocationOptions | ThemeExtractionOptions>(kind: string, options: O): O {
-    if (options.themes !== undefined || options.themesFrom !== undefined) return options;
+  private withThemes<O extends (ThemeAllocationOptions | ThemeExtractionOptions) & StepOptions<string>>(options: O): O {
+    if (options.themes !== undefined || options.themesFrom !== undefined || 'dictionary' in options) return options;
     const generators = this.steps.filter((s) => s.process.kind === 'themeGeneration');
-    const name = options.name ?? kind;
-    if (generators.length === 0) throw new PulseValidationError(`${name}.themes`, 'needs themes, or a themeGeneration step before it');
-    if (generators.length > 1) throw new PulseValidationError(`${name}.themesFrom`, `is required: there are ${generators.length} theme generation steps`);
-    return { ...options, themesFrom: generators[0]!.process.id };
+    if (generators.length > 1) throw new PulseValidationError(`${options.name}.themesFrom`, `is required: there are ${generators.length} theme generation steps`);
+    if (generators.length === 1) return { ...options, themesFrom: generators[0]!.process.id };
+    // None yet: generate the themes from the step's own texts first.
+    const name = this.freeName('themeGeneration');
+    this.themeGeneration({ name, source: options.source });
+    return { ...options, themesFrom: name };
+  }
+
+  /** The options with a name: the given one, else the kind, else the kind with the first free number. */
+  private named<O extends StepOptions<string>>(options: O, kind: string): O & { name: string } {
+    if (options === null || typeof options !== 'object') throw new PulseValidationError(kind, 'options must be an object');
+    return { ...options, name: options.name ?? this.freeName(kind) };
+  }
+
+  private freeName(kind: string): string {
+    return claimName(kind, new Set([...this.sources.keys(), ...this.steps.map((s) => s.process.id)]));
   }
 
   private defaultSource(step: string): string {
@@ -270,29 +319,6 @@ export class Workflow<R extends ResultMap = Record<never, never>> {
       throw new PulseValidationError(`${name}.name`, `is already used in this workflow; give this ${what} another name`);
     }
   }
-}
-
-const DEFAULT_NAMES: Record<WorkflowStepSpec['type'], string> = {
-  themeGeneration: 'themeGeneration',
-  sentiment: 'sentiment',
-  themeAllocation: 'themeAllocation',
-  themeExtraction: 'themeExtraction',
-  similarity: 'similarity',
-  cluster: 'cluster',
-  summary: 'summary',
-  dataDictionary: 'dataDictionary',
-  createEmbeddings: 'embeddings',
-};
-
-function defaultName(step: WorkflowStepSpec): string {
-  return DEFAULT_NAMES[step.type];
-}
-
-/** The steps a described step needs before it (its theme source), for ordering. */
-function themeDeps(step: WorkflowStepSpec, generators: string[]): string[] {
-  if (step.type !== 'themeAllocation' && step.type !== 'themeExtraction') return [];
-  if (step.themes) return [];
-  return step.themesFrom ? [step.themesFrom] : generators;
 }
 
 /**

@@ -1,9 +1,16 @@
 import * as z from 'zod/mini';
+import { FastModeSchema } from '../schemas/common';
 import { SplitSchema } from '../schemas/similarity';
 import { ThemeSchema } from '../schemas/themes';
 
 const name = z.string().check(z.regex(/^[A-Za-z_][A-Za-z0-9_-]{0,63}$/, 'must be 1-64 letters, digits, _ or -, starting with a letter or _'));
-const base = { name: z.optional(name), source: z.optional(name) };
+const int = () => z.number().check(z.int());
+const stepSource = z.strictObject({
+  step: name,
+  cluster: z.optional(z.number().check(z.int(), z.minimum(0))),
+  theme: z.optional(z.string().check(z.minLength(1))),
+});
+const base = { name: z.optional(name), source: z.optional(z.union([name, stepSource])), fast: z.optional(FastModeSchema) };
 const themes = { themes: z.optional(z.array(z.union([z.string(), ThemeSchema]))), themesFrom: z.optional(name) };
 
 /** One step of a pipeline description; `type` is the Workflow method's name. */
@@ -11,20 +18,49 @@ export const WorkflowStepSpecSchema = z.discriminatedUnion('type', [
   z.strictObject({
     type: z.literal('themeGeneration'),
     ...base,
-    minThemes: z.optional(z.number().check(z.int())),
-    maxThemes: z.optional(z.number().check(z.int())),
+    minThemes: z.optional(int()),
+    maxThemes: z.optional(int()),
     context: z.optional(z.string()),
     version: z.optional(z.string()),
-    prune: z.optional(z.number().check(z.int())),
+    prune: z.optional(int()),
+    interactive: z.optional(z.boolean()),
+    initialSets: z.optional(int()),
   }),
   z.strictObject({ type: z.literal('sentiment'), ...base, version: z.optional(z.string()) }),
-  z.strictObject({ type: z.literal('themeAllocation'), ...base, ...themes, threshold: z.optional(z.number()) }),
-  z.strictObject({ type: z.literal('themeExtraction'), ...base, ...themes, expandDictionary: z.optional(z.boolean()), version: z.optional(z.string()) }),
-  z.strictObject({ type: z.literal('similarity'), ...base, split: z.optional(SplitSchema), version: z.optional(z.string()) }),
+  z.strictObject({
+    type: z.literal('themeAllocation'),
+    ...base,
+    ...themes,
+    threshold: z.optional(z.number()),
+    singleLabel: z.optional(z.boolean()),
+    split: z.optional(SplitSchema),
+    version: z.optional(z.string()),
+  }),
+  z.strictObject({
+    type: z.literal('themeExtraction'),
+    ...base,
+    ...themes,
+    dictionary: z.optional(z.array(z.string())),
+    // `type` names the step: the extraction's own type is `extractionType` in a description.
+    extractionType: z.optional(z.enum(['named-entities', 'themes'])),
+    category: z.optional(z.string()),
+    expandDictionary: z.optional(z.boolean()),
+    expandDictionaryLimit: z.optional(int()),
+    version: z.optional(z.string()),
+  }),
+  z.strictObject({
+    type: z.literal('similarity'),
+    ...base,
+    setA: z.optional(z.array(z.string())),
+    setB: z.optional(z.array(z.string())),
+    flatten: z.optional(z.boolean()),
+    split: z.optional(SplitSchema),
+    version: z.optional(z.string()),
+  }),
   z.strictObject({
     type: z.literal('cluster'),
     ...base,
-    k: z.optional(z.number().check(z.int())),
+    k: z.optional(int()),
     algorithm: z.optional(z.enum(['kmeans', 'skmeans', 'agglomerative', 'hdbscan'])),
   }),
   z.strictObject({

@@ -1,8 +1,9 @@
 import type { Observable } from 'rxjs';
+import type { CallOptions } from '../../client/CallOptions';
 import { checkInt } from '../../client/validate';
 import type { ClusteringRequest, ClusteringResponse } from '../../schemas/clustering';
 import { LIMITS } from '../../schemas/limits';
-import { Process, tracked, type ProcessContext, type ProcessEmission, type ProcessOptions } from '../Process';
+import { Process, type ProcessContext, type ProcessOptions } from '../Process';
 import { ClusterResult } from '../results/ClusterResult';
 
 /** Options of `Cluster` (and of the `clusterAnalysis` starter). */
@@ -34,9 +35,9 @@ export class Cluster extends Process<ClusteringResponse, ClusterResult> {
     return { k: this.options.k ?? 5, algorithm: this.options.algorithm };
   }
 
-  run(ctx: ProcessContext): Observable<ProcessEmission<ClusteringResponse>> {
-    const request = { inputs: [...ctx.texts], k: this.options.k ?? 5, algorithm: this.options.algorithm, fast: ctx.fast };
-    return tracked(ctx.client.clusterTexts(request, { ...ctx.call, observe: 'events' }));
+  protected override send(ctx: ProcessContext, options: CallOptions): Observable<unknown> {
+    const request = { inputs: [...ctx.texts], k: this.options.k ?? 5, algorithm: this.options.algorithm, fast: this.fastIn(ctx) };
+    return ctx.client.clusterTexts(request, options);
   }
 
   wrap(raw: ClusteringResponse, ctx: Pick<ProcessContext, 'texts'>): ClusterResult {

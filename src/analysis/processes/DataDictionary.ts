@@ -1,12 +1,15 @@
 import type { Observable } from 'rxjs';
+import type { CallOptions } from '../../client/CallOptions';
 import type { DataDictionaryRequest, DataDictionaryResponse } from '../../schemas/dataDictionary';
-import { Process, tracked, type ProcessContext, type ProcessEmission, type ProcessOptions } from '../Process';
+import { Process, type ProcessContext, type ProcessOptions } from '../Process';
 import { DataDictionaryResult } from '../results/DataDictionaryResult';
 
 /** Options of `DataDictionary`. */
 export interface DataDictionaryOptions extends ProcessOptions, NonNullable<DataDictionaryRequest['options']> {
   /** Header of the one-column table made of the texts. @default 'response' */
   header?: string;
+  /** Always a job: `false` or `'auto'` (`true` is refused). @default the run's mode */
+  fast?: DataDictionaryRequest['fast'];
 }
 
 /**
@@ -23,17 +26,19 @@ export class DataDictionary extends Process<DataDictionaryResponse, DataDictiona
     super('dataDictionary', options);
     const h = options.header;
     if (h !== undefined && (typeof h !== 'string' || h.trim() === '')) throw this.invalid('header', 'must be a non-empty string');
+    if ((options.fast as unknown) === true) throw this.invalid('fast', "must be false or 'auto' (data dictionaries always run as jobs)");
   }
 
   params(): Record<string, unknown> {
-    const { name: _name, ...params } = this.options;
+    const { name: _name, fast: _fast, ...params } = this.options;
     return params;
   }
 
-  run(ctx: ProcessContext): Observable<ProcessEmission<DataDictionaryResponse>> {
-    const { name: _name, header = 'response', ...options } = this.options;
+  protected override send(ctx: ProcessContext, call: CallOptions): Observable<unknown> {
+    const { name: _name, fast, header = 'response', ...options } = this.options;
     const request = { data: [[header], ...ctx.texts.map((t) => [t])], options: Object.keys(options).length ? options : undefined };
-    return tracked(ctx.client.generateDataDictionary(request, { ...ctx.call, observe: 'events' }));
+    // Always a job: only an explicit per-step `fast` is sent (the client refuses `true`).
+    return ctx.client.generateDataDictionary({ ...request, fast }, call);
   }
 
   wrap(raw: DataDictionaryResponse, ctx: Pick<ProcessContext, 'texts'>): DataDictionaryResult {

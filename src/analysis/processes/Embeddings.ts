@@ -1,7 +1,11 @@
 import type { Observable } from 'rxjs';
+import type { CallOptions } from '../../client/CallOptions';
 import type { EmbeddingsResponse } from '../../schemas/embeddings';
-import { Process, tracked, type ProcessContext, type ProcessEmission, type ProcessOptions } from '../Process';
+import { Process, type ProcessContext, type ProcessOptions, type ProviderOptions } from '../Process';
 import { EmbeddingsResult } from '../results/EmbeddingsResult';
+
+/** Options of `Embeddings`. */
+export interface EmbeddingsOptions extends ProcessOptions, ProviderOptions {}
 
 /**
  * One embedding vector per text (batched above the API's limits).
@@ -12,17 +16,17 @@ import { EmbeddingsResult } from '../results/EmbeddingsResult';
 export class Embeddings extends Process<EmbeddingsResponse, EmbeddingsResult> {
   readonly kind = 'embeddings' as const;
 
-  constructor(options: ProcessOptions = {}) {
+  constructor(readonly options: EmbeddingsOptions = {}) {
     super('embeddings', options);
   }
 
   params(): Record<string, unknown> {
-    return {};
+    return { provider: this.providerLabel(this.options.provider) };
   }
 
-  run(ctx: ProcessContext): Observable<ProcessEmission<EmbeddingsResponse>> {
-    const request = { inputs: [...ctx.texts], fast: ctx.fast };
-    return tracked(ctx.client.createEmbeddings(request, { ...ctx.call, observe: 'events' }));
+  protected override send(ctx: ProcessContext, options: CallOptions): Observable<unknown> {
+    const request = { inputs: [...ctx.texts], provider: this.options.provider, fast: this.fastIn(ctx) };
+    return ctx.client.createEmbeddings(request, options);
   }
 
   wrap(raw: EmbeddingsResponse, ctx: Pick<ProcessContext, 'texts'>): EmbeddingsResult {

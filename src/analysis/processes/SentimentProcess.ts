@@ -1,10 +1,11 @@
 import type { Observable } from 'rxjs';
+import type { CallOptions } from '../../client/CallOptions';
 import type { SentimentResponse } from '../../schemas/sentiment';
-import { Process, tracked, type ProcessContext, type ProcessEmission, type ProcessOptions } from '../Process';
+import { Process, type ProcessContext, type ProcessOptions, type ProviderOptions } from '../Process';
 import { SentimentResult } from '../results/SentimentResult';
 
 /** Options of `SentimentProcess` (and of the `sentimentAnalysis` starter). */
-export interface SentimentOptions extends ProcessOptions {
+export interface SentimentOptions extends ProcessOptions, ProviderOptions {
   version?: string;
 }
 
@@ -23,12 +24,13 @@ export class SentimentProcess extends Process<SentimentResponse, SentimentResult
   }
 
   params(): Record<string, unknown> {
-    return { version: this.options.version };
+    return { version: this.options.version, provider: this.providerLabel(this.options.provider) };
   }
 
-  run(ctx: ProcessContext): Observable<ProcessEmission<SentimentResponse>> {
-    const request = { inputs: [...ctx.texts], version: this.options.version, fast: ctx.fast };
-    return tracked(ctx.client.analyzeSentiment(request, { ...ctx.call, observe: 'events' }));
+  protected override send(ctx: ProcessContext, options: CallOptions): Observable<unknown> {
+    const { version, provider } = this.options;
+    const request = { inputs: [...ctx.texts], version, provider, fast: this.fastIn(ctx) };
+    return ctx.client.analyzeSentiment(request, options);
   }
 
   wrap(raw: SentimentResponse, ctx: Pick<ProcessContext, 'texts'>): SentimentResult {

@@ -1,37 +1,59 @@
 import type { Observable } from 'rxjs';
-import type { SimilarityResponse, Split } from '../../schemas/similarity';
-import { Process, tracked, type ProcessContext, type ProcessEmission, type ProcessOptions } from '../Process';
+import type { CallOptions } from '../../client/CallOptions';
+import { SplitSchema, type SimilarityResponse, type Split } from '../../schemas/similarity';
+import { checkDataset } from '../inputs';
+import { Process, type ProcessContext, type ProcessOptions, type ProviderOptions } from '../Process';
 import { SimilarityResult } from '../results/SimilarityResult';
 
 /** Options of `Similarity`. */
-export interface SimilarityOptions extends ProcessOptions {
+export interface SimilarityOptions extends ProcessOptions, ProviderOptions {
+  /** First set of a cross-similarity. @default the step's texts */
+  setA?: readonly string[];
+  /** Second set: with it, the step compares `setA` (or its texts) with `setB` instead of with each other. */
+  setB?: readonly string[];
+  /** Keep the service's flattened answer (upper triangle for self-similarity) without rebuilding the matrix. @default false */
+  flatten?: boolean;
   split?: Split;
   version?: string;
 }
 
 /**
- * The texts' similarity matrix (self-similarity; by blocks above the API's limits).
+ * The texts' similarity matrix (self-similarity; by blocks above the API's limits), or
+ * the similarity of two sets (`setA` × `setB`).
  *
  * @example
  * new Analyzer({ dataset: reviews, processes: [new Similarity()] });
+ * new Similarity({ setB: ['Staff', 'Food'] }); // each review against each label
  */
 export class Similarity extends Process<SimilarityResponse, SimilarityResult> {
   readonly kind = 'similarity' as const;
 
   constructor(readonly options: SimilarityOptions = {}) {
     super('similarity', options);
+    const { setA, setB, flatten, split, version } = options;
+    if (setA !== undefined) checkDataset(`${this.id}.setA`, setA);
+    if (setB !== undefined) checkDataset(`${this.id}.setB`, setB);
+    if (setA !== undefined && setB === undefined) throw this.invalid('setB', 'is required with setA');
+    if (flatten !== undefined && typeof flatten !== 'boolean') throw this.invalid('flatten', 'must be a boolean');
+    if (split !== undefined && !SplitSchema.safeParse(split).success) {
+      throw this.invalid('split', "must be a unit ('sentence', 'newline', 'word') or { unit, agg?, windowSize?, strideSize? }");
+    }
+    if (version !== undefined && typeof version !== 'string') throw this.invalid('version', 'must be a string');
   }
 
   params(): Record<string, unknown> {
-    return { split: this.options.split, version: this.options.version };
+    const { setA, setB, flatten, split, version, provider } = this.options;
+    return { setA, setB, flatten, split, version, provider: this.providerLabel(provider) };
   }
 
-  run(ctx: ProcessContext): Observable<ProcessEmission<SimilarityResponse>> {
-    const request = { set: [...ctx.texts], flatten: false, split: this.options.split, version: this.options.version, fast: ctx.fast };
-    return tracked(ctx.client.compareSimilarity(request, { ...ctx.call, observe: 'events' }));
+  protected override send(ctx: ProcessContext, options: CallOptions): Observable<unknown> {
+    const { setA, setB, flatten = false, split, version, provider } = this.options;
+    const sets = setB === undefined ? { set: [...ctx.texts] } : { setA: [...(setA ?? ctx.texts)], setB: [...setB] };
+    const request = { ...sets, flatten, split, version, provider, fast: this.fastIn(ctx) };
+    return ctx.client.compareSimilarity(request, options);
   }
 
   wrap(raw: SimilarityResponse, ctx: Pick<ProcessContext, 'texts'>): SimilarityResult {
-    return new SimilarityResult(ctx.texts, raw);
+    return new SimilarityResult(this.options.setA ?? ctx.texts, raw, this.options.setB);
   }
 }

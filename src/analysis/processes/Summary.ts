@@ -1,6 +1,7 @@
 import type { Observable } from 'rxjs';
+import type { CallOptions } from '../../client/CallOptions';
 import type { SummariesRequest, SummariesResponse } from '../../schemas/summaries';
-import { Process, tracked, type ProcessContext, type ProcessEmission, type ProcessOptions } from '../Process';
+import { Process, type ProcessContext, type ProcessOptions } from '../Process';
 import { SummaryResult } from '../results/SummaryResult';
 
 /** Options of `Summary` (and of the `summarize` starter). */
@@ -35,9 +36,9 @@ export class Summary extends Process<SummariesResponse, SummaryResult> {
     return this.options.question ?? 'What are the main points?';
   }
 
-  run(ctx: ProcessContext): Observable<ProcessEmission<SummariesResponse>> {
-    const request = { inputs: [...ctx.texts], question: this.question, length: this.options.length, preset: this.options.preset, fast: ctx.fast };
-    return tracked(ctx.client.generateSummary(request, { ...ctx.call, observe: 'events' }));
+  protected override send(ctx: ProcessContext, options: CallOptions): Observable<unknown> {
+    const request = { inputs: [...ctx.texts], question: this.question, length: this.options.length, preset: this.options.preset, fast: this.fastIn(ctx) };
+    return ctx.client.generateSummary(request, options);
   }
 
   wrap(raw: SummariesResponse, ctx: Pick<ProcessContext, 'texts'>): SummaryResult {

@@ -1,5 +1,6 @@
 import type { Row } from '../csv';
 import type { SimilarityResponse } from '../../schemas/similarity';
+import { crossMatrix, selfMatrix } from '../../client/endpoints/similarityMatrix';
 import { AnalysisResult } from './AnalysisResult';
 import { brand } from '../../brand';
 
@@ -28,8 +29,20 @@ export class SimilarityResult extends AnalysisResult<SimilarityResponse> {
     super(texts, raw);
   }
 
+  /** The full matrix (rebuilt from a flattened answer when `flatten: true` was asked). */
   get matrix(): readonly (readonly number[])[] {
-    return this.raw.matrix ?? [];
+    const { matrix, flattened } = this.raw;
+    if (matrix || !flattened) return matrix ?? [];
+    return this.others ? crossMatrix(flattened, this.others.length) : selfMatrix(flattened, this.raw.n ?? this.texts.length);
+  }
+
+  /**
+   * The flattened scores: for self-similarity the upper triangle without the diagonal, row
+   * by row (i < j); for cross-similarity every row in turn.
+   */
+  get flattened(): readonly number[] {
+    if (this.raw.flattened) return this.raw.flattened;
+    return this.matrix.flatMap((row, i) => (this.others ? row : row.slice(i + 1)));
   }
 
   /** The `k` most similar texts (of `others` when cross) to text `i`, best first. */

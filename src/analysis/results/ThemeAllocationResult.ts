@@ -64,6 +64,8 @@ export class ThemeAllocationResult extends AnalysisResult<ThemeAllocationData> {
     raw: ThemeAllocationData,
     /** The threshold the helpers use when none is given. */
     readonly threshold: number = DEFAULT_THEME_THRESHOLD,
+    /** One theme per text (`assignSingle`) or every theme at or above the threshold (`assignMulti`). */
+    readonly singleLabel: boolean = true,
   ) {
     super(texts, raw);
   }
@@ -122,14 +124,31 @@ export class ThemeAllocationResult extends AnalysisResult<ThemeAllocationData> {
       .sort((a, b) => b.count - a.count || a.themeIndex - b.themeIndex);
   }
 
-  /** Per text: the single theme and its score, then one `score:<theme>` column per theme. */
+  /**
+   * Each text's themes as the step asked: its best one (`singleLabel`, the default), else
+   * every theme at or above the threshold, best first.
+   */
+  assignments(threshold = this.threshold): MultiAssignment[] {
+    return this.singleLabel
+      ? this.assignSingle(threshold).map((a) => ({
+          index: a.index,
+          text: a.text,
+          themes: a.theme === null ? [] : [{ theme: a.theme, themeIndex: a.themeIndex!, score: a.score! }],
+        }))
+      : this.assignMulti(this.themes.length, threshold);
+  }
+
+  /**
+   * Per text: its theme (with `singleLabel: false`, every theme at or above the threshold,
+   * joined by `; `) and best score, then one `score:<theme>` column per theme.
+   */
   toRows(): Row[] {
     const labels = this.themes;
-    return this.assignSingle().map((a) => ({
+    return this.assignments().map((a) => ({
       index: a.index,
       text: a.text,
-      theme: a.theme,
-      score: a.score,
+      theme: a.themes.length ? a.themes.map((t) => t.theme).join('; ') : null,
+      score: a.themes[0]?.score ?? null,
       ...Object.fromEntries(labels.map((label, j) => [`score:${label}`, this.raw.similarity[a.index]![j] ?? null])),
     }));
   }
