@@ -1,5 +1,5 @@
 import { IMAGE_CONFIG } from '@angular/common';
-import { DOCUMENT, provideZonelessChangeDetection, type ApplicationRef, type EnvironmentProviders, type Provider } from '@angular/core';
+import { DOCUMENT, RendererFactory2, provideZonelessChangeDetection, type ApplicationRef, type EnvironmentProviders, type Provider } from '@angular/core';
 import { createApplication } from '@angular/platform-browser';
 
 /** A page's document as far as the client cares: visibility and its change events. */
@@ -23,6 +23,8 @@ export async function testApp(providers: (Provider | EnvironmentProviders)[]): P
       { provide: DOCUMENT, useValue: document },
       // Angular's image checks read window and layout, which Node does not have.
       { provide: IMAGE_CONFIG, useValue: { disableImageSizeWarning: true, disableImageLazyLoadWarning: true } },
+      // No component is rendered: ticks (which run root effects, hence resources) need no DOM renderer.
+      { provide: RendererFactory2, useValue: { createRenderer: () => null, begin: () => undefined, end: () => undefined } },
       provideZonelessChangeDetection(),
       ...providers,
     ],
