@@ -39,6 +39,16 @@ describe('pulseResource: a signal resource of one Pulse call', () => {
     expect(pulse.journal().map((e) => `${e.method} ${e.path.split('?')[0]}`)[0]).toBe('POST /v1/sentiment');
   });
 
+  it('a call may stream its events instead of a Job handle (observe: events): same value and job status', async () => {
+    await start({});
+    const mood = pulseResource<{ results: { sentiment: string }[] }>(() => (client) => client.analyzeSentiment({ inputs: ['Awful queues'], fast: false }, { observe: 'events' }), {
+      injector: app.injector,
+    });
+    await until(() => mood.status() === 'resolved');
+    expect(mood.value()!.results[0]!.sentiment).toBe('negative');
+    expect(mood.jobStatus()).toBe('completed');
+  });
+
   it('is idle (and sends nothing) while the request is undefined', async () => {
     await start({});
     texts.set([]);
