@@ -8,5 +8,11 @@
 export { PULSE_AXIOS, PULSE_CLIENT, injectPulse, providePulse, type PulseFeature } from './providePulse';
 export { withHttpClient } from './withHttpClient';
 export { httpClientAdapter } from './httpClientAdapter';
-export { pulseResource, type PulseCall, type PulseResourceCallOptions, type PulseResourceOptions, type PulseResourceRef } from './pulseResource';
+export {
+  pulseResource,
+  type PulseCall,
+  type PulseResourceCallOptions,
+  type PulseResourceOptions,
+  type PulseResourceRef,
+} from './pulseResource';
 export { pageVisible, whileVisible } from './whileVisible';

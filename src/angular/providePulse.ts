@@ -1,4 +1,5 @@
-import { DestroyRef, InjectionToken, inject, makeEnvironmentProviders, type EnvironmentProviders, type Provider } from '@angular/core';
+import { DestroyRef, InjectionToken, inject, makeEnvironmentProviders } from '@angular/core';
+import type { EnvironmentProviders, Provider } from '@angular/core';
 import { PulseClient, PulseValidationError, type HttpClientInstance, type PulseClientOptions } from 'pulse-rx';
 
 /** The app's `PulseClient`: inject it with `injectPulse()` (or `inject(PULSE_CLIENT)`). */
@@ -34,13 +35,19 @@ export interface PulseFeature {
  *   ],
  * });
  */
-export function providePulse(options: PulseClientOptions | (() => PulseClientOptions), ...features: PulseFeature[]): EnvironmentProviders {
+export function providePulse(
+  options: PulseClientOptions | (() => PulseClientOptions),
+  ...features: PulseFeature[]
+): EnvironmentProviders {
   if (typeof options !== 'function' && (typeof options !== 'object' || options === null || Array.isArray(options))) {
-    throw new PulseValidationError('options', 'must be the client options or a function returning them', { value: Array.isArray(options) ? 'array' : typeof options });
+    const value = Array.isArray(options) ? 'array' : typeof options;
+    throw new PulseValidationError('options', 'must be the client options or a function returning them', { value });
   }
   features.forEach((feature, i) => {
-    if (typeof feature !== 'object' || feature === null || feature.kind !== 'httpClient' || !Array.isArray(feature.providers)) {
-      throw new PulseValidationError(`features[${i}]`, 'must be a pulse-rx/angular feature such as withHttpClient()', { value: typeof feature });
+    const known = typeof feature === 'object' && feature !== null && feature.kind === 'httpClient';
+    if (!known || !Array.isArray(feature.providers)) {
+      const problem = 'must be a pulse-rx/angular feature such as withHttpClient()';
+      throw new PulseValidationError(`features[${i}]`, problem, { value: typeof feature });
     }
   });
   const viaHttpClient = features.some((f) => f.kind === 'httpClient');
@@ -51,7 +58,8 @@ export function providePulse(options: PulseClientOptions | (() => PulseClientOpt
       useFactory: () => {
         const given = typeof options === 'function' ? options() : options;
         if (viaHttpClient && given?.axios !== undefined) {
-          throw new PulseValidationError('options.axios', 'cannot be combined with withHttpClient(): requests go through HttpClient');
+          const problem = 'cannot be combined with withHttpClient(): requests go through HttpClient';
+          throw new PulseValidationError('options.axios', problem);
         }
         const axios = viaHttpClient ? inject(PULSE_AXIOS) : undefined;
         const client = new PulseClient(axios ? { ...given, axios } : given);

@@ -57,9 +57,16 @@ export interface PulseResourceRef<T> extends ResourceRef<T | undefined> {
  *   }, { pauseWhenHidden: true });
  * }
  */
-export function pulseResource<T>(request: () => PulseCall<T> | undefined, options: PulseResourceOptions = {}): PulseResourceRef<T> {
-  if (typeof request !== 'function') throw new PulseValidationError('request', 'must be a function returning a call (or undefined)', { value: typeof request });
-  if (typeof options !== 'object' || options === null) throw new PulseValidationError('options', 'must be an object', { value: typeof options });
+export function pulseResource<T>(
+  request: () => PulseCall<T> | undefined,
+  options: PulseResourceOptions = {},
+): PulseResourceRef<T> {
+  if (typeof request !== 'function') {
+    throw new PulseValidationError('request', 'must be a function returning a call (or undefined)', { value: typeof request });
+  }
+  if (typeof options !== 'object' || options === null) {
+    throw new PulseValidationError('options', 'must be an object', { value: typeof options });
+  }
   if (options.pauseWhenHidden !== undefined && typeof options.pauseWhenHidden !== 'boolean') {
     throw new PulseValidationError('options.pauseWhenHidden', 'must be a boolean', { value: typeof options.pauseWhenHidden });
   }

@@ -23,7 +23,8 @@ export interface InMemoryPulseOptions {
 
 const count = (field: string, value: unknown, min: number) => {
   if (value !== undefined && (typeof value !== 'number' || !Number.isFinite(value) || value < min)) {
-    throw new PulseValidationError(`options.${field}`, `must be a finite number >= ${min}`, { limit: `>= ${min}`, value: typeof value });
+    const problem = `must be a finite number >= ${min}`;
+    throw new PulseValidationError(`options.${field}`, problem, { limit: `>= ${min}`, value: typeof value });
   }
 };
 
@@ -41,9 +42,12 @@ export function checkInMemoryPulseOptions(options: unknown): InMemoryPulseOption
   if (o.requireAuth !== undefined && typeof o.requireAuth !== 'boolean') {
     throw new PulseValidationError('options.requireAuth', 'must be a boolean', { value: typeof o.requireAuth });
   }
-  if (o.now !== undefined && typeof o.now !== 'function') throw new PulseValidationError('options.now', 'must be a function', { value: typeof o.now });
+  if (o.now !== undefined && typeof o.now !== 'function') {
+    throw new PulseValidationError('options.now', 'must be a function', { value: typeof o.now });
+  }
   if (o.origin !== undefined && (typeof o.origin !== 'string' || !/^https?:\/\/[^/]+$/.test(o.origin))) {
-    throw new PulseValidationError('options.origin', 'must be an origin such as https://pulse.test (no path)', { value: typeof o.origin });
+    const problem = 'must be an origin such as https://pulse.test (no path)';
+    throw new PulseValidationError('options.origin', problem, { value: typeof o.origin });
   }
   return o as InMemoryPulseOptions;
 }

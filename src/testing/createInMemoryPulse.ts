@@ -65,7 +65,9 @@ export function createInMemoryPulse(options?: InMemoryPulseOptions): InMemoryPul
   const route = (req: ApiRequest, path: string): ApiReply => {
     if (path === '/oauth/token' && req.method === 'POST') return issueToken(req, state);
     if (path.startsWith('/results/') && req.method === 'GET') return resultDocument(path, req.query, state);
-    if (!path.startsWith('/v1/')) return { status: 404, body: { code: 'not_found', message: `No route for ${req.method} ${path}` } };
+    if (!path.startsWith('/v1/')) {
+      return { status: 404, body: { code: 'not_found', message: `No route for ${req.method} ${path}` } };
+    }
     return routeApi(req, state);
   };
   const journal: InMemoryExchange[] = [];

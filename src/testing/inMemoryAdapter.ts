@@ -33,7 +33,8 @@ export function inMemoryAdapter(config: InMemoryAdapterConfig): AxiosAdapter {
       const url = new URL(axios.getUri(request));
       const headers = lowerCase(AxiosHeaders.from(request.headers as AxiosHeaders).toJSON());
       const method = (request.method ?? 'get').toUpperCase();
-      const entry: InMemoryExchange = { method, path: url.pathname + url.search, status: 0, aborted: false, authorization: 'authorization' in headers };
+      const path = url.pathname + url.search;
+      const entry: InMemoryExchange = { method, path, status: 0, aborted: false, authorization: 'authorization' in headers };
       config.journal.push(entry);
       if (url.origin !== config.origin) {
         return reject(new AxiosError(`getaddrinfo ENOTFOUND ${url.host} (in-memory Pulse)`, AxiosError.ERR_NETWORK, request));
@@ -59,7 +60,13 @@ export function inMemoryAdapter(config: InMemoryAdapterConfig): AxiosAdapter {
     });
 }
 
-function handle(config: InMemoryAdapterConfig, request: InternalAxiosRequestConfig, method: string, url: URL, headers: Record<string, string>): ApiReply {
+function handle(
+  config: InMemoryAdapterConfig,
+  request: InternalAxiosRequestConfig,
+  method: string,
+  url: URL,
+  headers: Record<string, string>,
+): ApiReply {
   let body: unknown;
   try {
     body = parseBody(request.data, headers['content-type'] ?? '');
@@ -98,6 +105,8 @@ function settle(resolve: (r: AxiosResponse) => void, reject: (e: unknown) => voi
 
 function lowerCase(headers: Record<string, unknown>): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const [key, value] of Object.entries(headers)) if (value !== undefined && value !== null && value !== false) out[key.toLowerCase()] = String(value);
+  for (const [key, value] of Object.entries(headers)) {
+    if (value !== undefined && value !== null && value !== false) out[key.toLowerCase()] = String(value);
+  }
   return out;
 }

@@ -31,7 +31,9 @@ export const JOB_EVENT_LETTERS = {
  * });
  */
 export function jobEventLetters<T>(): OperatorFunction<JobEvent<T>, string> {
-  return map((e) => (e.type === 'status' ? (JOB_EVENT_LETTERS[e.status as keyof typeof JOB_EVENT_LETTERS] ?? '?') : JOB_EVENT_LETTERS[e.type]));
+  const letterOf = (e: JobEvent<T>) =>
+    e.type === 'status' ? (JOB_EVENT_LETTERS[e.status as keyof typeof JOB_EVENT_LETTERS] ?? '?') : JOB_EVENT_LETTERS[e.type];
+  return map(letterOf);
 }
 
 /**
@@ -50,7 +52,13 @@ export function jobEventLetters<T>(): OperatorFunction<JobEvent<T>, string> {
 export function jobEventValues<T>(data: T, options: { jobId?: string } = {}): Record<string, JobEvent<T>> {
   const jobId = options.jobId ?? 'job-1';
   if (typeof jobId !== 'string' || !jobId) throw new PulseValidationError('options.jobId', 'must be a non-empty string');
-  const status = (s: JobStatusEvent['status'], polls: number): JobEvent<T> => ({ type: 'status', jobId, status: s, polls, elapsedMs: 0 });
+  const status = (s: JobStatusEvent['status'], polls: number): JobEvent<T> => ({
+    type: 'status',
+    jobId,
+    status: s,
+    polls,
+    elapsedMs: 0,
+  });
   return {
     s: { type: 'submitted', jobId },
     q: status('queued', 1),
