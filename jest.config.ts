@@ -29,6 +29,8 @@ const config: Config = {
         '^pulse-rx$': '<rootDir>/src/index.ts',
         '^pulse-rx/emulator$': '<rootDir>/src/emulator/index.ts',
         '^pulse-rx/node$': '<rootDir>/src/node/index.ts',
+        '^pulse-rx/testing$': '<rootDir>/src/testing/index.ts',
+        '^pulse-rx/angular$': '<rootDir>/src/angular/index.ts',
       },
     },
     {
@@ -42,6 +44,8 @@ const config: Config = {
         '^pulse-rx$': '<rootDir>/dist/index.js',
         '^pulse-rx/emulator$': '<rootDir>/dist/emulator.js',
         '^pulse-rx/node$': '<rootDir>/dist/node.js',
+        '^pulse-rx/testing$': '<rootDir>/dist/testing.js',
+        '^pulse-rx/angular$': '<rootDir>/dist/angular.js',
       },
     },
   ],

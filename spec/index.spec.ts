@@ -1,4 +1,6 @@
 import * as pulse from 'pulse-rx';
+import * as testing from 'pulse-rx/testing';
+import { loadSuite } from './angular/loadSuite';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -169,3 +171,12 @@ describe('public entry', () => {
     expect(seen.size).toBeGreaterThan(20);
   });
 });
+
+describe('pulse-rx/testing entry', () => {
+  it('exports exactly the documented runtime surface', () => {
+    expect(Object.keys(testing).sort()).toEqual(['JOB_EVENT_LETTERS', 'createInMemoryPulse', 'jobEventLetters', 'jobEventValues'].sort());
+  });
+});
+
+// Angular ships ES modules only: the angular entry's list is checked in an esbuild bundle.
+loadSuite('exports.suite.ts');

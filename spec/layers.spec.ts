@@ -52,11 +52,30 @@ describe('layers', () => {
     expect(edges.filter((e) => e.to === 'cli' && e.from !== 'cli')).toEqual([]);
   });
 
-  it('only src/http/fromAxios.ts (and http types) import axios', () => {
+  it('only src/http/fromAxios.ts (and http types) import axios (besides the adapter entries)', () => {
     const importers = files(SRC)
+      .filter((f) => !/^(angular|testing)\//.test(relative(SRC, f)))
       .filter((f) => /from 'axios'/.test(readFileSync(f, 'utf8')))
       .map((f) => relative(SRC, f))
       .sort();
     expect(importers).toEqual(['http/fromAxios.ts', 'http/types.ts']);
+  });
+
+  it('the angular and testing entries import the core by its public name only; testing reuses only pure emulator routes', () => {
+    const reached = ['angular', 'testing'].flatMap((entry) =>
+      files(join(SRC, entry)).flatMap((file) =>
+        [...readFileSync(file, 'utf8').matchAll(/from '(\.[^']+)'/g)]
+          .map(([, spec]) => relative(SRC, resolve(dirname(file), spec!)))
+          .filter((target) => !target.startsWith(`${entry}/`))
+          .map((target) => `${entry} -> ${target}`),
+      ),
+    );
+    expect(reached.sort()).toEqual([
+      'testing -> emulator/JobStore',
+      'testing -> emulator/analyze',
+      'testing -> emulator/api',
+      'testing -> emulator/api',
+      'testing -> emulator/validator',
+    ]);
   });
 });

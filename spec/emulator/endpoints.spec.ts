@@ -2,6 +2,7 @@ import { firstValueFrom } from 'rxjs';
 import type { PulseClient } from 'pulse-rx';
 import { SpecValidator, startEmulator, type Emulator } from 'pulse-rx/emulator';
 import { emulatorClient } from '../helpers/emulatorClient';
+import { loadAjv } from '../../src/emulator/loadAjv';
 
 const reviews = [
   'The staff were friendly and the rides were thrilling',
@@ -27,7 +28,7 @@ const cases: Array<[string, string, Call]> = [
 describe('the real PulseClient against the emulator', () => {
   let emulator: Emulator;
   let client: PulseClient;
-  const spec = new SpecValidator();
+  const spec = new SpecValidator(loadAjv());
   beforeAll(async () => {
     emulator = await startEmulator({ jobDurationMs: 30 });
     client = emulatorClient(emulator);

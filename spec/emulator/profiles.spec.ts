@@ -2,6 +2,7 @@ import { PulseValidationError } from 'pulse-rx';
 import { PROFILES, QUIRK_NAMES, SpecValidator, StrictAudit, startEmulator, takeViolations, type Emulator, type EmulatorQuirks } from 'pulse-rx/emulator';
 import { emulatorArgs } from '../../src/cli/emulatorArgs';
 import { postJson, wireRequest, type WireAnswer } from '../helpers/wireRequest';
+import { loadAjv } from '../../src/emulator/loadAjv';
 
 const TEXTS = ['The rides were thrilling and the staff friendly', 'Queues were long and the food was cold'];
 const GZIP = { 'accept-encoding': 'gzip, deflate' };
@@ -149,7 +150,7 @@ describe('emulator profiles', () => {
 });
 
 describe('strict mode', () => {
-  const audit = () => new StrictAudit(new SpecValidator());
+  const audit = () => new StrictAudit(new SpecValidator(loadAjv()));
 
   it.each([
     ['a queued status', { method: 'GET', path: '/jobs' }, { status: 200, body: { job_id: 'j', status: 'queued' } }],

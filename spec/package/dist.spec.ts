@@ -19,19 +19,23 @@ describe('the built package', () => {
     const { PulseClient } = await load('pulse-rx');
     const { startEmulator } = await load('pulse-rx/emulator');
     const { readTexts } = await load('pulse-rx/node');
+    const { createInMemoryPulse } = await load('pulse-rx/testing');
     const { firstValueFrom } = await load('rxjs');
     const e = await startEmulator();
     const c = PulseClient.withClientCredentials({ baseUrl: e.url, tokenUrl: e.tokenUrl, clientId: e.clientId, clientSecret: e.clientSecret });
     const r = await firstValueFrom(c.analyzeSentiment({ inputs: ['great'], fast: true }));
     c.close(); await e.close();
-    console.log(r.results[0].sentiment, typeof readTexts);`;
+    const k = createInMemoryPulse();
+    const m = PulseClient.withToken('t', { baseUrl: k.baseUrl, axios: k.axios });
+    const s = await firstValueFrom(m.analyzeSentiment({ inputs: ['great'], fast: true }));
+    console.log(r.results[0].sentiment, typeof readTexts, s.results[0].sentiment);`;
 
   it('ESM: import of every entry works end to end', () => {
-    expect(run(['--input-type=module', '-e', `const load = (m) => import(m);${script}`])).toBe('positive function');
+    expect(run(['--input-type=module', '-e', `const load = (m) => import(m);${script}`])).toBe('positive function positive');
   });
 
   it('CommonJS: require of every entry works end to end', () => {
-    expect(run(['-e', `const load = async (m) => require(m); (async () => {${script}})();`])).toBe('positive function');
+    expect(run(['-e', `const load = async (m) => require(m); (async () => {${script}})();`])).toBe('positive function positive');
   });
 
   it('30 calls in flight on one client raise no Node warning (e.g. MaxListenersExceededWarning)', () => {

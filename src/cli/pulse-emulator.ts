@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 import { recordProxy } from '../emulator/recordProxy';
 import { startEmulator } from '../emulator/startEmulator';
-import { engineOf, installedLanguage } from '../emulator/analysis/language';
+import { engineOf } from '../emulator/analysis/language';
+import { installedLanguage } from '../emulator/analysis/installedLanguage';
 import { EMULATOR_HELP, emulatorArgs } from './emulatorArgs';
 
 async function main(): Promise<void> {

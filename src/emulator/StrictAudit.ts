@@ -17,7 +17,7 @@ const CREDITS = /^\/credits\/organizations\/[^/]+$/;
  * check) and the answer becomes a 500 naming it, so the test that caused it fails.
  *
  * @example
- * const audit = new StrictAudit(new SpecValidator());
+ * const audit = new StrictAudit(new SpecValidator(loadAjv()));
  * audit.check({ method: 'GET', path: '/jobs' }, { status: 200, body: { status: 'queued' } }); // a 500
  */
 export class StrictAudit {

@@ -7,7 +7,7 @@ import { similarity, type SimilarityRequestWire } from './analysis/similarity';
 import { summarize } from './analysis/summarize';
 import { generateThemes, type ThemeOptions } from './analysis/themes';
 import { round6 } from './analysis/text';
-import { engineOf, installedLanguage, loadWordTable, type EngineName, type LanguageSource, type Tagger } from './analysis/language';
+import { engineOf, loadWordTable, NO_LANGUAGE, type EngineName, type LanguageSource, type Tagger } from './analysis/language';
 import { nounThemes } from './analysis/nounThemes';
 import { winkSentiment } from './analysis/winkSentiment';
 import { createWordEmbedder } from './analysis/wordEmbed';
@@ -31,7 +31,7 @@ export class Analyst {
   constructor(
     readonly seed: number,
     private readonly dims: number,
-    private readonly language: LanguageSource = installedLanguage(),
+    private readonly language: LanguageSource = NO_LANGUAGE,
   ) {}
 
   /** The engine that answers, known without loading anything (the language data loads on first use). */

@@ -1,4 +1,7 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { sha256, toBase64Url } from './hmacSha256';
+
+/** `n` random bytes, base64url (Web Crypto: in Node and in browsers). */
+const randomToken = (n: number) => toBase64Url(globalThis.crypto.getRandomValues(new Uint8Array(n)));
 import type { ApiReply, ApiRequest, ApiState } from './api';
 
 /** A code handed out by `/authorize`, waiting for its exchange. */
@@ -42,7 +45,7 @@ export function authorize(query: URLSearchParams, s: ApiState): ApiReply {
     return oauthError(400, 'invalid_request', 'redirect_uri must be an absolute URL');
   }
   if (!['127.0.0.1', 'localhost', '[::1]'].includes(target.hostname)) return oauthError(400, 'invalid_request', 'redirect_uri must be loopback');
-  const code = randomBytes(16).toString('base64url');
+  const code = randomToken(16);
   grants(s).codes.set(code, { challenge, redirectUri, organization: query.get('organization') ?? undefined });
   target.searchParams.set('code', code);
   const state = query.get('state');
@@ -63,7 +66,7 @@ export function userGrant(req: ApiRequest, s: ApiState): { organization?: string
     g.codes.delete(String(b.code)); // single use, whatever happens next
     if (!pending || b.client_id !== s.clientId) return oauthError(403, 'invalid_grant', 'Invalid authorization code');
     if (b.redirect_uri !== pending.redirectUri) return oauthError(403, 'invalid_grant', 'redirect_uri does not match');
-    const digest = createHash('sha256').update(String(b.code_verifier ?? '')).digest('base64url');
+    const digest = toBase64Url(sha256(String(b.code_verifier ?? '')));
     if (digest !== pending.challenge) return oauthError(403, 'invalid_grant', 'Failed to verify code verifier');
     organization = pending.organization;
   } else if (b.grant_type === 'refresh_token') {
@@ -74,7 +77,7 @@ export function userGrant(req: ApiRequest, s: ApiState): { organization?: string
   } else {
     return undefined;
   }
-  const refreshToken = randomBytes(24).toString('base64url');
+  const refreshToken = randomToken(24);
   g.refreshTokens.set(refreshToken, { organization });
   return { organization, refreshToken };
 }

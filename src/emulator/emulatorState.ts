@@ -10,6 +10,8 @@ import { PROFILES, profileOf, resolveQuirks } from './profiles';
 import { StrictAudit } from './StrictAudit';
 import { SpecValidator } from './validator';
 import { checkJobLifecycle } from './jobLifecycle';
+import { installedLanguage } from './analysis/installedLanguage';
+import { loadAjv } from './loadAjv';
 
 /**
  * The routes' state from `startEmulator`'s options, with their defaults; `origin` is
@@ -23,7 +25,7 @@ export function emulatorState(options: EmulatorOptions): ApiState {
   const seed = options.seed ?? 42;
   const profile = profileOf(options.profile, process.env.PULSE_EMULATOR_PROFILE);
   const defaults = PROFILES[profile];
-  const validator = new SpecValidator();
+  const validator = new SpecValidator(loadAjv());
   const strict = options.strict ?? process.env.PULSE_EMULATOR_STRICT === '1';
   const speedUp = options.speedUp ?? 1;
   if (typeof speedUp !== 'number' || !(speedUp > 0) || !Number.isFinite(speedUp)) {
@@ -46,7 +48,7 @@ export function emulatorState(options: EmulatorOptions): ApiState {
     speedUp,
     organization: organizationState(options.organization),
     strict: strict ? new StrictAudit(validator) : undefined,
-    analyst: new Analyst(seed, options.embeddingDimensions ?? 3072),
+    analyst: new Analyst(seed, options.embeddingDimensions ?? 3072, installedLanguage()),
     jobs: new JobStore(),
     lifecycle: checkJobLifecycle({ cancelJobs: options.cancelJobs, unknownNewJobsMs: options.unknownNewJobsMs }),
     validator,

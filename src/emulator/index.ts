@@ -10,6 +10,7 @@ export type { EmulatedOrganization } from './organization';
 export { FaultInjector, parseFaults, type FaultAction, type FaultRule } from './faults';
 export { RECORDED_JOB_DURATIONS, type JobDurationModel, type JobDurationSpec } from './jobDuration';
 export { SpecValidator, type ValidationIssue } from './validator';
+export { loadAjv } from './loadAjv';
 export { PROFILES, QUIRK_NAMES, type EmulatorProfile, type EmulatorQuirks, type ProfileDefaults } from './profiles';
 export { StrictAudit, takeViolations } from './StrictAudit';
 export { recordProxy, type RecordProxy, type RecordProxyOptions } from './recordProxy';

@@ -1,6 +1,5 @@
 import type Ajv2020Class from 'ajv/dist/2020.js';
 import type { ErrorObject, ValidateFunction } from 'ajv/dist/2020.js';
-import { requireOptional } from '../optionalPackage';
 import spec from './openapi.json';
 
 /** One problem with a request, shaped as the spec's `ErrorResponse.errors[]`. */
@@ -20,16 +19,15 @@ export interface ValidationIssue {
  * Schema 2020-12, as OpenAPI 3.1 uses). Validators are compiled on first use.
  */
 export class SpecValidator {
-  // ajv is an optional peer dependency: loaded here, so importing pulse-rx/emulator never needs it.
-  private readonly ajv = new (requireOptional<{ default: typeof Ajv2020Class }>('ajv/dist/2020.js', 'pulse-rx/emulator').default)({
-    strict: false,
-    allErrors: true,
-    validateFormats: false,
-    verbose: true,
-  });
+  private readonly ajv: InstanceType<typeof Ajv2020Class>;
   private readonly cache = new Map<string, ValidateFunction>();
 
-  constructor() {
+  /**
+   * `Ajv` is ajv's 2020-12 class, an optional peer dependency: `loadAjv()` on Node (a clear
+   * error when it is missing), a static import in a browser bundle (`pulse-rx/testing`).
+   */
+  constructor(Ajv: typeof Ajv2020Class) {
+    this.ajv = new Ajv({ strict: false, allErrors: true, validateFormats: false, verbose: true });
     this.ajv.addSchema({ ...(spec as object), $id: 'openapi' });
   }
 

@@ -1,11 +1,11 @@
-import { ChangeDetectionStrategy, Component, DestroyRef, inject, signal } from '@angular/core';
-import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
-import { PulseError, type SentimentItem } from 'pulse-rx';
-import { PulseService } from './pulse.service';
+import { ChangeDetectionStrategy, Component, computed, signal } from '@angular/core';
+import { PulseError, type SentimentResponse } from 'pulse-rx';
+import { pulseResource } from 'pulse-rx/angular';
 
 /**
  * Paste texts, analyse them: the job's status streams in as it changes; leaving the page
- * unsubscribes, which aborts the request in flight and stops the polling.
+ * destroys the resource, which aborts the request in flight and stops the polling; a hidden
+ * tab pauses the polling.
  */
 @Component({
   selector: 'app-analyze',
@@ -13,7 +13,7 @@ import { PulseService } from './pulse.service';
   template: `
     <h1>Analyse feedback</h1>
     <textarea id="texts" rows="6" cols="60" (input)="texts.set($any($event.target).value)" [value]="texts()"></textarea>
-    <p><button id="analyze" (click)="analyze()" [disabled]="running()">Analyse</button></p>
+    <p><button id="analyze" (click)="analyze()" [disabled]="sentiment.isLoading()">Analyse</button></p>
     <p id="status">{{ status() }}</p>
     @if (error()) {
       <p id="error" class="error">{{ error() }}</p>
@@ -26,37 +26,37 @@ import { PulseService } from './pulse.service';
   `,
 })
 export class AnalyzeComponent {
-  private readonly pulse = inject(PulseService);
-  private readonly destroyRef = inject(DestroyRef);
   readonly texts = signal('The rides were brilliant\nThe queues were endless\nThe staff were friendly');
-  readonly status = signal('idle');
-  readonly running = signal(false);
-  readonly error = signal('');
-  readonly results = signal<SentimentItem[]>([]);
+  /** The texts of the last click; a new array each time, so the same texts run again. */
+  private readonly submitted = signal<string[] | undefined>(undefined);
+
+  readonly sentiment = pulseResource<SentimentResponse>(
+    () => {
+      const inputs = this.submitted();
+      return inputs ? (pulse, options) => pulse.analyzeSentiment({ inputs, fast: false }, options) : undefined;
+    },
+    { pauseWhenHidden: true },
+  );
+
+  readonly status = computed(() => {
+    switch (this.sentiment.status()) {
+      case 'idle':
+        return 'idle';
+      case 'error':
+        return 'failed';
+      case 'resolved':
+        return 'done';
+      default:
+        return this.sentiment.jobStatus() ?? 'sending';
+    }
+  });
+  readonly error = computed(() => {
+    const e = this.sentiment.error();
+    return e ? (e instanceof PulseError ? `${e.name}: ${e.message}` : String(e)) : '';
+  });
+  readonly results = computed(() => (this.sentiment.hasValue() ? (this.sentiment.value()?.results ?? []) : []));
 
   analyze(): void {
-    const texts = this.texts().split('\n').map((t) => t.trim()).filter(Boolean);
-    this.running.set(true);
-    this.error.set('');
-    this.results.set([]);
-    this.pulse
-      .analyze(texts)
-      .pipe(takeUntilDestroyed(this.destroyRef))
-      .subscribe({
-        next: (e) => {
-          if (e.type === 'submitted') this.status.set('submitted');
-          if (e.type === 'status') this.status.set(e.status);
-          if (e.type === 'result') this.results.set(e.data.results);
-        },
-        error: (e: unknown) => {
-          this.running.set(false);
-          this.status.set('failed');
-          this.error.set(e instanceof PulseError ? `${e.name}: ${e.message}` : String(e));
-        },
-        complete: () => {
-          this.running.set(false);
-          this.status.set('done');
-        },
-      });
+    this.submitted.set(this.texts().split('\n').map((t) => t.trim()).filter(Boolean));
   }
 }

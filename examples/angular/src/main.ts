@@ -1,11 +1,13 @@
-import '@angular/compiler';
+import { provideHttpClient, withFetch, withInterceptors } from '@angular/common/http';
 import { provideZonelessChangeDetection } from '@angular/core';
 import { bootstrapApplication } from '@angular/platform-browser';
 import { provideRouter } from '@angular/router';
+import { StaticTokenAuth } from 'pulse-rx';
+import { providePulse, withHttpClient } from 'pulse-rx/angular';
 import { AboutComponent } from './about.component';
 import { AnalyzeComponent } from './analyze.component';
 import { AppComponent } from './app.component';
-import { PULSE_CONFIG } from './pulse.service';
+import { requestLog } from './requestLog';
 
 // The API and token come from the page's query (the test passes the emulator's); a real app
 // would read its environment and get the token from its login flow (PKCE).
@@ -18,6 +20,15 @@ bootstrapApplication(AppComponent, {
       { path: '', component: AnalyzeComponent },
       { path: 'about', component: AboutComponent },
     ]),
-    { provide: PULSE_CONFIG, useValue: { baseUrl: query.get('api') ?? 'http://127.0.0.1:4010/v1', token: query.get('token') ?? '' } },
+    // pulse-rx requests go through HttpClient: this interceptor sees every one of them.
+    provideHttpClient(withFetch(), withInterceptors([requestLog])),
+    providePulse(
+      {
+        baseUrl: query.get('api') ?? 'http://127.0.0.1:4010/v1',
+        auth: new StaticTokenAuth(query.get('token') ?? 'missing-token'),
+        poll: { minIntervalMs: 100, maxIntervalMs: 300 },
+      },
+      withHttpClient(),
+    ),
   ],
 }).catch((e: unknown) => console.error(e));

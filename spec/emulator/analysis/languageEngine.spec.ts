@@ -1,6 +1,7 @@
 import { startEmulator } from 'pulse-rx/emulator';
 import { Analyst } from '../../../src/emulator/analyze';
-import { installedLanguage, NO_LANGUAGE, type LanguageSource } from '../../../src/emulator/analysis/language';
+import { NO_LANGUAGE, type LanguageSource } from '../../../src/emulator/analysis/language';
+import { installedLanguage } from '../../../src/emulator/analysis/installedLanguage';
 import { sentimentOf } from '../../../src/emulator/analysis/sentiment';
 import park from '../../fixtures/parkReviewLabels.json';
 import delivery from '../../fixtures/deliveryFeedback.json';
@@ -25,7 +26,7 @@ const pairsByCase = () => calibration.cases;
 
 describe('the emulator language engine', () => {
   it('is wink-nlp with the word table in a clone (dev dependencies and examples/data/wordTable.bin)', () => {
-    expect(new Analyst(0, 3072).engine).toBe('wink+glove');
+    expect(new Analyst(0, 3072, installedLanguage()).engine).toBe('wink+glove');
   });
 
   it('says in the health document which engine answers', async () => {
@@ -84,7 +85,7 @@ describe('the emulator language engine', () => {
         a.run('embeddings', { inputs: texts.slice(0, 3) }),
         a.run('similarity', { set_a: texts.slice(0, 5), set_b: ['Rides', 'Food & Drink'] }),
       ]);
-    const one = new Analyst(3, 3072);
+    const one = new Analyst(3, 3072, installedLanguage());
     const first = run(one);
     expect(run(one)).toBe(first);
     expect(run(new Analyst(3, 3072))).toBe(first);

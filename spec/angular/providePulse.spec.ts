@@ -1,0 +1,3 @@
+import { loadSuite } from './loadSuite';
+
+loadSuite('providePulse.suite.ts');

@@ -1,0 +1,3 @@
+import { loadSuite } from './loadSuite';
+
+loadSuite('pulseResource.suite.ts');

@@ -1,0 +1,3 @@
+import { loadSuite } from './loadSuite';
+
+loadSuite('withHttpClient.suite.ts');
