@@ -28,6 +28,7 @@ const config: Config = {
         '^pulse-rx$': '<rootDir>/src/index.ts',
         '^pulse-rx/emulator$': '<rootDir>/src/emulator/index.ts',
         '^pulse-rx/node$': '<rootDir>/src/node/index.ts',
+        '^pulse-rx/bullmq$': '<rootDir>/src/bullmq/index.ts',
       },
     },
     {
@@ -41,6 +42,7 @@ const config: Config = {
         '^pulse-rx$': '<rootDir>/dist/index.js',
         '^pulse-rx/emulator$': '<rootDir>/dist/emulator.js',
         '^pulse-rx/node$': '<rootDir>/dist/node.js',
+        '^pulse-rx/bullmq$': '<rootDir>/dist/bullmq.js',
       },
     },
   ],

@@ -12,13 +12,14 @@ export default defineConfig({
     index: 'src/index.ts',
     emulator: 'src/emulator/index.ts',
     node: 'src/node/index.ts',
+    bullmq: 'src/bullmq/index.ts',
     'cli/pulse': 'src/cli/pulse.ts',
     'cli/pulse-emulator': 'src/cli/pulse-emulator.ts',
   },
   format: ['esm', 'cjs'],
   splitting: true,
   // `npm start` on a changed tree builds only the JavaScript it runs (PULSE_BUILD_JS_ONLY).
-  dts: process.env.PULSE_BUILD_JS_ONLY ? false : { entry: { index: 'src/index.ts', emulator: 'src/emulator/index.ts', node: 'src/node/index.ts' } },
+  dts: process.env.PULSE_BUILD_JS_ONLY ? false : { entry: { index: 'src/index.ts', emulator: 'src/emulator/index.ts', node: 'src/node/index.ts', bullmq: 'src/bullmq/index.ts' } },
   sourcemap: true,
   // Classes keep their names (stack traces, console.log) whatever the bundler renames.
   keepNames: true,
@@ -26,6 +27,6 @@ export default defineConfig({
   target: 'es2022',
   platform: 'node',
   // Dependencies stay imports: the app's own copies (and rxjs as a peer) are used.
-  external: ['rxjs', 'axios', 'zod', 'ajv', 'yaml', 'cli-progress', 'csv-parse'],
+  external: ['rxjs', 'axios', 'zod', 'ajv', 'yaml', 'cli-progress', 'csv-parse', 'bullmq', 'ioredis'],
   outExtension: ({ format }) => ({ js: format === 'esm' ? '.mjs' : '.js' }),
 });

@@ -108,6 +108,7 @@ export const PulseClientOptionsSchema = z.looseObject({
   concurrency: r.positiveInt.optional(),
   maxInFlight: r.positiveInt.optional(),
   requestsPerSecond: r.positiveNumber.optional(),
+  sharedRateLimit: r.withMethods('a shared rate limit', 'acquire', 'pause').optional(),
   logger: r.withMethods('a Logger', 'debug', 'info', 'warn', 'error').optional(),
   logLevel: z
     .enum(['debug', 'info', 'warn', 'error', 'off'], { error: "must be 'debug', 'info', 'warn', 'error' or 'off'" })
