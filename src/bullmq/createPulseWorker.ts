@@ -25,6 +25,8 @@ export interface PulseWorkerOptions {
   connection: ConnectionOptions;
   /** Queue name. @default 'pulse' */
   queueName?: string;
+  /** This worker's name, kept on each job it runs (`job.processedBy`). @default none */
+  name?: string;
   /** The client to run analyses with (the worker never closes it). */
   client?: PulseClient;
   /**
@@ -49,6 +51,8 @@ export interface PulseWorkerOptions {
   lockDuration?: number;
   /** Times a job may stall (its worker died) before it fails. @default 10 */
   maxStalledCount?: number;
+  /** How often this worker looks for stalled jobs (of dead workers), in ms. @default 30000 */
+  stalledInterval?: number;
 }
 
 /**
@@ -133,9 +137,11 @@ export function createPulseWorker(options: PulseWorkerOptions): Worker<PulseJobD
     (job, _token, signal) => (job.name === GATHER_JOB ? gather(job) : runOne(job, signal)),
     {
       connection: o.connection,
+      ...(o.name !== undefined ? { name: o.name } : {}),
       concurrency: o.concurrency ?? 4,
       lockDuration: o.lockDuration ?? 30_000,
       maxStalledCount: o.maxStalledCount ?? 10,
+      stalledInterval: o.stalledInterval ?? 30_000,
     },
   );
   worker.on('closed', () => {
@@ -159,11 +165,12 @@ function checkWorkerOptions(options: PulseWorkerOptions): PulseWorkerOptions {
   if (options.rateLimit !== undefined && options.client) {
     throw new PulseValidationError('rateLimit', 'needs clientFactory (the worker wires the shared limit into the client it builds)');
   }
+  if (options.name !== undefined && typeof options.name !== 'string') throw new PulseValidationError('name', 'must be a string');
   const c = options.concurrency;
   if (c !== undefined && (typeof c !== 'number' || !Number.isInteger(c) || c < 1)) {
     throw new PulseValidationError('concurrency', 'must be a positive integer');
   }
-  for (const field of ['lockDuration', 'maxStalledCount'] as const) {
+  for (const field of ['lockDuration', 'maxStalledCount', 'stalledInterval'] as const) {
     const v = options[field];
     if (v !== undefined && (typeof v !== 'number' || !Number.isInteger(v) || v < 1)) {
       throw new PulseValidationError(field, 'must be a positive integer');
