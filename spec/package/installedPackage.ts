@@ -38,7 +38,8 @@ export function installedPackage(): { dir: string; tarball: string } {
       mkdirSync(dir, { recursive: true });
       writeFileSync(tarball, readFileSync(packed));
       writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: 'pulse-rx-consumers', private: true }, null, 2));
-      const deps = [`rxjs@${versionOf('rxjs')}`, `typescript@${versionOf('typescript')}`, `@types/node@${versionOf('@types/node')}`];
+      // bullmq + ioredis: the optional peers of pulse-rx/bullmq (the README's fleet section runs).
+      const deps = ['rxjs', 'typescript', '@types/node', 'bullmq', 'ioredis'].map((name) => `${name}@${versionOf(name)}`);
       execFileSync('npm', ['install', '--prefer-offline', '--no-audit', '--no-fund', '--loglevel=error', tarball, ...deps], { cwd: dir, stdio: 'pipe' });
       writeFileSync(done, '');
     } finally {

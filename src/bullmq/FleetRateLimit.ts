@@ -4,26 +4,23 @@ import type { AbortLike } from '../http/Closer';
 import type { SharedRateLimit } from '../http/SharedRateLimit';
 
 /**
- * One token bucket per organisation, in Redis: refills `rps` tokens a second up to `burst`,
- * on Redis's clock (one clock for every machine). Returns {0, now} when a token was taken, else
- * {ms to wait, now}: the bucket's time to its next token, or what is left of a fleet-wide pause.
+ * The organisation's schedule, in Redis (GCRA): each caller reserves the next free start time,
+ * `1000 / rps` ms after the previous one (a quiet spell lends up to `burst` slots at once),
+ * on Redis's clock: one clock for every machine. A fleet-wide pause pushes reservations past
+ * its end. Returns {ms to wait until the reserved slot, the slot's time}. Callers then wait
+ * exactly until their own slot: no thundering herd, no slot left unused.
  */
 const TAKE = `
 local t = redis.call('TIME')
 local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
-local paused = tonumber(redis.call('GET', KEYS[2]) or '0')
-if paused > now then return {paused - now, now} end
-local rate = tonumber(ARGV[1]) / 1000
+local interval = 1000 / tonumber(ARGV[1])
 local burst = tonumber(ARGV[2])
-local b = redis.call('HMGET', KEYS[1], 'tokens', 'ts')
-local tokens = tonumber(b[1]) or burst
-local ts = tonumber(b[2]) or now
-tokens = math.min(burst, tokens + math.max(0, now - ts) * rate)
-local wait = 0
-if tokens >= 1 then tokens = tokens - 1 else wait = math.ceil((1 - tokens) / rate) end
-redis.call('HSET', KEYS[1], 'tokens', tostring(tokens), 'ts', tostring(now))
-redis.call('PEXPIRE', KEYS[1], 60000)
-return {wait, now}
+local tat = tonumber(redis.call('GET', KEYS[1]) or '0')
+local paused = tonumber(redis.call('GET', KEYS[2]) or '0')
+local slot = math.max(tat, now - (burst - 1) * interval, paused)
+redis.call('SET', KEYS[1], tostring(slot + interval), 'PX', math.ceil(slot + interval - now + 60000))
+local wait = math.max(0, math.ceil(slot - now))
+return {wait, math.floor(math.max(slot, now))}
 `;
 
 /** Extends the fleet-wide pause to now + ARGV[1] ms (a later pause never shortens an earlier one). */
@@ -44,13 +41,11 @@ export interface FleetRateLimitOptions {
   burst?: number;
   /** Redis key prefix; one bucket per prefix (use one per organisation). @default 'pulse:limit' */
   key?: string;
-  /** Longest single wait between two tries, in ms. @default 1000 */
-  maxWaitMs?: number;
 }
 
 /**
- * The organisation's rate limit shared by every worker of a fleet: a token bucket held in
- * Redis (one clock, Redis's) that every request takes a token from before it starts, and a
+ * The organisation's rate limit shared by every worker of a fleet: a schedule held in Redis
+ * (one clock, Redis's) in which every request reserves its start time, `1000 / rps` ms apart, and a
  * fleet-wide pause that a 429 seen by any worker sets for its Retry-After, holding every
  * worker's requests until it passes. Give it to a client as its `sharedRateLimit` option.
  *
@@ -65,7 +60,6 @@ export class FleetRateLimit implements SharedRateLimit {
   readonly burst: number;
   private readonly bucketKey: string;
   private readonly pauseKey: string;
-  private readonly maxWaitMs: number;
 
   constructor(
     private readonly redis: Redis,
@@ -81,21 +75,17 @@ export class FleetRateLimit implements SharedRateLimit {
     }
     const key = options.key ?? 'pulse:limit';
     if (typeof key !== 'string' || key === '') throw new PulseValidationError('key', 'must be a non-empty string');
-    const maxWaitMs = options.maxWaitMs ?? 1000;
-    if (typeof maxWaitMs !== 'number' || !(maxWaitMs >= 1) || !Number.isFinite(maxWaitMs)) {
-      throw new PulseValidationError('maxWaitMs', 'must be a number of ms of at least 1');
-    }
     this.requestsPerSecond = rps;
     this.burst = burst;
-    this.bucketKey = `${key}:bucket`;
+    this.bucketKey = `${key}:next`;
     this.pauseKey = `${key}:pause`;
-    this.maxWaitMs = maxWaitMs;
   }
 
   /**
-   * Resolves when this process may start one request (it has taken the token), to the time
-   * the token was granted on Redis's clock (ms since the epoch); waits through fleet-wide
-   * pauses. Rejects with `PulseAbortError` when `signal` aborts.
+   * Resolves when this process may start one request: it reserves the fleet's next free
+   * slot and waits for it; resolves to the slot's time on Redis's clock (ms since the epoch).
+   * A pause set while it waited (another worker's 429) sends it back for a later slot.
+   * Rejects with `PulseAbortError` when `signal` aborts.
    */
   async acquire(signal?: AbortLike): Promise<number> {
     for (;;) {
@@ -104,9 +94,10 @@ export class FleetRateLimit implements SharedRateLimit {
         number,
         number,
       ];
-      const [wait, now] = reply.map(Number) as [number, number];
-      if (wait <= 0) return now;
-      await sleep(Math.min(wait, this.maxWaitMs), signal);
+      const [wait, slot] = reply.map(Number) as [number, number];
+      if (wait <= 0) return slot;
+      await sleep(wait, signal);
+      if ((await this.pausedForMs()) <= 0) return slot;
     }
   }
 
