@@ -5,7 +5,7 @@
  * second against the limit and 429s per 1,000 requests. Needs the built package and
  * Debian's redis-server.
  *
- * Env: FLEET_RPS (40), FLEET_LATENCY_MS (100), FLEET_TEXTS (8000), FLEET_ANALYSES (80).
+ * Env: FLEET_RPS (40), FLEET_LATENCY_MS (100), FLEET_TEXTS (12000), FLEET_ANALYSES (120).
  */
 import { join } from 'node:path';
 import { runFleetSoak } from '../soak/fleet/fleetSoak';
@@ -13,8 +13,8 @@ import { runFleetSoak } from '../soak/fleet/fleetSoak';
 async function main(): Promise<void> {
   const rps = Number(process.env.FLEET_RPS ?? 40);
   const base = {
-    texts: Number(process.env.FLEET_TEXTS ?? 8000),
-    analyses: Number(process.env.FLEET_ANALYSES ?? 80),
+    texts: Number(process.env.FLEET_TEXTS ?? 12000),
+    analyses: Number(process.env.FLEET_ANALYSES ?? 120),
     rps,
     killAt: [],
     faults: false,

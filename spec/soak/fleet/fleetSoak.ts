@@ -22,7 +22,10 @@ export interface FleetSoakOptions {
   workers: number;
   /** The organisation's limit (requests per second), in the emulator and the fleet. */
   rps: number;
-  /** Fractions of analyses finished at which one worker is killed with SIGKILL (and replaced). */
+  /**
+   * Fractions of analyses finished at which one worker is killed with SIGKILL (and replaced);
+   * 0 kills as soon as a worker has had a Pulse job accepted (it then holds a running job).
+   */
   killAt: number[];
   /** Apply the fault mix (503s, resets, latency). */
   faults: boolean;
@@ -53,7 +56,7 @@ export interface FleetSoakFigures {
   /** Requests in the busiest one-second window, and over the limit by (percent). */
   busiestWindow: number;
   overshootPct: number;
-  /** API requests per second while the fleet worked. */
+  /** API requests per second while the fleet worked (the middle 80% of its requests: no ramp-up, no tail). */
   requestsPerSecond: number;
   /** 429 answers per 1,000 API requests. */
   rate429PerThousand: number;
@@ -134,7 +137,7 @@ export async function runFleetSoak(o: FleetSoakOptions): Promise<FleetSoakFigure
     let finished = 0;
     let stalled = 0;
     events.on('stalled', () => stalled++);
-    const kills = [...o.killAt].sort();
+    const kills = o.killAt.filter((k) => k > 0).sort();
     /** Kills the worker holding an active analysis (so its job must move to another worker). */
     const killOne = async () => {
       const active = await queue.getActive();
@@ -146,6 +149,12 @@ export async function runFleetSoak(o: FleetSoakOptions): Promise<FleetSoakFigure
       killed++;
       await spawnWorker();
     };
+    if (o.killAt.includes(0)) {
+      void (async () => {
+        while (!emulator.journal().some((e) => e.method === 'POST' && e.status === 202)) await new Promise((r) => setTimeout(r, 10));
+        await killOne();
+      })();
+    }
     const results = await Promise.all(
       jobs.map(async (job) => {
         try {
@@ -185,7 +194,7 @@ export async function runFleetSoak(o: FleetSoakOptions): Promise<FleetSoakFigure
       different,
       busiestWindow,
       overshootPct: Math.max(0, ((busiestWindow - o.rps) / o.rps) * 100),
-      requestsPerSecond: (during.length * 1000) / wallMs,
+      requestsPerSecond: steadyRate(during.map((e) => e.at)),
       rate429PerThousand: (api.filter((e) => e.status === 429).length * 1000) / Math.max(1, api.length),
       requests: api.length,
       killed,
@@ -234,6 +243,15 @@ function submissions(journal: JournalEntry[], parts: number): { duplicateSubmiss
   let resent = 0;
   for (const n of byKey.values()) resent += n - 1;
   return { duplicateSubmissions: Math.max(0, byKey.size - parts), resentSubmissions: resent };
+}
+
+/** Requests per second between the 10th and the 90th percentile of the request times. */
+function steadyRate(times: number[]): number {
+  const t = [...times].sort((a, b) => a - b);
+  if (t.length < 10) return 0;
+  const lo = Math.floor(t.length * 0.1);
+  const hi = Math.floor(t.length * 0.9);
+  return ((hi - lo) * 1000) / Math.max(1, t[hi]! - t[lo]!);
 }
 
 /** Most timestamps in any one-second window. */
