@@ -31,6 +31,7 @@ const config: Config = {
         '^pulse-rx/node$': '<rootDir>/src/node/index.ts',
         '^pulse-rx/testing$': '<rootDir>/src/testing/index.ts',
         '^pulse-rx/angular$': '<rootDir>/src/angular/index.ts',
+        '^pulse-rx/bullmq$': '<rootDir>/src/bullmq/index.ts',
       },
     },
     {
@@ -46,6 +47,7 @@ const config: Config = {
         '^pulse-rx/node$': '<rootDir>/dist/node.js',
         '^pulse-rx/testing$': '<rootDir>/dist/testing.js',
         '^pulse-rx/angular$': '<rootDir>/dist/angular.js',
+        '^pulse-rx/bullmq$': '<rootDir>/dist/bullmq.js',
       },
     },
   ],

@@ -14,13 +14,25 @@ export default defineConfig({
     node: 'src/node/index.ts',
     angular: 'src/angular/index.ts',
     testing: 'src/testing/index.ts',
+    bullmq: 'src/bullmq/index.ts',
     'cli/pulse': 'src/cli/pulse.ts',
     'cli/pulse-emulator': 'src/cli/pulse-emulator.ts',
   },
   format: ['esm', 'cjs'],
   splitting: true,
   // `npm start` on a changed tree builds only the JavaScript it runs (PULSE_BUILD_JS_ONLY).
-  dts: process.env.PULSE_BUILD_JS_ONLY ? false : { entry: { index: 'src/index.ts', emulator: 'src/emulator/index.ts', node: 'src/node/index.ts', angular: 'src/angular/index.ts', testing: 'src/testing/index.ts' } },
+  dts: process.env.PULSE_BUILD_JS_ONLY
+    ? false
+    : {
+        entry: {
+          index: 'src/index.ts',
+          emulator: 'src/emulator/index.ts',
+          node: 'src/node/index.ts',
+          angular: 'src/angular/index.ts',
+          testing: 'src/testing/index.ts',
+          bullmq: 'src/bullmq/index.ts',
+        },
+      },
   sourcemap: true,
   // CommonJS classes keep their names (stack traces, console.log) whatever the bundler renames.
   // Not in the ES modules: keepNames adds a `__name()` call per function and class, which an
@@ -37,8 +49,9 @@ export default defineConfig({
   target: 'es2022',
   platform: 'node',
   // Dependencies stay imports: the app's own copies (and rxjs as a peer) are used. exceljs is
-  // an optional peer loaded on first use by the node entry (.xlsx), never bundled.
-  external: ['rxjs', 'axios', 'zod', 'ajv', 'yaml', 'cli-progress', 'csv-parse', 'exceljs', /^@angular\//,
+  // an optional peer loaded on first use by the node entry (.xlsx), never bundled; so are
+  // bullmq and ioredis (pulse-rx/bullmq).
+  external: ['rxjs', 'axios', 'zod', 'ajv', 'yaml', 'cli-progress', 'csv-parse', 'exceljs', 'bullmq', 'ioredis', /^@angular\//,
     // pulse-rx/angular and pulse-rx/testing import the core by name: the app's one copy of it.
     'pulse-rx'],
   outExtension: ({ format }) => ({ js: format === 'esm' ? '.mjs' : '.js' }),

@@ -75,6 +75,8 @@ describe('layers', () => {
       'testing -> emulator/analyze',
       'testing -> emulator/api',
       'testing -> emulator/api',
+      'testing -> emulator/jobLifecycle',
+      'testing -> emulator/profiles',
       'testing -> emulator/validator',
     ]);
   });

@@ -76,6 +76,7 @@ export {
 export { DEFAULT_RETRY, backoffDelayMs, parseRetryAfterMs, type RetryConfig } from './http/retryPolicy';
 export type { Logger, LogLevel } from './http/logger';
 export type { HttpClientInstance } from './http/types';
+export { DEFAULT_SHARED_PAUSE_MS, type SharedRateLimit } from './http/SharedRateLimit';
 
 // Wire schemas and types
 export {

@@ -38,8 +38,9 @@ export function installedPackage(): { dir: string; tarball: string } {
       mkdirSync(dir, { recursive: true });
       writeFileSync(tarball, readFileSync(packed));
       writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: 'pulse-rx-consumers', private: true }, null, 2));
-      // The optional peers too, as a user of the emulator, pulse-rx/node and the CLI installs them (README: Install).
-      const optional = ['ajv', 'yaml', 'csv-parse', 'cli-progress'].map((name) => `${name}@${versionOf(name)}`);
+      // The optional peers too, as a user of the emulator, pulse-rx/node, the CLI and pulse-rx/bullmq
+      // installs them (README: Install; the README's fleet section runs).
+      const optional = ['ajv', 'yaml', 'csv-parse', 'cli-progress', 'bullmq', 'ioredis'].map((name) => `${name}@${versionOf(name)}`);
       const deps = [`rxjs@${versionOf('rxjs')}`, `typescript@${versionOf('typescript')}`, `@types/node@${versionOf('@types/node')}`, ...optional];
       execFileSync('npm', ['install', '--prefer-offline', '--no-audit', '--no-fund', '--loglevel=error', tarball, ...deps], { cwd: dir, stdio: 'pipe' });
       writeFileSync(done, '');

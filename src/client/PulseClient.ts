@@ -105,6 +105,7 @@ export class PulseClient {
       allowInsecureHttp: o.allowInsecureHttp === true,
       maxInFlight: o.maxInFlight ?? 16,
       requestsPerSecond: o.requestsPerSecond,
+      sharedRateLimit: o.sharedRateLimit,
       tokens: (this.tokens = auth && {
         token: () => auth.token({ send: (opts) => transport.send(opts), scheduler, secrets, timeoutMs: tokenTimeoutMs }),
         invalidate: (t) => auth.invalidate(t),

@@ -2,6 +2,7 @@ import type { SchedulerLike } from 'rxjs';
 import type { AuthProvider } from '../auth/AuthProvider';
 import type { Logger, LogLevel } from '../http/logger';
 import type { RetryConfig } from '../http/retryPolicy';
+import type { SharedRateLimit } from '../http/SharedRateLimit';
 import type { HttpClientInstance } from '../http/types';
 import type { PollPolicy } from '../jobs/pollPolicy';
 
@@ -41,6 +42,12 @@ export interface PulseClientOptions {
   maxInFlight?: number;
   /** Requests started per second across every call of this client. @default unlimited */
   requestsPerSecond?: number;
+  /**
+   * A rate limit shared with other processes, e.g. a fleet's `FleetRateLimit` (`pulse-rx/bullmq`):
+   * every attempt takes a token of it first, and a 429 pauses every process sharing it.
+   * @default none
+   */
+  sharedRateLimit?: SharedRateLimit;
   /** Where to write logs (tokens and secrets are redacted). @default none */
   logger?: Logger;
   /** Minimum level logged. @default 'warn' */

@@ -16,6 +16,7 @@ import { RateLimitGate } from './RateLimitGate';
 import { RequestLimiter } from './RequestLimiter';
 import type { RetryConfig } from './retryPolicy';
 import { Secrets } from './Secrets';
+import { sharedLimitStep, type SharedRateLimit } from './SharedRateLimit';
 import { isSecureEnough } from './secureUrl';
 import type { HttpBackend, HttpResponse } from './types';
 
@@ -34,6 +35,8 @@ export interface TransportConfig {
   maxInFlight?: number;
   /** Requests started per second across the client. @default unlimited */
   requestsPerSecond?: number;
+  /** A limit shared with other processes (a fleet's): a token per attempt, 429s held by all. */
+  sharedRateLimit?: SharedRateLimit;
   /** Plain http to hosts other than loopback is allowed (`allowsUrl`). @default false */
   allowInsecureHttp?: boolean;
   /** The client's secrets, scrubbed from every error that leaves `send()`. @default a new set */
@@ -91,6 +94,7 @@ export class HttpTransport {
         // Inside a slot, wait out any client-wide cool-down: a 429 holds every slot.
         (req, next) => (req.limited ? this.limiter.run(next(req)) : next(req)),
         gateStep(this.gate),
+        ...(config.sharedRateLimit ? [sharedLimitStep(config.sharedRateLimit)] : []),
         // Outside auth: an attempt's deadline covers the wait for its token.
         timeoutStep(config.scheduler),
         authStep(config.tokens, originOf(this.baseUrl), this.secrets),

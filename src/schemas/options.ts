@@ -153,6 +153,7 @@ export const PulseClientOptionsSchema = z.looseObject({
   concurrency: z.optional(r.positiveInt),
   maxInFlight: z.optional(r.positiveInt),
   requestsPerSecond: z.optional(r.positiveNumber),
+  sharedRateLimit: z.optional(r.withMethods('a shared rate limit', 'acquire', 'pause')),
   logger: z.optional(r.withMethods('a Logger', 'debug', 'info', 'warn', 'error')),
   logLevel: z.optional(
     z.enum(['debug', 'info', 'warn', 'error', 'off'], { error: "must be 'debug', 'info', 'warn', 'error' or 'off'" }),

@@ -13,6 +13,8 @@ declare global {
   var inputs: string[];
   var bigListOf4000: string[];
   var twentyThousandReviews: string[];
+  /** A local redis-server (the fleet section). */
+  var redisConnection: { host: string; port: number };
   function render(...values: unknown[]): void;
   function showError(error: unknown): void;
   function save(text: string): void;

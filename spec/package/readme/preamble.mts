@@ -1,12 +1,38 @@
 // The README's one preamble: an embedded emulator, PULSE_* variables pointing at it (so
 // `PulseClient.withClientCredentials()` and `fromEnv()` work as written), and the globals
 // declared in globals.d.ts. `setup` resolves to the teardown.
-import { readFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { PulseClient } from 'pulse-rx';
 import { startEmulator } from 'pulse-rx/emulator';
 
+/** A real redis-server on a free loopback port (the fleet section's queue). */
+async function startRedis(): Promise<{ port: number; stop: () => void }> {
+  const port = await new Promise<number>((resolve) => {
+    const probe = createServer().listen(0, '127.0.0.1', () => {
+      const { port: p } = probe.address() as { port: number };
+      probe.close(() => resolve(p));
+    });
+  });
+  const dir = mkdtempSync(join(tmpdir(), 'readme-redis-'));
+  const child = spawn(process.env.REDIS_SERVER ?? '/usr/bin/redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--dir', dir, '--save', '', '--appendonly', 'no']);
+  await new Promise<void>((resolve, reject) => {
+    let out = '';
+    child.stdout.on('data', (c: Buffer) => {
+      out += c.toString();
+      if (out.includes('Ready to accept connections')) resolve();
+    });
+    child.once('exit', (code) => reject(new Error(`redis-server exited with ${code}`)));
+  });
+  return { port, stop: () => (child.kill(), rmSync(dir, { recursive: true, force: true })) };
+}
+
 export async function setup(): Promise<() => Promise<void>> {
   const emulator = await startEmulator({ jobDurationMs: 50 });
+  const redis = await startRedis();
   Object.assign(process.env, {
     PULSE_BASE_URL: emulator.url,
     PULSE_TOKEN_URL: emulator.tokenUrl,
@@ -30,6 +56,7 @@ export async function setup(): Promise<() => Promise<void>> {
       throw e;
     },
     save: () => undefined,
+    redisConnection: { host: '127.0.0.1', port: redis.port },
   });
   return async () => {
     // Snippets may leave a subscription running: wait until the emulator has been quiet.
@@ -40,5 +67,6 @@ export async function setup(): Promise<() => Promise<void>> {
     }
     globalThis.client.close();
     await emulator.close();
+    redis.stop();
   };
 }
