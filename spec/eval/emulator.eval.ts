@@ -5,6 +5,7 @@
  */
 import { Analyst } from '../../src/emulator/analyze';
 import { NO_LANGUAGE } from '../../src/emulator/analysis/language';
+import { installedLanguage } from '../../src/emulator/analysis/installedLanguage';
 import park from '../fixtures/parkReviewLabels.json';
 import delivery from '../fixtures/deliveryFeedback.json';
 import { CALIBRATION } from '../../src/emulator/analysis/wordEmbed';
@@ -19,7 +20,7 @@ const sets: [string, LabelledSet][] = [
 ];
 const engines: [string, Analyst][] = [
   ['lexicon (today)', new Analyst(0, 3072, NO_LANGUAGE)],
-  ['installed', new Analyst(0, 3072)],
+  ['installed', new Analyst(0, 3072, installedLanguage())],
 ];
 process.stdout.write(`engine answering as "installed": ${engines[1]![1].engine}\n`);
 for (const [setName, set] of sets) {

@@ -22,7 +22,7 @@ describe('examples run against the emulator', () => {
     const out = await jobControl();
     expect(out.saved).toEqual({ id: expect.stringMatching(/^task\//), kind: 'sentiment' });
     expect(out.statuses.at(-1)).toBe('completed');
-    expect(out.sentiments).toEqual(['positive', 'negative', 'neutral']);
+    expect(out.sentiments).toEqual(['positive', 'negative', 'positive']); // 'Fair prices': praise
   });
 
   it('errorHandling: each failure arrives as its typed error', async () => {

@@ -1,5 +1,6 @@
 import { PulseValidationError } from '../errors';
 import type { RunRecord, RunStore } from './RunStore';
+import { brand } from '../brand';
 
 /** Where one part of a run stands. */
 export interface RunPart {
@@ -111,3 +112,5 @@ export class RunLog {
     return next;
   }
 }
+// Its static `open` names the class in its body: the ES modules would otherwise call it `_RunLog`.
+brand(RunLog, 'RunLog');

@@ -88,12 +88,12 @@ describe('the emulator language engine', () => {
     const one = new Analyst(3, 3072, installedLanguage());
     const first = run(one);
     expect(run(one)).toBe(first);
-    expect(run(new Analyst(3, 3072))).toBe(first);
-    expect(run(new Analyst(4, 3072))).not.toBe(first); // the seed matters
+    expect(run(new Analyst(3, 3072, installedLanguage()))).toBe(first);
+    expect(run(new Analyst(4, 3072, installedLanguage()))).not.toBe(first); // the seed matters
   });
 
   it('gives 3,072-dimensional unit vectors, similar for texts about the same thing', () => {
-    const analyst = new Analyst(0, 3072);
+    const analyst = new Analyst(0, 3072, installedLanguage());
     const inputs = ['The rollercoaster was thrilling', 'Best coaster ride ever', 'The burger was cold and greasy'];
     const vectors = (analyst.run('embeddings', { inputs }).embeddings as { vector: number[] }[]).map((e) => e.vector);
     for (const v of vectors) {
@@ -112,13 +112,13 @@ describe('the emulator language engine', () => {
     ['positive', 'The staff were friendly and helpful, especially the lady at the information desk.'],
     ['mixed', 'Tasty curry, but the rice was dry and hard.'],
   ])('reads factual complaints and praise: %s for "%s"', (expected, text) => {
-    const [r] = new Analyst(0, 3072).run('sentiment', { inputs: [text] }).results as { sentiment: string }[];
+    const [r] = new Analyst(0, 3072, installedLanguage()).run('sentiment', { inputs: [text] }).results as { sentiment: string }[];
     expect(r!.sentiment).toBe(expected);
   });
 });
 
 describe('the emulator on the labelled sets (targets of issue 17)', () => {
-  const analyst = new Analyst(0, 3072);
+  const analyst = new Analyst(0, 3072, installedLanguage());
   it.each([
     ['the sample reviews', park as LabelledSet],
     ['food-delivery feedback (another domain)', delivery as LabelledSet],
@@ -133,7 +133,7 @@ describe('the emulator on the labelled sets (targets of issue 17)', () => {
     const pairs = calibrationPairs();
     const fit = fitCalibration(pairs);
     for (const k of ['meaning', 'wording', 'shared'] as const) expect(CALIBRATION[k]).toBeCloseTo(fit[k], 2);
-    const analyst = new Analyst(0, 3072);
+    const analyst = new Analyst(0, 3072, installedLanguage());
     const emulated = (rel: boolean) => {
       const scores: number[] = [];
       for (const c of pairsByCase()) {
