@@ -43,10 +43,13 @@ export async function buildAngularExample(packageDir?: string): Promise<AngularB
   const stats = JSON.parse(readFileSync(join(root, 'dist', 'stats.json'), 'utf8')) as { outputs: Record<string, { inputs: Record<string, unknown> }> };
   // The modules that made it into the output (stats' own input list names tree-shaken ones too).
   const inputs = [...new Set(Object.values(stats.outputs).flatMap((o) => Object.keys(o.inputs)))];
-  const entry = packageDir ? /^node_modules\/pulse-rx\/dist\/(index|angular)\.mjs$/ : /^\.\.\/\.\.\/dist\/(index|angular)\.mjs$/;
+  // pulse-rx/angular's entry, and the core's code from the package's dist/ (its index.mjs only
+  // re-exports: with sideEffects false a bundler may go straight to the chunks it names).
+  const dist = packageDir ? /^node_modules\/pulse-rx\/dist\// : /^\.\.\/\.\.\/dist\//;
+  const fromDist = inputs.filter((i) => dist.test(i));
   const sources = inputs.filter((i) => !i.startsWith('src/') && !i.includes('node_modules/') && /(^|\/)src\//.test(i));
-  if (inputs.filter((i) => entry.test(i)).length !== 2 || sources.length) {
-    throw new Error(`pulse-rx must come from the package (dist/index.mjs, dist/angular.mjs), not src/: ${inputs.filter((i) => /pulse|dist\/|src\//.test(i)).join(', ')}`);
+  if (!fromDist.some((i) => i.endsWith('dist/angular.mjs')) || !fromDist.some((i) => /dist\/(index|chunk-[^/]+)\.mjs$/.test(i)) || sources.length) {
+    throw new Error(`pulse-rx must come from the package (dist/angular.mjs and the core's dist files), not src/: ${inputs.filter((i) => /pulse|dist\/|src\//.test(i)).join(', ')}`);
   }
   const nodeOnly = inputs.filter((i) => i.startsWith('node:') || /dist\/(emulator|node|testing|cli)/.test(i));
   if (nodeOnly.length) throw new Error(`the browser bundle would contain Node-only modules: ${nodeOnly.join(', ')}`);

@@ -25,7 +25,7 @@ describe('the HTML report in headless Chromium', () => {
     page.on('pageerror', (e) => problems.push(e.message));
     await page.goto(pathToFileURL(reportPath).href);
 
-    expect(await page.locator('h2').allTextContents()).toEqual(['Sentiment', 'Themes', 'Every text']);
+    expect(await page.locator('h2').allTextContents()).toEqual(['Sentiment', 'Themes', 'Sentiment by theme', 'Every text']);
     expect(await page.locator('section#sentiment svg rect').count()).toBe(4);
     // One bar per theme and one for "(no theme)" (the sample leaves some reviews unallocated),
     // so the bars account for every text.
