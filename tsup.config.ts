@@ -7,32 +7,22 @@ import { defineConfig } from 'tsup';
  * `require('pulse-rx/node')` would reject a client from `require('pulse-rx')`.
  * The command-line programs are entries of the same build: they load the same chunks.
  */
+/** The package's entries (each with type declarations); `package.json` exports each. */
+const libraries = {
+  index: 'src/index.ts',
+  emulator: 'src/emulator/index.ts',
+  node: 'src/node/index.ts',
+  angular: 'src/angular/index.ts',
+  testing: 'src/testing/index.ts',
+  bullmq: 'src/bullmq/index.ts',
+};
+
 export default defineConfig({
-  entry: {
-    index: 'src/index.ts',
-    emulator: 'src/emulator/index.ts',
-    node: 'src/node/index.ts',
-    angular: 'src/angular/index.ts',
-    testing: 'src/testing/index.ts',
-    bullmq: 'src/bullmq/index.ts',
-    'cli/pulse': 'src/cli/pulse.ts',
-    'cli/pulse-emulator': 'src/cli/pulse-emulator.ts',
-  },
+  entry: { ...libraries, 'cli/pulse': 'src/cli/pulse.ts', 'cli/pulse-emulator': 'src/cli/pulse-emulator.ts' },
   format: ['esm', 'cjs'],
   splitting: true,
   // `npm start` on a changed tree builds only the JavaScript it runs (PULSE_BUILD_JS_ONLY).
-  dts: process.env.PULSE_BUILD_JS_ONLY
-    ? false
-    : {
-        entry: {
-          index: 'src/index.ts',
-          emulator: 'src/emulator/index.ts',
-          node: 'src/node/index.ts',
-          angular: 'src/angular/index.ts',
-          testing: 'src/testing/index.ts',
-          bullmq: 'src/bullmq/index.ts',
-        },
-      },
+  dts: process.env.PULSE_BUILD_JS_ONLY ? false : { entry: libraries },
   sourcemap: true,
   // CommonJS classes keep their names (stack traces, console.log) whatever the bundler renames.
   // Not in the ES modules: keepNames adds a `__name()` call per function and class, which an
