@@ -23,6 +23,7 @@ export interface RecordProxy {
   url: string;
   /** The cassette file being written. */
   file: string;
+  /** Stops listening; the cassette keeps every exchange written so far. */
   close(): Promise<void>;
 }
 
