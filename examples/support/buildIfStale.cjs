@@ -1,5 +1,5 @@
 // Builds dist/ only when src/ (or the build's configuration) is newer than the last full
-// build. `npm ci` (prepare) and `npm start` build just the JavaScript they run (seconds);
+// build. `npm start`, `npm run pulse` and `npm run emulator` build just the JavaScript they run (seconds);
 // `npm run typecheck`, the package tests and `npm pack` (prepack) build the declarations too.
 // Usage: node examples/support/buildIfStale.cjs [--js-only]
 const { execFileSync } = require('node:child_process');

@@ -61,7 +61,7 @@ describe('the pulse command line', () => {
     [['sentiment', SAMPLE, '--out', 'x.xml'], '--out must end in .json or .csv'],
     [['sentiment', SAMPLE, '--fast', 'maybe'], '--fast must be true, false or auto'],
     [['sentiment', SAMPLE, '--concurrency', '0'], '--concurrency must be a positive integer'],
-    [['sentiment', SAMPLE, '--colour', 'red'], "Unknown option '--colour'"],
+    [['sentiment', SAMPLE, '--colour', 'red'], 'unknown option --colour (pulse sentiment --help)'],
     [['themes', SAMPLE, '--themes', 'a,b'], '--themes does not apply to pulse themes'],
     [['sentiment', SAMPLE, '--k', '3'], '--k does not apply to pulse sentiment'],
     [['themes', SAMPLE, '--column', 'comment', '--max-themes', '99'], 'themeGeneration.maxThemes'],

@@ -70,6 +70,9 @@ describe('pulse --run and pulse jobs', () => {
     const before = emulator.journal().length;
     expect(await pulse('jobs', 'wait', 'some-id')).toMatchObject({ code: 2, stderr: expect.stringContaining('--kind must be one of') });
     expect(await pulse('jobs', 'stop', 'x')).toMatchObject({ code: 2 });
+    // Listed where users look for commands: pulse --help and the shell completion.
+    expect((await pulse('--help')).stdout).toMatch(/^\s+jobs status\|wait\|resume ID\|RUN.json\s+status, wait or resume/m);
+    expect((await pulse('completion', 'bash')).stdout).toContain('jobs');
     expect(await pulse('sentiment', file, '--run', join(dir, 'run.txt'))).toMatchObject({ code: 2, stderr: expect.stringContaining('--run must end in .json') });
     expect(emulator.journal().length).toBe(before);
   });

@@ -1,4 +1,5 @@
 import { CLIENT_OPTIONS, INPUT_OPTIONS } from './cliOptions';
+import { UsageError } from './UsageError';
 import { registerCommand, type CliCommand } from './commandTable';
 import { completionScript } from './completionScript';
 import { dictionaryCommand } from './dictionaryCommand';
@@ -84,6 +85,17 @@ const BUILTIN: CliCommand[] = [
       const shell = ctx.args.positionals[0] as 'bash' | 'zsh';
       if (ctx.args.json) ctx.printJson({ command: 'completion', shell, script: completionScript(shell) });
       else ctx.io.stdout.write(completionScript(shell));
+    },
+  },
+  {
+    // Listed for --help and completion; runPulse hands `pulse jobs ...` to jobsCommand (its own parser).
+    name: 'jobs',
+    summary: 'status, wait or resume a job (ID --kind K) or a recorded run (RUN.json): pulse jobs --help',
+    positionals: ['status|wait|resume', 'ID|RUN.json'],
+    choices: { 0: ['status', 'wait', 'resume'] },
+    options: [],
+    run: async () => {
+      throw new UsageError('pulse jobs is run by its own parser (pulse jobs --help)');
     },
   },
 ];

@@ -67,6 +67,10 @@ export function parseArgs(argv: string[]): Args {
   try {
     parsed = parseNodeArgs({ args: argv, allowPositionals: true, options });
   } catch (e) {
+    // Node's own wording suggests `--` for positionals, beside the point here: name the option.
+    const unknown = /Unknown option '([^']+)'/.exec((e as Error).message)?.[1];
+    const where = argv[0] && !argv[0].startsWith('-') ? `pulse ${argv[0]} --help` : 'pulse --help';
+    if (unknown) throw new UsageError(`unknown option ${unknown} (${where})`);
     throw new UsageError((e as Error).message);
   }
   const { positionals } = parsed;

@@ -76,6 +76,23 @@ describe('the emulator language engine', () => {
     expect(vector).toEqual(lexicon);
   });
 
+  it.each([
+    ['with the word table', () => installedLanguage()],
+    ['wink-nlp alone', () => ({ ...installedLanguage(), wordTable: () => undefined, available: () => ({ tagger: true, wordTable: false }) })],
+  ])('never labels a theme with a capitalised stop word or a sentiment word (%s)', (_, source) => {
+    const analyst = new Analyst(42, 3072, source());
+    // Small files whose groups share no word: the label falls back to a topic word, not the first word.
+    const sets = [
+      ['The rides were brilliant', 'The queues were endless', 'Food was overpriced', 'Staff were lovely', 'The hotel room was clean'],
+      ['Great rides', 'Cold food', 'Long queues'],
+    ];
+    for (const inputs of sets) {
+      const labels = (analyst.run('themes', { inputs }).themes as { shortLabel: string }[]).flatMap((t) => t.shortLabel.split(' & '));
+      expect(labels.length).toBeGreaterThan(0);
+      expect(labels.filter((l) => ['the', 'great', 'cold', 'long', 'was', 'were'].includes(l.toLowerCase()))).toEqual([]);
+    }
+  });
+
   it('is deterministic byte for byte, across instances and repeated calls', () => {
     const body = { inputs: texts, context: 'theme park' };
     const run = (a: Analyst) =>

@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { LanguageSource, TaggedSentence, Tagger } from './language';
 
 /**
@@ -34,7 +35,9 @@ interface WinkNlp {
  * loaded until asked.
  */
 export function installedLanguage(env: NodeJS.ProcessEnv = process.env): LanguageSource {
-  const base = typeof __filename === 'string' ? __filename : join(process.cwd(), 'index.js');
+  // The ES build reads `__filename` as `import.meta.url` (tsup.config.ts): a file: URL.
+  const here = typeof __filename === 'string' ? __filename : join(process.cwd(), 'index.js');
+  const base = here.startsWith('file:') ? fileURLToPath(here) : here;
   const load = createRequire(base);
   const has = (name: string) => {
     try {

@@ -95,6 +95,8 @@ function frequentNouns(inputs: string[], tag: Tagger, words: WordTable, excluded
 
 /** A word that may appear in a label: letters only, no stop, context or sentiment word. */
 export function isLabelWord(word: string, excluded: Set<string>): boolean {
+  // Case-blind: a sentence's capitalised first word ("The") is still a stop word.
+  word = word.toLowerCase();
   return /^\p{L}{3,}$/u.test(word) && !STOPWORDS.has(word) && !FILLER.has(word) && !isNumeric(word) && !excluded.has(word) && !excluded.has(stem(word)) && !isSentimentWord(word);
 }
 

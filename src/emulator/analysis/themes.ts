@@ -47,7 +47,11 @@ export function generateThemes(inputs: string[], options: ThemeOptions, embed: E
     // Label by topic: sentiment words only when the group has nothing else in common.
     const topical = terms.filter((t) => !isSentimentWord(t.word));
     const chosen = (topical.length ? topical : terms).slice(0, 3).map((x) => x.word);
-    const top = chosen.length ? chosen : [tokenize(members[0]!.t)[0] ?? 'general'];
+    // Nothing shared: the group's first topic word (never a stop, context, number or sentiment word).
+    const fallback = members
+      .flatMap((m) => contentWords(m.t))
+      .find((w) => w.length > 2 && !contextWords.has(stem(w)) && !isNumeric(w) && !isSentimentWord(w));
+    const top = chosen.length ? chosen : [fallback ?? 'general'];
     const centre = vectors[members[0]!.i]!.map((_, d) => members.reduce((s, m) => s + vectors[m.i]![d]!, 0));
     const ranked = members
       .map((m) => ({ t: m.t, s: cosine(vectors[m.i]!, centre) }))
