@@ -13,7 +13,7 @@ export const CLI_OPTIONS: Record<string, CliOption> = {
   column: { type: 'string', arg: 'C', help: 'CSV/TSV/XLSX column: header name or 0-based number (default: the column of free text)' },
   field: { type: 'string', arg: 'F', help: 'JSONL field holding the text (default "text")' },
   sheet: { type: 'string', arg: 'S', help: 'XLSX worksheet: its name or 0-based number (default: the first)' },
-  'id-column': { type: 'string', arg: 'C', help: 'CSV/TSV column or JSONL field copied into each output row as "id"' },
+  'id-column': { type: 'string', arg: 'C', help: 'CSV/TSV/XLSX column or JSONL field copied into each output row as "id"' },
   out: { type: 'string', arg: 'F', help: 'write the results: F.json or F.csv' },
   report: { type: 'string', arg: 'F', help: 'write an HTML report (opens offline)' },
   themes: { type: 'string', arg: 'A,B,C', help: 'themes to allocate to or extract (default: generated ones)' },
