@@ -22,7 +22,9 @@ const SAMPLE = 200;
 export async function textSource(args: Args): Promise<{ options: ReadTextRecordsOptions; where: string }> {
   const format = formatOf(args.file);
   const idColumn = args.idColumn === undefined ? {} : { idColumn: args.idColumn };
-  if (args.sheet !== undefined && format !== 'xlsx') throw new UsageError(`--sheet applies to .xlsx files, not ${args.fileLabel}`);
+  if (args.sheet !== undefined && format !== 'xlsx') {
+    throw new UsageError(`--sheet applies to .xlsx files, not ${args.fileLabel}`);
+  }
   if (format === 'jsonl') {
     if (args.column !== undefined) throw new UsageError('--column applies to .csv/.tsv/.xlsx files; for JSONL use --field');
     return { options: { format, field: args.field ?? 'text', ...idColumn }, where: `field "${args.field ?? 'text'}"` };
@@ -33,9 +35,9 @@ export async function textSource(args: Args): Promise<{ options: ReadTextRecords
     return { options: { format }, where: 'one text per line' };
   }
   const sheet = format === 'xlsx' && args.sheet !== undefined ? { sheet: args.sheet } : {};
-  const inSheet = args.sheet === undefined ? '' : ` of sheet ${typeof args.sheet === 'number' ? args.sheet : `"${args.sheet}"`}`;
+  const inSheet = args.sheet === undefined ? '' : ` of sheet ${named(args.sheet)}`;
   if (args.column !== undefined) {
-    const where = `column ${typeof args.column === 'number' ? args.column : `"${args.column}"`}${inSheet}`;
+    const where = `column ${named(args.column)}${inSheet}`;
     return { options: { format, column: args.column, ...sheet, ...idColumn }, where };
   }
   const [header, ...rows] = format === 'xlsx'
@@ -44,5 +46,9 @@ export async function textSource(args: Args): Promise<{ options: ReadTextRecords
   if (!header?.length) return { options: { format, ...sheet, ...idColumn }, where: `its first column${inSheet}` };
   const choice = pickColumn(header, rows, args.fileLabel);
   const others = header.length > 1 ? ` (picked by content among ${header.map((h) => h.trim()).join(', ')}; --column to choose)` : '';
-  return { options: { format, column: choice.index, ...sheet, ...idColumn }, where: `column "${choice.name}"${inSheet}${others}` };
+  const where = `column "${choice.name}"${inSheet}${others}`;
+  return { options: { format, column: choice.index, ...sheet, ...idColumn }, where };
 }
+
+/** A column or sheet as the user gave it: a number as is, a name quoted. */
+const named = (value: string | number) => (typeof value === 'number' ? String(value) : `"${value}"`);
