@@ -14,6 +14,7 @@ const ANALYSIS = [...INPUT_OPTIONS, ...CLIENT_OPTIONS, 'out', 'report'];
 /** `--run F.json`: the commands that run the whole dataset through the Analyzer. */
 const RECORDED = ['run'];
 const THEMES = ['min-themes', 'max-themes'];
+const EXTRACT = ['dictionary', 'type', 'category', 'expand-dictionary', 'expand-dictionary-limit'];
 
 const analysis = (name: string, summary: string, options: string[] = []): CliCommand => ({
   name,
@@ -42,9 +43,7 @@ const BUILTIN: CliCommand[] = [
   analysis('analyze', 'themes, sentiment and allocation together', ['themes', ...THEMES, ...RECORDED]),
   analysis('summarize', 'a summary of the texts answering --question', ['question', 'length', 'preset']),
   analysis('cluster', 'group the texts into --k clusters', ['k', 'algorithm']),
-  // TODO(issue 18 item 2): --dictionary, --type named-entities and --expand-dictionary once
-  // ThemeExtraction takes them (the API allows expandDictionary with named entities only).
-  analysis('extract', 'the spans of each text about each theme (--themes, or generated ones)', ['themes', ...THEMES]),
+  analysis('extract', 'the spans of each text about each theme (--themes, generated ones, or --dictionary terms)', ['themes', ...THEMES, ...EXTRACT]),
   { ...analysis('similarity', 'the texts\' similarity matrix (or against another file)', ['against']), run: similarityCommand },
   analysis('embed', 'a vector per text'),
   {

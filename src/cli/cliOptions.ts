@@ -10,12 +10,18 @@ export interface CliOption {
 
 /** Every option any command takes; a command lists the ones it accepts (`CliCommand.options`). */
 export const CLI_OPTIONS: Record<string, CliOption> = {
-  column: { type: 'string', arg: 'C', help: 'CSV/TSV column: header name or 0-based number (default: the column of free text)' },
+  column: { type: 'string', arg: 'C', help: 'CSV/TSV/XLSX column: header name or 0-based number (default: the column of free text)' },
   field: { type: 'string', arg: 'F', help: 'JSONL field holding the text (default "text")' },
-  'id-column': { type: 'string', arg: 'C', help: 'CSV/TSV column or JSONL field copied into each output row as "id"' },
+  sheet: { type: 'string', arg: 'S', help: 'XLSX worksheet: its name or 0-based number (default: the first)' },
+  'id-column': { type: 'string', arg: 'C', help: 'CSV/TSV/XLSX column or JSONL field copied into each output row as "id"' },
   out: { type: 'string', arg: 'F', help: 'write the results: F.json or F.csv' },
   report: { type: 'string', arg: 'F', help: 'write an HTML report (opens offline)' },
   themes: { type: 'string', arg: 'A,B,C', help: 'themes to allocate to or extract (default: generated ones)' },
+  dictionary: { type: 'string', arg: 'A,B,C', help: 'extract: these terms instead of themes (no theme generation)' },
+  type: { type: 'string', arg: 'T', help: 'extract: themes or named-entities (default themes; with --dictionary the service\'s)' },
+  category: { type: 'string', arg: 'C', help: 'extract: a category that narrows the extraction' },
+  'expand-dictionary': { type: 'boolean', help: 'extract: let the service add related terms (not with --type themes)' },
+  'expand-dictionary-limit': { type: 'string', arg: 'N', help: 'extract: at most N added terms (with --expand-dictionary)' },
   'min-themes': { type: 'string', arg: 'N', help: 'fewest themes to generate' },
   'max-themes': { type: 'string', arg: 'N', help: 'most themes to generate' },
   question: { type: 'string', arg: 'Q', help: 'summarize: the question the summary answers' },
@@ -52,6 +58,6 @@ export const CLI_OPTIONS: Record<string, CliOption> = {
 /** Options every command accepts. */
 export const COMMON_OPTIONS = ['json', 'quiet', 'help', 'version'] as const;
 /** Options of commands that read a FILE of texts. */
-export const INPUT_OPTIONS = ['column', 'field', 'id-column'] as const;
+export const INPUT_OPTIONS = ['column', 'field', 'id-column', 'sheet'] as const;
 /** Options of commands that call the API. */
 export const CLIENT_OPTIONS = ['concurrency', 'fast', 'emulator', 'budget'] as const;

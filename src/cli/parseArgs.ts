@@ -17,6 +17,8 @@ export interface Args {
   column?: string | number;
   field?: string;
   idColumn?: string | number;
+  /** `--sheet`: the XLSX worksheet's name or 0-based number. */
+  sheet?: string | number;
   out?: string;
   outLabel?: string;
   report?: string;
@@ -24,6 +26,13 @@ export interface Args {
   themes?: string[];
   minThemes?: number;
   maxThemes?: number;
+  /** `extract --dictionary A,B,C`: the terms to extract. */
+  dictionary?: string[];
+  /** `extract --type`: themes or named-entities (checked by processesFor). */
+  extractType?: string;
+  category?: string;
+  expandDictionary: boolean;
+  expandDictionaryLimit?: number;
   question?: string;
   length?: string;
   preset?: string;
@@ -112,13 +121,19 @@ export function parseArgs(argv: string[]): Args {
     column: columnOf(str('column')),
     field: str('field'),
     idColumn: columnOf(str('id-column')),
+    sheet: columnOf(str('sheet')),
     out: out === undefined ? undefined : resolve(out),
     outLabel: out,
     report: str('report') === undefined ? undefined : resolve(str('report')!),
     reportLabel: str('report'),
-    themes: str('themes')?.split(',').map((t) => t.trim()).filter(Boolean),
+    themes: listOf(str('themes')),
     minThemes: int('--min-themes', str('min-themes')),
     maxThemes: int('--max-themes', str('max-themes')),
+    dictionary: listOf(str('dictionary')),
+    extractType: str('type'),
+    category: str('category'),
+    expandDictionary: v['expand-dictionary'] === true,
+    expandDictionaryLimit: count('--expand-dictionary-limit', str('expand-dictionary-limit')),
     question: str('question'),
     length: str('length'),
     preset: str('preset'),
@@ -154,6 +169,17 @@ function runOf(run: string | undefined): Pick<Args, 'run' | 'runLabel'> {
 
 function columnOf(value: string | undefined): string | number | undefined {
   return value === undefined ? undefined : /^\d+$/.test(value) ? Number(value) : value;
+}
+
+function listOf(value: string | undefined): string[] | undefined {
+  return value?.split(',').map((t) => t.trim()).filter(Boolean);
+}
+
+/** A whole number, 0 or more. */
+function count(flag: string, value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  if (!/^\d+$/.test(value)) badOption(flag, 'a whole number, 0 or more');
+  return Number(value);
 }
 
 function int(flag: string, value: string | undefined): number | undefined {

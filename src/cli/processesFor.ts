@@ -6,8 +6,9 @@ import { SentimentProcess } from '../analysis/processes/SentimentProcess';
 import { Similarity } from '../analysis/processes/Similarity';
 import { Summary } from '../analysis/processes/Summary';
 import { ThemeAllocation } from '../analysis/processes/ThemeAllocation';
-import { ThemeExtraction } from '../analysis/processes/ThemeExtraction';
+import { ThemeExtraction, type ThemeExtractionOptions } from '../analysis/processes/ThemeExtraction';
 import { ThemeGeneration } from '../analysis/processes/ThemeGeneration';
+import { LIMITS } from '../schemas/limits';
 import type { SummariesRequest } from '../schemas/summaries';
 import type { ClusteringRequest } from '../schemas/clustering';
 import type { AnalysisResult } from '../analysis/results/AnalysisResult';
@@ -26,6 +27,38 @@ const LENGTHS: readonly NonNullable<SummariesRequest['length']>[] = ['bullet-poi
 const PRESETS: readonly NonNullable<SummariesRequest['preset']>[] = [
   'five-point', 'ten-point', 'one-tweet', 'three-tweets', 'one-para', 'exec', 'two-pager', 'one-pager',
 ];
+const TYPES: readonly NonNullable<ThemeExtractionOptions['type']>[] = ['themes', 'named-entities'];
+
+/** `extract`'s options; the combinations the service refuses are usage errors here. */
+function extractionOptions(args: Args): ThemeExtractionOptions {
+  const { dictionary, themes, category, expandDictionary, expandDictionaryLimit } = args;
+  const type = oneOf('--type', args.extractType, TYPES);
+  if (dictionary !== undefined) {
+    const [min, max] = LIMITS.extractions.dictionary;
+    if (dictionary.length < min || dictionary.length > max) {
+      throw new UsageError(`--dictionary takes ${min} to ${max} terms (A,B,C), not ${dictionary.length}`);
+    }
+    if (themes !== undefined) throw new UsageError('--dictionary and --themes cannot be combined: extract terms or themes');
+    if (args.minThemes !== undefined || args.maxThemes !== undefined) {
+      throw new UsageError('--min-themes and --max-themes do not apply with --dictionary (no themes are generated)');
+    }
+  }
+  if (expandDictionary && (type ?? (dictionary ? undefined : 'themes')) === 'themes') {
+    throw new UsageError('--expand-dictionary does not apply with --type themes (the default without --dictionary)');
+  }
+  if (expandDictionaryLimit !== undefined && !expandDictionary) {
+    throw new UsageError('--expand-dictionary-limit applies with --expand-dictionary');
+  }
+  return {
+    themes,
+    dictionary,
+    type,
+    category,
+    expandDictionary: expandDictionary || undefined,
+    expandDictionaryLimit,
+  };
+}
+
 const ALGORITHMS: readonly NonNullable<ClusteringRequest['algorithm']>[] = ['kmeans', 'skmeans', 'agglomerative', 'hdbscan'];
 
 /**
@@ -57,8 +90,11 @@ export function processesFor(args: Args): AnyProcess[] {
     }
     case 'cluster':
       return list(new Cluster({ k: args.k, algorithm: oneOf('--algorithm', args.algorithm, ALGORITHMS) }));
-    case 'extract':
-      return themed(() => new ThemeExtraction({ themes: args.themes }) as unknown as AnyProcess);
+    case 'extract': {
+      const options = extractionOptions(args);
+      const make = () => new ThemeExtraction(options) as unknown as AnyProcess;
+      return options.dictionary ? [make()] : themed(make);
+    }
     case 'similarity':
       return list(new Similarity());
     case 'embed':
