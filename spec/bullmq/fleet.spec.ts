@@ -61,8 +61,8 @@ describe('FleetRateLimit', () => {
   it('grants tokens to every sharer at the fleet rate, on one clock (Redis time)', async () => {
     const other = new Redis(server.port, server.host);
     try {
-      const a = new FleetRateLimit(redis, { requestsPerSecond: 20, key: 'org' });
-      const b = new FleetRateLimit(other, { requestsPerSecond: 20, key: 'org' });
+      const a = new FleetRateLimit(redis, { requestsPerSecond: 20, key: 'org', headroom: 0 });
+      const b = new FleetRateLimit(other, { requestsPerSecond: 20, key: 'org', headroom: 0 });
       const grants = await Promise.all([...Array(12)].map((_, i) => (i % 2 ? a : b).acquire()));
       grants.sort((x, y) => x - y);
       // Burst 1 at 20/s: each token after the first is at least 50 ms after the one before,
@@ -87,6 +87,9 @@ describe('FleetRateLimit', () => {
   it('rejects bad options by name', () => {
     expect(() => new FleetRateLimit(redis, { requestsPerSecond: 0 })).toThrow(expect.objectContaining({ field: 'requestsPerSecond' }));
     expect(() => new FleetRateLimit(redis, { requestsPerSecond: 5, burst: 1.5 })).toThrow(expect.objectContaining({ field: 'burst' }));
+    expect(() => new FleetRateLimit(redis, { requestsPerSecond: 5, headroom: 1 })).toThrow(expect.objectContaining({ field: 'headroom' }));
+    // The schedule keeps 8% of the organisation's limit unused by default (late senders' margin).
+    expect(new FleetRateLimit(redis, { requestsPerSecond: 50 }).scheduledPerSecond).toBeCloseTo(46);
   });
 
   it("a 429 answered to one client pauses another client's requests until its Retry-After passes", async () => {
