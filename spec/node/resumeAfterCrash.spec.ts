@@ -16,7 +16,9 @@ describe('a run killed with SIGKILL mid-run resumes from its FileRunStore record
   let emulator: Emulator;
   let dir: string;
   beforeAll(async () => {
-    emulator = await startEmulator({ jobDurationMs: 400 });
+    // Jobs long enough that no part finishes (and frees a slot for the next) before the kill,
+    // however late a loaded machine delivers the child's output.
+    emulator = await startEmulator({ jobDurationMs: 3000 });
     dir = mkdtempSync(join(tmpdir(), 'pulse-runs-'));
   });
   afterAll(async () => {
