@@ -73,6 +73,18 @@ describe('FleetRateLimit', () => {
     }
   });
 
+  it('admits at most the limit in any window of a second stretched by the headroom, however many slots a burst lends', async () => {
+    // 20/s with 20% headroom: a burst of 20 slots is lent at once, but the 21st request is
+    // admitted only once the first is 1,250 ms old (a second / (1 - 0.2)).
+    const limit = new FleetRateLimit(redis, { requestsPerSecond: 20, burst: 20, headroom: 0.2, key: 'window' });
+    expect(limit.windowMs).toBe(1250);
+    const start = Date.now();
+    const admitted: number[] = [];
+    await Promise.all([...Array(21)].map(() => limit.acquire().then(() => admitted.push(Date.now() - start))));
+    admitted.sort((x, y) => x - y);
+    expect(admitted[20]! - admitted[0]!).toBeGreaterThanOrEqual(1250 - 5);
+  });
+
   it('holds every sharer through a pause set by one of them', async () => {
     const a = new FleetRateLimit(redis, { requestsPerSecond: 1000, key: 'org' });
     const b = new FleetRateLimit(redis, { requestsPerSecond: 1000, key: 'org' });

@@ -24,23 +24,24 @@ return {wait, math.floor(math.max(slot, now))}
 `;
 
 /**
- * Admission, at the moment of sending: at most ARGV[1] requests in any sliding second (and
- * none during a fleet-wide pause), counted on Redis's clock. Returns 0 when admitted (and
- * records it), else the ms until one more fits. A process that slept past its slot (a busy
- * machine wakes timers late) cannot crowd a second this way.
+ * Admission, at the moment of sending: at most ARGV[1] requests in any sliding window of
+ * ARGV[3] ms (and none during a fleet-wide pause), counted on Redis's clock. Returns 0 when
+ * admitted (and records it), else the ms until one more fits. A process that slept past its
+ * slot (a busy machine wakes timers late) cannot crowd a window this way.
  */
 const ADMIT = `
 local t = redis.call('TIME')
 local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
 local paused = tonumber(redis.call('GET', KEYS[2]) or '0')
 if paused > now then return paused - now end
-redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', now - 1000)
+local window = tonumber(ARGV[3])
+redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', now - window)
 if redis.call('ZCARD', KEYS[1]) >= tonumber(ARGV[1]) then
   local oldest = redis.call('ZRANGE', KEYS[1], 0, 0, 'WITHSCORES')
-  return math.max(1, tonumber(oldest[2]) + 1000 - now)
+  return math.max(1, tonumber(oldest[2]) + window - now)
 end
 redis.call('ZADD', KEYS[1], now, ARGV[2])
-redis.call('PEXPIRE', KEYS[1], 2000)
+redis.call('PEXPIRE', KEYS[1], window + 1000)
 return 0
 `;
 
@@ -61,12 +62,14 @@ export interface FleetRateLimitOptions {
   /** Requests that may start back to back after a quiet spell. @default 1 */
   burst?: number;
   /**
-   * Share of the limit kept unused, so that requests sent a little late (a busy process wakes
-   * after its slot) never crowd any one second over the limit as the service counts it: the
-   * fleet schedules `requestsPerSecond × (1 - headroom)`, and admits at most
-   * `requestsPerSecond` in any sliding second at the moment of sending. Measured with
-   * `npm run soak:fleet` on a loaded 2-core machine, busiest second at the service: 10-16% over
-   * with neither, 2-8% over with both. @default 0.08
+   * Share of the limit kept unused, so that requests that reach the service a little late or
+   * early (a busy process wakes after its slot, a busy service reads a backlog at once) never
+   * crowd any one second over the limit as the service counts it. The fleet schedules
+   * `requestsPerSecond × (1 - headroom)` and, at the moment of sending, admits at most
+   * `requestsPerSecond` in any sliding window of `1 s / (1 - headroom)` (87 ms longer than a
+   * second by default): arrivals may then bunch by that much and still fit the service's
+   * second. Measured with `npm run soak:fleet` on a loaded 2-core machine (README, "Beyond one
+   * machine"). @default 0.08
    */
   headroom?: number;
   /** Redis key prefix; one bucket per prefix (use one per organisation). @default 'pulse:limit' */
@@ -76,7 +79,8 @@ export interface FleetRateLimitOptions {
 /**
  * The organisation's rate limit shared by every worker of a fleet: a schedule held in Redis
  * (one clock, Redis's) in which every request reserves its start time, `1000 / rps` ms apart
- * (less the headroom), an admission check at sending (at most `rps` in any sliding second), and a
+ * (less the headroom), an admission check at sending (at most `rps` in any sliding window of a
+ * second stretched by the headroom), and a
  * fleet-wide pause that a 429 seen by any worker sets for its Retry-After, holding every
  * worker's requests until it passes. Give it to a client as its `sharedRateLimit` option.
  *
@@ -95,8 +99,10 @@ export class FleetRateLimit implements SharedRateLimit {
   private readonly pauseKey: string;
   /** Requests admitted in the last second (a sorted set scored by Redis time). */
   private readonly windowKey: string;
-  /** Most requests admitted in any sliding second: the organisation's limit. */
-  private readonly perSecondCap: number;
+  /** Most requests admitted in any sliding window of {@link windowMs}: the organisation's limit. */
+  private readonly perWindowCap: number;
+  /** The admission window: a second stretched by the headroom, in ms. */
+  readonly windowMs: number;
 
   constructor(
     private readonly redis: Redis,
@@ -122,7 +128,8 @@ export class FleetRateLimit implements SharedRateLimit {
     this.bucketKey = `${key}:next`;
     this.pauseKey = `${key}:pause`;
     this.windowKey = `${key}:window`;
-    this.perSecondCap = Math.max(1, Math.floor(rps));
+    this.perWindowCap = Math.max(1, Math.floor(rps));
+    this.windowMs = Math.ceil(1000 / (1 - headroom));
   }
 
   /**
@@ -143,7 +150,7 @@ export class FleetRateLimit implements SharedRateLimit {
     const ticket = `${slot}:${Math.random().toString(36).slice(2)}`;
     for (;;) {
       if (signal?.aborted) throw new PulseAbortError();
-      const more = Number(await this.redis.eval(ADMIT, 2, this.windowKey, this.pauseKey, this.perSecondCap, ticket));
+      const more = Number(await this.redis.eval(ADMIT, 2, this.windowKey, this.pauseKey, this.perWindowCap, ticket, this.windowMs));
       if (more <= 0) return slot;
       await sleep(more, signal);
     }
