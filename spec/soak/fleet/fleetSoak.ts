@@ -10,7 +10,7 @@ import { QueueEvents } from 'bullmq';
 import { firstValueFrom } from 'rxjs';
 import { PulseClient, type SentimentResponse } from '../../../src';
 import { createPulseQueue, enqueueAnalysis } from '../../../src/bullmq';
-import { startEmulator, type Emulator, type FaultRule, type JournalEntry } from '../../../src/emulator';
+import { startEmulator, type Emulator, type EmulatorOptions, type FaultRule, type JournalEntry } from '../../../src/emulator';
 import { startRedisServer } from '../../helpers/redisServer';
 
 export interface FleetSoakOptions {
@@ -80,7 +80,7 @@ const review = (i: number) =>
 export async function runFleetSoak(o: FleetSoakOptions): Promise<FleetSoakFigures> {
   const log = o.log ?? (() => undefined);
   const redis = await startRedisServer();
-  const emulator = await startEmulator({
+  const emulator = await startEmulatorProcess(o.dist, {
     port: 0,
     seed: 11,
     jobDurationMs: 300,
@@ -131,6 +131,8 @@ export async function runFleetSoak(o: FleetSoakOptions): Promise<FleetSoakFigure
     await Promise.all(Array.from({ length: o.workers }, spawnWorker));
 
     const started = Date.now();
+    const loopDelay = (await import('node:perf_hooks')).monitorEventLoopDelay({ resolution: 5 });
+    loopDelay.enable();
     const jobs = await Promise.all(
       analyses.map((a) => enqueueAnalysis(queue, { kind: 'sentiment', request: { inputs: a.inputs, fast: false }, runId: a.runId, partSize: a.partSize })),
     );
@@ -151,7 +153,7 @@ export async function runFleetSoak(o: FleetSoakOptions): Promise<FleetSoakFigure
     };
     if (o.killAt.includes(0)) {
       void (async () => {
-        while (!emulator.journal().some((e) => e.method === 'POST' && e.status === 202)) await new Promise((r) => setTimeout(r, 10));
+        while (!(await emulator.journal()).some((e) => e.method === 'POST' && e.status === 202)) await new Promise((r) => setTimeout(r, 50));
         await killOne();
       })();
     }
@@ -172,7 +174,8 @@ export async function runFleetSoak(o: FleetSoakOptions): Promise<FleetSoakFigure
       }),
     );
     const wallMs = Date.now() - started;
-    const during = emulator.journal().filter((e) => e.at >= started && (e.path.startsWith('/v1/') || e.path.startsWith('/results/')));
+    const journal = await emulator.journal();
+    const during = journal.filter((e) => e.at >= started && (e.path.startsWith('/v1/') || e.path.startsWith('/results/')));
 
     let lost = 0;
     let different = 0;
@@ -180,11 +183,14 @@ export async function runFleetSoak(o: FleetSoakOptions): Promise<FleetSoakFigure
       if (!r || r.results.length !== analyses[i]!.inputs.length) return void lost++;
       if (expected && JSON.stringify(r.results) !== JSON.stringify(expected[i])) different++;
     });
-    const journal = emulator.journal();
     const parts = analyses.reduce((n, a) => n + (a.partSize ? Math.ceil(a.inputs.length / a.partSize) : 1), 0);
     const { duplicateSubmissions, resentSubmissions } = submissions(journal, parts);
     const api = journal.filter((e) => e.path.startsWith('/v1/') || e.path.startsWith('/results/'));
     const busiestWindow = busiest(api.map((e) => e.at));
+    if (process.env.FLEET_DEBUG) {
+      debugWindows(api, log);
+      log(`soak process loop delay: p50 ${loopDelay.percentile(50) / 1e6} ms, p99 ${loopDelay.percentile(99) / 1e6} ms, max ${loopDelay.max / 1e6} ms`);
+    }
     return {
       analyses: analyses.length,
       texts: o.texts,
@@ -209,6 +215,41 @@ export async function runFleetSoak(o: FleetSoakOptions): Promise<FleetSoakFigure
     await reference.close();
     await redis.stop();
   }
+}
+
+interface EmulatorProcess {
+  url: string;
+  tokenUrl: string;
+  origin: string;
+  clientId: string;
+  clientSecret: string;
+  journal(): Promise<JournalEntry[]>;
+  close(): Promise<void>;
+}
+
+/** Starts the built emulator in a process of its own (spec/soak/fleet/emulatorProcess.cjs). */
+async function startEmulatorProcess(dist: string, options: EmulatorOptions): Promise<EmulatorProcess> {
+  const child = spawn(process.execPath, [join(__dirname, 'emulatorProcess.cjs')], {
+    env: { ...process.env, PULSE_DIST: dist, EMULATOR_OPTIONS: JSON.stringify(options) },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const info = await new Promise<Omit<EmulatorProcess, 'journal' | 'close'>>((resolve, reject) => {
+    let out = '';
+    child.stdout!.on('data', (chunk: Buffer) => {
+      out += chunk.toString('utf8');
+      if (out.includes('\n')) resolve(JSON.parse(out.slice(0, out.indexOf('\n'))));
+    });
+    child.once('exit', (code) => reject(new Error(`the emulator process exited (${code}) before listening`)));
+  });
+  return {
+    ...info,
+    journal: async () => (await (await fetch(`${info.origin}/_emulator/journal`)).json()) as JournalEntry[],
+    close: async () => {
+      child.kill('SIGTERM');
+      await exited;
+    },
+  };
 }
 
 async function referenceAnswers(emulator: Emulator, inputs: string[][]): Promise<unknown[]> {
@@ -263,4 +304,25 @@ function busiest(times: number[]): number {
     best = Math.max(best, i - j + 1);
   }
   return best;
+}
+
+/** FLEET_DEBUG: the busiest second's requests and the most in any window of 1,000..1,200 ms. */
+function debugWindows(api: JournalEntry[], log: (line: string) => void): void {
+  const t = [...api].sort((a, b) => a.at - b.at);
+  for (const w of [1000, 1050, 1087, 1100, 1150, 1200]) {
+    let best = 0;
+    for (let i = 0, j = 0; i < t.length; i++) {
+      while (t[i]!.at - t[j]!.at >= w) j++;
+      best = Math.max(best, i - j + 1);
+    }
+    log(`window ${w} ms: at most ${best}`);
+  }
+  let best = 0;
+  let from = 0;
+  for (let i = 0, j = 0; i < t.length; i++) {
+    while (t[i]!.at - t[j]!.at >= 1000) j++;
+    if (i - j + 1 > best) [best, from] = [i - j + 1, j];
+  }
+  const t0 = t[from]!.at;
+  log(t.slice(from, from + best).map((e) => `${e.at - t0}:${e.method[0]}${e.path.split('?')[0]!.slice(0, 12)}:${e.status}`).join(' '));
 }
