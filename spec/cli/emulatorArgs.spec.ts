@@ -1,4 +1,5 @@
 import { createServer, type Server } from 'node:net';
+import { MissingPackageError } from 'pulse-rx';
 import { startEmulator } from 'pulse-rx/emulator';
 import { emulatorArgs, emulatorFailure } from '../../src/cli/emulatorArgs';
 
@@ -25,6 +26,11 @@ describe('pulse-emulator: mistakes exit 2 with a pointer to the help, failures e
     expect(code).toBe(2);
     expect(text).toContain(`pulse-emulator: ${message}`);
     expect(text).toMatch(/\npulse-emulator: try pulse-emulator --help\n$/);
+  });
+
+  it('a missing optional package exits 2 naming the command to install it (no help pointer)', () => {
+    const text = 'pulse-emulator: pulse-rx/emulator needs the optional package ajv, which is not installed: npm install ajv\n';
+    expect(emulatorFailure(new MissingPackageError('ajv', 'pulse-rx/emulator'))).toEqual({ code: 2, message: text });
   });
 
   it('a port in use is a failure (1), not bad usage', async () => {

@@ -3,7 +3,7 @@ import type { EmulatorOptions } from '../emulator/EmulatorOptions';
 import { parseFaults } from '../emulator/faults';
 import { RECORDED_JOB_DURATIONS, type JobDurationModel } from '../emulator/jobDuration';
 import { QUIRK_NAMES, type EmulatorQuirks } from '../emulator/profiles';
-import { PulseValidationError } from '../errors';
+import { MissingPackageError, PulseValidationError } from '../errors';
 import { UsageError } from './UsageError';
 
 /** `pulse-emulator --help`. */
@@ -167,8 +167,9 @@ function jsonFlag<T>(name: string, text: string, read: (text: string) => T): T {
 }
 
 /**
- * How `pulse-emulator` ends on an error: bad usage exits 2 with a pointer to the help;
- * anything else (a port in use) failed, exit 1.
+ * How `pulse-emulator` ends on an error: bad usage exits 2 with a pointer to the help, a
+ * missing optional package 2 with the command to install it; anything else (a port in use)
+ * failed, exit 1.
  *
  * @example
  * const { code, message } = emulatorFailure(e); // 2, 'pulse-emulator: unknown option --bogus\n...'
@@ -176,5 +177,6 @@ function jsonFlag<T>(name: string, text: string, read: (text: string) => T): T {
 export function emulatorFailure(e: unknown): { code: 1 | 2; message: string } {
   const usage = e instanceof UsageError || PulseValidationError.is(e);
   const text = `pulse-emulator: ${e instanceof Error ? e.message : String(e)}\n`;
+  if (MissingPackageError.is(e)) return { code: 2, message: text };
   return usage ? { code: 2, message: `${text}pulse-emulator: try pulse-emulator --help\n` } : { code: 1, message: text };
 }
