@@ -119,4 +119,23 @@ describe('pulse: the other analyses, estimate, budget and --json (embedded emula
     expect(cluster.stdout).toContain('--k N');
     expect(cluster.stdout).not.toContain('--question');
   });
+
+  it('help reads as typed: optional FILE in brackets, no run-on columns; -v and the hint name the command', async () => {
+    const help = (await pulse('--help')).stdout;
+    expect(help).toMatch(/^ {2}workflow run PIPELINE \[FILE\] +run a pipeline file/m);
+    // A left column too wide for its padding puts the text on the next line, never one space after it.
+    const lines = help.split('\n');
+    const rows = lines.flatMap((line, i) => (/^ {2}\S/.test(line) ? [`${line}\n${lines[i + 1]!}`] : []));
+    expect(rows.length).toBeGreaterThan(40);
+    for (const r of rows) expect(r).toMatch(/^ {2}\S.*? {2,}\S|^ {2}\S[^\n]*\n {26,}\S/);
+    expect(help).toMatch(/^ {2}jobs status\|wait\|resume ID\|RUN\.json\n {33}status, wait or resume/m);
+    expect((await pulse('login', '--help')).stdout).toContain('Usage: pulse login [options]');
+    expect((await pulse('workflow', '--help')).stdout).toContain('Usage: pulse workflow run PIPELINE [FILE] [options]');
+    const version = await pulse('sentiment', '--version');
+    expect([version.code, version.stdout]).toEqual([0, expect.stringMatching(/^\d+\.\d+\.\d+/)]);
+    const missing = await pulse('completion');
+    expect([missing.code, missing.stderr]).toEqual([2, 'pulse: error: pulse completion needs bash or zsh (pulse completion SHELL)\npulse: try pulse completion --help\n']);
+    const unknown = await pulse('cluster', small, '--colour', 'red');
+    expect(unknown.stderr).toBe('pulse: error: unknown option --colour (pulse cluster --help)\n');
+  });
 });

@@ -19,6 +19,7 @@ describe('pulse --run and pulse jobs', () => {
     emulator = await startEmulator({ port: 0, requireAuth: false, jobDurationMs: 20 });
     process.env.PULSE_BASE_URL = emulator.url;
     process.env.PULSE_TOKEN = 'test-token';
+    process.env.PULSE_CONFIG_DIR = join(dir, 'no-login');
     delete process.env.PULSE_CLIENT_ID;
     writeFileSync(file, Array.from({ length: 5001 }, (_, i) => `review ${i}: the queue was ${i % 2 ? 'short' : 'endless'}\n`).join(''));
   });
@@ -44,6 +45,11 @@ describe('pulse --run and pulse jobs', () => {
 
     expect((await pulse('jobs', 'resume', runJson)).code).toBe(0);
     expect(posts()).toBe(2);
+    // --json and --quiet of jobs resume reach the command it runs again.
+    const again = await pulse('jobs', 'resume', runJson, '--json', '--quiet');
+    expect(again.stderr).toBe('');
+    expect(JSON.parse(again.stdout)).toMatchObject({ command: 'sentiment', texts: { analysed: 5001 } });
+    expect(posts()).toBe(2);
   });
 
   it('a run file with one part recorded (a crash after it) submits only the other part', async () => {
@@ -64,25 +70,49 @@ describe('pulse --run and pulse jobs', () => {
     expect(JSON.parse(one.stdout)).toMatchObject({ status: 'completed' });
     const waited = await pulse('jobs', 'wait', jobId, '--kind', 'sentiment');
     expect((JSON.parse(waited.stdout) as { results: unknown[] }).results).toHaveLength(5000);
+    const doc = JSON.parse((await pulse('jobs', 'status', runJson, '--json')).stdout) as unknown;
+    expect(doc).toEqual({
+      command: 'jobs status',
+      run: runJson,
+      steps: [{ step: 'pulse/sentiment', partsTotal: 2, submitted: 2, done: 2, running: [] }],
+    });
+    const oneDoc = JSON.parse((await pulse('jobs', 'status', jobId, '--json')).stdout) as unknown;
+    expect(oneDoc).toMatchObject({ command: 'jobs status', id: jobId, status: { status: 'completed' } });
   });
 
   it('bad usage exits 2 before any request', async () => {
     const before = emulator.journal().length;
     expect(await pulse('jobs', 'wait', 'some-id')).toMatchObject({ code: 2, stderr: expect.stringContaining('--kind must be one of') });
-    expect(await pulse('jobs', 'stop', 'x')).toMatchObject({ code: 2 });
-    // Listed where users look for commands: pulse --help and the shell completion.
+    expect(await pulse('jobs', 'stop', 'x')).toMatchObject({ code: 2, stderr: expect.stringContaining('pulse jobs needs status, wait or resume, not "stop"') });
+    expect(await pulse('jobs')).toMatchObject({ code: 2, stderr: expect.stringContaining('pulse jobs needs status, wait or resume') });
+    expect(await pulse('jobs', 'status')).toMatchObject({ code: 2, stderr: expect.stringContaining('missing ID|RUN.json') });
+    expect(await pulse('jobs', 'status', 'x', '--k', '3')).toMatchObject({ code: 2, stderr: expect.stringContaining('--k does not apply to pulse jobs') });
+    expect(await pulse('jobs', 'status', runJson, '--kind', 'sentiment')).toMatchObject({ code: 2, stderr: expect.stringContaining('--kind is for a job ID') });
+    // A run file whose command line is not one that records runs is not run again.
+    const odd = join(dir, 'odd.json');
+    writeFileSync(odd, JSON.stringify({ format: 'pulse-run-file/1', argv: ['jobs', 'resume', odd], records: {} }));
+    expect(await pulse('jobs', 'resume', odd)).toMatchObject({ code: 2, stderr: expect.stringContaining('pulse jobs resume cannot run') });
+    // Listed where users look for commands: pulse --help, pulse jobs --help and the shell completion.
     expect((await pulse('--help')).stdout).toMatch(/^\s+jobs status\|wait\|resume ID\|RUN.json\s+status, wait or resume/m);
-    expect((await pulse('completion', 'bash')).stdout).toContain('jobs');
+    const help = await pulse('jobs', '--help');
+    expect(help.stdout).toContain('Usage: pulse jobs status|wait|resume ID|RUN.json [options]');
+    expect(help.stdout).toMatch(/^ {2}resume {3}ID: as wait\. RUN\.json: runs the recorded command again/m);
+    expect(help.stdout).toMatch(/^ {2}--kind KIND +jobs: /m);
+    const completion = (await pulse('completion', 'bash')).stdout;
+    expect(completion).toContain('jobs) opts="--kind --json --quiet --help --version"; words="status wait resume"');
     expect(await pulse('sentiment', file, '--run', join(dir, 'run.txt'))).toMatchObject({ code: 2, stderr: expect.stringContaining('--run must end in .json') });
     expect(emulator.journal().length).toBe(before);
   });
 
-  it('--run without credentials is refused: the embedded emulator would forget the jobs', async () => {
+  it('--run and pulse jobs without credentials are refused: the embedded emulator would forget the jobs', async () => {
     const token = process.env.PULSE_TOKEN;
     delete process.env.PULSE_TOKEN;
     try {
       const refused = await pulse('sentiment', file, '--run', join(dir, 'local.json'), '--quiet');
       expect(refused).toMatchObject({ code: 2, stderr: expect.stringContaining('--run needs credentials') });
+      const jobs = await pulse('jobs', 'status', 'some-id');
+      expect(jobs).toMatchObject({ code: 2, stderr: expect.stringContaining('pulse jobs needs credentials') });
+      expect(jobs.stderr).not.toContain('emulator');
     } finally {
       process.env.PULSE_TOKEN = token;
     }

@@ -49,7 +49,24 @@ describe('pulse workflow run', () => {
     expect(refused.code).toBe(2);
     expect(refused.stderr).not.toContain('emulator at');
     const usage = await pulse('workflow', 'go', pipeline);
-    expect([usage.code, usage.stderr]).toEqual([2, expect.stringContaining('run must be run, not "go"')]);
+    expect([usage.code, usage.stderr]).toEqual([2, expect.stringContaining('pulse workflow needs run, not "go"')]);
+  });
+
+  it('without FILE runs the pipeline\'s own sources and names them instead of counting texts it did not read', async () => {
+    const pipeline = join(dir, 'own.json');
+    const reviews = ['The queues were far too long', 'Lovely staff, very helpful', 'Food was cold and pricey'];
+    writeFileSync(pipeline, JSON.stringify({ sources: { reviews }, steps: [{ type: 'sentiment' }] }));
+    const run = await pulse('workflow', 'run', pipeline, '--quiet');
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/^texts: the pipeline's own \(1 source: reviews\)\nsentiment \(3 texts\): /);
+    expect(run.stdout).not.toContain('0 analysed');
+    const doc = JSON.parse((await pulse('workflow', 'run', pipeline, '--json', '--quiet')).stdout) as Record<string, unknown>;
+    expect(doc).not.toHaveProperty('texts');
+    expect(doc.sources).toEqual(['reviews']);
+    expect((doc.results as { sentiment: { results: unknown[] } }).sentiment.results).toHaveLength(3);
+    const source = await pulse('workflow', 'run', pipeline, '--source', 'reviews');
+    expect([source.code, source.stderr]).toEqual([2, expect.stringContaining('--source names the source FILE fills')]);
+    expect(source.stderr).not.toContain('emulator at');
   });
 });
 

@@ -34,6 +34,8 @@ export interface CliContext {
   argv: readonly string[];
   /** Whether `connect()` gave the embedded emulator (known once connected). */
   usesEmulator(): boolean;
+  /** Runs another `pulse` command line in this process (`pulse jobs resume RUN.json`): its exit code. */
+  rerun(argv: string[]): Promise<number>;
 }
 
 /** What the analysis runners need once the command is checked: the client, its destinations, how to speak. */

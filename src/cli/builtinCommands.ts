@@ -1,9 +1,9 @@
 import { CLIENT_OPTIONS, INPUT_OPTIONS } from './cliOptions';
-import { UsageError } from './UsageError';
 import { registerCommand, type CliCommand } from './commandTable';
 import { completionScript } from './completionScript';
 import { dictionaryCommand } from './dictionaryCommand';
 import { estimateCommand } from './estimateCommand';
+import { jobsCommand, JOBS_DETAILS } from './jobsCommand';
 import { loginCommand, logoutCommand } from './loginCommand';
 import { runAnalysisCommand } from './runAnalysisCommand';
 import { similarityCommand } from './similarityCommand';
@@ -59,7 +59,7 @@ const BUILTIN: CliCommand[] = [
   },
   {
     name: 'workflow',
-    summary: 'run a pipeline file (JSON or YAML) on FILE\'s texts',
+    summary: 'run a pipeline file (JSON or YAML) on FILE\'s texts, or on its own sources',
     positionals: ['run', 'PIPELINE', 'FILE'],
     optionalPositionals: 1,
     choices: { 0: ['run'] },
@@ -87,14 +87,12 @@ const BUILTIN: CliCommand[] = [
     },
   },
   {
-    // Listed for --help and completion; runPulse hands `pulse jobs ...` to jobsCommand (its own parser).
     name: 'jobs',
-    summary: 'status, wait or resume a job (ID --kind K) or a recorded run (RUN.json): pulse jobs --help',
+    summary: 'status, wait or resume a job (ID --kind K) or a recorded run (RUN.json)',
     positionals: ['status|wait|resume', 'ID|RUN.json'],
     choices: { 0: ['status', 'wait', 'resume'] },
-    options: [],
-    run: async () => {
-      throw new UsageError('pulse jobs is run by its own parser (pulse jobs --help)');
-    },
+    options: ['kind'],
+    details: JOBS_DETAILS,
+    run: jobsCommand,
   },
 ];

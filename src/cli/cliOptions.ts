@@ -38,6 +38,11 @@ export const CLI_OPTIONS: Record<string, CliOption> = {
   feature: { type: 'string', arg: 'F', help: 'estimate: sentiment, themes, embeddings, extractions, summaries or data-dictionary' },
   source: { type: 'string', arg: 'S', help: 'workflow: the pipeline source FILE fills (default: its only source, or "input")' },
   budget: { type: 'string', arg: 'N', help: 'refuse to start when the estimate is over N credits' },
+  kind: {
+    type: 'string',
+    arg: 'KIND',
+    help: 'jobs: a job ID\'s kind (sentiment, embeddings, similarity, themes, clustering, extractions, summaries, data-dictionary)',
+  },
   run: {
     type: 'string',
     arg: 'F.json',

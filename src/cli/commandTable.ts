@@ -18,8 +18,13 @@ export interface CliCommand {
   choices?: Readonly<Record<number, readonly string[]>>;
   /** Options this command accepts besides `COMMON_OPTIONS`. */
   options: readonly string[];
-  /** Runs the command; throws `UsageError` (exit 2) or another error (exit 1). */
-  run(ctx: CliContext): Promise<void>;
+  /** More of `pulse COMMAND --help`, between the usage and the options (what each action does). */
+  details?: string;
+  /**
+   * Runs the command; throws `UsageError` (exit 2) or another error (exit 1). Resolves to
+   * nothing (exit 0), or to the exit code of a command line it ran again (`ctx.rerun`).
+   */
+  run(ctx: CliContext): Promise<number | void>;
 }
 
 const table = new Map<string, CliCommand>();

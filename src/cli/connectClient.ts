@@ -24,7 +24,7 @@ export async function connectClient(args: Args, info: (line: string) => void): P
   const env = process.env;
   const concurrency = args.concurrency;
   if (!args.emulator) {
-    if (env.PULSE_TOKEN || (env.PULSE_CLIENT_ID && env.PULSE_CLIENT_SECRET)) return { client: PulseClient.fromEnv({ concurrency }) };
+    if (hasEnvCredentials()) return { client: PulseClient.fromEnv({ concurrency }) };
     const login = await readLogin();
     if (login) {
       info('using the stored login (pulse logout to forget it)');
@@ -46,4 +46,14 @@ export async function connectClient(args: Args, info: (line: string) => void): P
   info(`emulator at ${emulator.url}: plausible local scores, not the hosted models`);
   const { url: baseUrl, tokenUrl, clientId, clientSecret } = emulator;
   return { emulator, client: PulseClient.withClientCredentials({ baseUrl, tokenUrl, clientId, clientSecret, concurrency }) };
+}
+
+/** Whether `connectClient` would reach the service (credentials or a stored login) rather than the embedded emulator. */
+export async function hasCredentials(): Promise<boolean> {
+  return hasEnvCredentials() || (await readLogin()) !== undefined;
+}
+
+function hasEnvCredentials(): boolean {
+  const env = process.env;
+  return !!(env.PULSE_TOKEN || (env.PULSE_CLIENT_ID && env.PULSE_CLIENT_SECRET));
 }

@@ -3,6 +3,7 @@ import type { EmulatorOptions } from '../emulator/EmulatorOptions';
 import { parseFaults } from '../emulator/faults';
 import { RECORDED_JOB_DURATIONS, type JobDurationModel } from '../emulator/jobDuration';
 import { QUIRK_NAMES, type EmulatorQuirks } from '../emulator/profiles';
+import { MissingPackageError, PulseValidationError } from '../errors';
 import { UsageError } from './UsageError';
 
 /** `pulse-emulator --help`. */
@@ -47,34 +48,7 @@ export function emulatorArgs(
   args: string[],
   env: NodeJS.ProcessEnv = process.env,
 ): { help: boolean; options: EmulatorOptions; record?: { dir: string; upstream: string } } {
-  const { values } = parseArgs({
-    args,
-    options: {
-      port: { type: 'string' },
-      host: { type: 'string' },
-      seed: { type: 'string' },
-      profile: { type: 'string' },
-      quirk: { type: 'string', multiple: true },
-      'speed-up': { type: 'string' },
-      strict: { type: 'boolean' },
-      'job-duration': { type: 'string' },
-      'job-base': { type: 'string' },
-      'job-per-item': { type: 'string' },
-      'job-jitter': { type: 'string' },
-      'job-model': { type: 'string' },
-      'token-ttl': { type: 'string' },
-      'rate-limit': { type: 'string' },
-      faults: { type: 'string' },
-      'text-plain-400': { type: 'boolean' },
-      'no-auth': { type: 'boolean' },
-      'unknown-new-jobs': { type: 'string' },
-      'no-job-cancel': { type: 'boolean' },
-      replay: { type: 'string' },
-      record: { type: 'string' },
-      upstream: { type: 'string' },
-      help: { type: 'boolean', short: 'h' },
-    },
-  });
+  const { values } = parseFlags(args);
   const num = (name: string, v: string | undefined, fallback?: number) => {
     if (v === undefined) return fallback;
     const n = Number(v);
@@ -106,7 +80,7 @@ export function emulatorArgs(
       jobDuration: durationModel(values, num),
       tokenTtlSeconds: num('token-ttl', values['token-ttl']),
       rateLimit: rps ? { rps } : undefined,
-      faults: values.faults ? parseFaults(values.faults) : undefined,
+      faults: values.faults ? jsonFlag('faults', values.faults, parseFaults) : undefined,
       requireAuth: values['no-auth'] !== true,
       unknownNewJobsMs: num('unknown-new-jobs', values['unknown-new-jobs']),
       cancelJobs: values['no-job-cancel'] !== true,
@@ -132,7 +106,7 @@ function durationModel(values: Record<string, unknown>, num: Num): JobDurationMo
   const flag = (name: string) => values[name] as string | undefined;
   let model: JobDurationModel | undefined;
   const m = flag('job-model');
-  if (m !== undefined) model = m === 'recorded' ? { ...RECORDED_JOB_DURATIONS } : (JSON.parse(m) as JobDurationModel);
+  if (m !== undefined) model = m === 'recorded' ? { ...RECORDED_JOB_DURATIONS } : jsonFlag('job-model', m, (t) => JSON.parse(t) as JobDurationModel);
   const base = num('job-base', flag('job-base'));
   const perItem = num('job-per-item', flag('job-per-item'));
   const jitter = num('job-jitter', flag('job-jitter'));
@@ -142,4 +116,67 @@ function durationModel(values: Record<string, unknown>, num: Num): JobDurationMo
   if (perItem !== undefined) spec.perItemMs = perItem;
   if (jitter !== undefined) spec.jitter = jitter;
   return { ...model, default: spec };
+}
+
+const FLAGS = {
+  port: { type: 'string' },
+  host: { type: 'string' },
+  seed: { type: 'string' },
+  profile: { type: 'string' },
+  quirk: { type: 'string', multiple: true },
+  'speed-up': { type: 'string' },
+  strict: { type: 'boolean' },
+  'job-duration': { type: 'string' },
+  'job-base': { type: 'string' },
+  'job-per-item': { type: 'string' },
+  'job-jitter': { type: 'string' },
+  'job-model': { type: 'string' },
+  'token-ttl': { type: 'string' },
+  'rate-limit': { type: 'string' },
+  faults: { type: 'string' },
+  'text-plain-400': { type: 'boolean' },
+  'no-auth': { type: 'boolean' },
+  'unknown-new-jobs': { type: 'string' },
+  'no-job-cancel': { type: 'boolean' },
+  replay: { type: 'string' },
+  record: { type: 'string' },
+  upstream: { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
+/** Node's parser, its mistakes as `UsageError`s in the words `pulse` uses. */
+function parseFlags(args: string[]) {
+  try {
+    return parseArgs({ args, options: FLAGS });
+  } catch (e) {
+    const message = (e as Error).message;
+    const unknown = /Unknown option '([^']+)'/.exec(message)?.[1];
+    const missing = /Option '(--[^ ]+) <value>' argument missing/.exec(message)?.[1];
+    throw new UsageError(unknown ? `unknown option ${unknown}` : missing ? `${missing} needs a value` : message);
+  }
+}
+
+/** A JSON flag's value read by `read`; text that is not JSON is a `UsageError` naming the flag. */
+function jsonFlag<T>(name: string, text: string, read: (text: string) => T): T {
+  try {
+    return read(text);
+  } catch (e) {
+    if (e instanceof SyntaxError) throw new UsageError(`--${name} is not valid JSON (${e.message})`);
+    throw e;
+  }
+}
+
+/**
+ * How `pulse-emulator` ends on an error: bad usage exits 2 with a pointer to the help, a
+ * missing optional package 2 with the command to install it; anything else (a port in use)
+ * failed, exit 1.
+ *
+ * @example
+ * const { code, message } = emulatorFailure(e); // 2, 'pulse-emulator: unknown option --bogus\n...'
+ */
+export function emulatorFailure(e: unknown): { code: 1 | 2; message: string } {
+  const usage = e instanceof UsageError || PulseValidationError.is(e);
+  const text = `pulse-emulator: ${e instanceof Error ? e.message : String(e)}\n`;
+  if (MissingPackageError.is(e)) return { code: 2, message: text };
+  return usage ? { code: 2, message: `${text}pulse-emulator: try pulse-emulator --help\n` } : { code: 1, message: text };
 }

@@ -1,101 +1,111 @@
-import { parseArgs as parseNodeArgs } from 'node:util';
-import { lastValueFrom, forkJoin, map, of } from 'rxjs';
-import { PulseClient } from '../client/PulseClient';
+import { forkJoin, lastValueFrom, map, of } from 'rxjs';
+import type { PulseClient } from '../client/PulseClient';
 import type { RunPart } from '../jobs/RunLog';
 import { JobKindSchema, type JobKind } from '../schemas/jobs';
+import type { CliContext } from './CliContext';
+import { commandNamed } from './commandTable';
+import { hasCredentials } from './connectClient';
 import { RunFile, type RunFileContent } from './RunFile';
-import type { CliIO } from './runPulse';
 import { UsageError } from './UsageError';
 
-/** The `pulse jobs` help text. */
-export const JOBS_HELP = `pulse jobs: look after submitted jobs and recorded runs
-
-Usage: pulse jobs status|wait|resume ID --kind KIND
-       pulse jobs status|wait|resume RUN.json
-
-  status   ID: the job's status (JSON). RUN.json: each step's parts submitted and done,
+/** What `pulse jobs --help` says besides the usage and the options. */
+export const JOBS_DETAILS = `  status   ID: the job's status (JSON). RUN.json: each step's parts submitted and done,
            and the status of every part still running
   wait     ID: polls until the job ends and prints its result (JSON). RUN.json: waits for
            every recorded part still running (submits nothing)
   resume   ID: as wait. RUN.json: runs the recorded command again: finished parts are
            reused, running ones polled, the rest submitted (pulse analyze FILE --run RUN.json)
 
-Options: --kind KIND (sentiment, embeddings, similarity, themes, clustering, extractions,
-summaries, data-dictionary) for a job id; --quiet.`;
+A job ID needs --kind to wait or resume. Jobs live on the service: these need credentials
+(PULSE_TOKEN, PULSE_CLIENT_ID and PULSE_CLIENT_SECRET, or a stored pulse login).`;
 
-/** Runs `pulse jobs ...` (`argv` without `jobs`): the exit code. `rerun` runs a recorded command line. */
-export async function jobsCommand(
-  argv: string[],
-  io: CliIO,
-  rerun: (argv: string[]) => Promise<number>,
-): Promise<number> {
-  const { values: v, positionals } = parse(argv);
-  const [action, target, ...extra] = positionals;
-  if (v.help) {
-    io.stdout.write(`${JOBS_HELP}\n`);
-    return 0;
-  }
-  if (action !== 'status' && action !== 'wait' && action !== 'resume') {
-    throw new UsageError('pulse jobs needs status, wait or resume');
-  }
-  if (!target) throw new UsageError(`missing ID or RUN.json: pulse jobs ${action} ID|RUN.json`);
-  if (extra.length) throw new UsageError(`unexpected argument "${extra[0]}"`);
+type Action = 'status' | 'wait' | 'resume';
+
+/** A step of a run file, as `pulse jobs status|wait RUN.json` reports it. */
+interface StepReport {
+  step: string;
+  partsTotal: number;
+  submitted: number;
+  done: number;
+  running: Array<{ part: string; jobId: string; status: string }>;
+}
+
+/**
+ * `pulse jobs status|wait|resume ID|RUN.json`: a job by id (`--kind` to wait for its
+ * result), or the jobs of a `--run` file; `resume RUN.json` runs the recorded command again
+ * (its exit code is this command's).
+ *
+ * @example
+ * await jobsCommand(ctx); // pulse jobs status run.json
+ */
+export async function jobsCommand(ctx: CliContext): Promise<number | void> {
+  const { args } = ctx;
+  const [action, target] = args.positionals as [Action, string];
   const runFile = target.endsWith('.json') ? await RunFile.read(target) : undefined;
   if (target.endsWith('.json') && !runFile) throw new UsageError(`cannot read ${target}: no such file`);
-  if (runFile && action === 'resume') return rerun([...runFile.argv, '--run', target]);
-  const kind = runFile ? undefined : kindOf(v.kind, action);
-  const env = process.env;
-  if (!(env.PULSE_TOKEN || (env.PULSE_CLIENT_ID && env.PULSE_CLIENT_SECRET))) {
-    throw new UsageError('pulse jobs needs credentials (PULSE_TOKEN, or PULSE_CLIENT_ID and PULSE_CLIENT_SECRET)');
+  if (runFile && args.kind !== undefined) throw new UsageError('--kind is for a job ID, not a run file');
+  if (runFile && action === 'resume') return ctx.rerun(resumeArgv(runFile, target, args));
+  const kind = runFile ? undefined : kindOf(args.kind, action);
+  if (!(await hasCredentials())) {
+    throw new UsageError('pulse jobs needs credentials (PULSE_TOKEN, or PULSE_CLIENT_ID and PULSE_CLIENT_SECRET, or pulse login)');
   }
-  const client = PulseClient.fromEnv();
-  try {
-    if (runFile) return await runFileAction(client, runFile, action === 'status' ? 'status' : 'wait', io);
-    if (action === 'status') io.stdout.write(`${JSON.stringify(await lastValueFrom(client.jobs.status(target)))}\n`);
-    else io.stdout.write(`${JSON.stringify(await client.jobs.resume({ id: target, kind: kind! }).wait())}\n`);
-    return 0;
-  } finally {
-    client.close();
+  const client = await ctx.connect();
+  const command = `jobs ${action}`;
+  if (runFile) {
+    const steps = await runFileSteps(client, runFile, action === 'status' ? 'status' : 'wait');
+    if (args.json) ctx.printJson({ command, run: target, steps });
+    else ctx.io.stdout.write(steps.map(stepLines).join(''));
+  } else if (action === 'status') {
+    const status = await lastValueFrom(client.jobs.status(target));
+    if (args.json) ctx.printJson({ command, id: target, status });
+    else ctx.io.stdout.write(`${JSON.stringify(status)}\n`);
+  } else {
+    const result = await client.jobs.resume({ id: target, kind: kind! }).wait();
+    if (args.json) ctx.printJson({ command, id: target, kind, result });
+    else ctx.io.stdout.write(`${JSON.stringify(result)}\n`);
   }
 }
 
-/** `status` or `wait` of a run file: one line per step, then the running parts' statuses. */
-async function runFileAction(
-  client: PulseClient,
-  file: RunFileContent,
-  action: 'status' | 'wait',
-  io: CliIO,
-): Promise<number> {
-  for (const [key, record] of Object.entries(file.records)) {
+/** The recorded command line, with this run file and the caller's `--quiet`/`--json`. */
+function resumeArgv(file: RunFileContent, target: string, args: CliContext['args']): string[] {
+  const [name] = file.argv;
+  if (!commandNamed(name ?? '')?.options.includes('run')) {
+    throw new UsageError(`${target} records "pulse ${name ?? ''}", which pulse jobs resume cannot run`);
+  }
+  const extra = [args.quiet && '--quiet', args.json && '--json'].filter((f): f is string => !!f && !file.argv.includes(f));
+  return [...file.argv, '--run', target, ...extra];
+}
+
+/** Each step of a run file: its parts submitted and done, and the status of those still running. */
+async function runFileSteps(client: PulseClient, file: RunFileContent, action: 'status' | 'wait'): Promise<StepReport[]> {
+  const steps: StepReport[] = [];
+  for (const [step, record] of Object.entries(file.records)) {
     const parts = Object.entries((record.parts ?? {}) as Record<string, RunPart>);
     const running = parts.filter(([, p]) => !p.done);
     const kind = JobKindSchema.parse(record.kind);
-    const done = parts.length - running.length;
-    io.stdout.write(`${key}: ${done} of ${String(record.partsTotal)} parts done, ${parts.length} submitted\n`);
     const look = (jobId: string) =>
       action === 'status'
-        ? client.jobs.status(jobId).pipe(map((s) => s.status))
+        ? client.jobs.status(jobId).pipe(map((s) => s.status as string))
         : client.jobs.poll(jobId, kind).pipe(map(() => 'completed'));
     const looks = running.map(([, p]) => lastValueFrom(look(p.jobId)));
     const statuses = await lastValueFrom(looks.length ? forkJoin(looks) : of([]));
-    running.forEach(([index, p], i) => io.stdout.write(`  part ${index} (job ${p.jobId}): ${statuses[i]}\n`));
-  }
-  return 0;
-}
-
-function parse(argv: string[]) {
-  try {
-    return parseNodeArgs({
-      args: argv,
-      allowPositionals: true,
-      options: { kind: { type: 'string' }, quiet: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
+    steps.push({
+      step,
+      partsTotal: Number(record.partsTotal),
+      submitted: parts.length,
+      done: parts.length - running.length,
+      running: running.map(([part, p], i) => ({ part, jobId: p.jobId, status: statuses[i]! })),
     });
-  } catch (e) {
-    throw new UsageError((e as Error).message);
   }
+  return steps;
 }
 
-function kindOf(kind: string | undefined, action: string): JobKind | undefined {
+function stepLines({ step, partsTotal, submitted, done, running }: StepReport): string {
+  const parts = running.map((p) => `  part ${p.part} (job ${p.jobId}): ${p.status}\n`).join('');
+  return `${step}: ${done} of ${partsTotal} parts done, ${submitted} submitted\n${parts}`;
+}
+
+function kindOf(kind: string | undefined, action: Action): JobKind | undefined {
   if (kind === undefined && action === 'status') return undefined;
   const parsed = JobKindSchema.safeParse(kind);
   if (!parsed.success) throw new UsageError(`--kind must be one of ${JobKindSchema.options.join(', ')}`);

@@ -2,6 +2,7 @@ import { extname, resolve } from 'node:path';
 import { parseArgs as parseNodeArgs } from 'node:util';
 import { CLI_OPTIONS, COMMON_OPTIONS } from './cliOptions';
 import { allCommands, commandNamed } from './commandTable';
+import { usageLine } from './help';
 import { UsageError } from './UsageError';
 
 /** The parsed command line. */
@@ -47,6 +48,8 @@ export interface Args {
   /** `similarity --against OTHER`: the second set, as typed. */
   against?: string;
   source?: string;
+  /** `jobs --kind`: the job kind of an ID (checked by jobsCommand). */
+  kind?: string;
   /** `--budget N`: most credits the analysis may use. */
   budget?: number;
   /** `--run F.json`: where the run is recorded (absolute), and as typed. */
@@ -92,19 +95,21 @@ export function parseArgs(argv: string[]): Args {
   }
   const def = commandNamed(command);
   if (!def) throw new UsageError(`unknown command "${command}" (${names})`);
-  if (v.help) return { command, help: true } as Args;
+  if (v.help || v.version) return { command, help: v.help, version: v.version } as Args;
   const accepted = new Set<string>([...COMMON_OPTIONS, ...def.options]);
   for (const name of Object.keys(v)) {
     if (v[name] !== undefined && !accepted.has(name)) throw new UsageError(`--${name} does not apply to pulse ${command}`);
   }
   const required = def.positionals.length - (def.optionalPositionals ?? 0);
-  if (rest.length < required) throw new UsageError(`missing ${def.positionals[rest.length]}: pulse ${command} ${def.positionals.join(' ')}`);
-  if (rest.length > def.positionals.length) throw new UsageError(`unexpected argument "${rest[def.positionals.length]}"`);
+  const usage = usageLine(def);
+  if (rest.length < required) {
+    const choices = def.choices?.[rest.length];
+    throw new UsageError(choices ? `pulse ${command} needs ${oneOf(choices)} (${usage})` : `missing ${def.positionals[rest.length]}: ${usage}`);
+  }
+  if (rest.length > def.positionals.length) throw new UsageError(`unexpected argument "${rest[def.positionals.length]}" (${usage})`);
   for (const [index, choices] of Object.entries(def.choices ?? {})) {
     const given = rest[Number(index)];
-    if (given !== undefined && !choices.includes(given)) {
-      throw new UsageError(`${def.positionals[Number(index)]} must be ${choices.join(' or ')}, not "${given}"`);
-    }
+    if (given !== undefined && !choices.includes(given)) throw new UsageError(`pulse ${command} needs ${oneOf(choices)}, not "${given}"`);
   }
   const str = (name: string) => v[name] as string | undefined;
   const out = str('out');
@@ -147,6 +152,7 @@ export function parseArgs(argv: string[]): Args {
     feature: str('feature'),
     against: str('against'),
     source: str('source'),
+    kind: str('kind'),
     budget: credits(str('budget')),
     ...runOf(str('run')),
     clientId: str('client-id'),
@@ -192,6 +198,11 @@ function credits(value: string | undefined): number | undefined {
   if (value === undefined) return undefined;
   if (!/^\d+(\.\d+)?$/.test(value)) badOption('--budget', 'a number of credits, 0 or more');
   return Number(value);
+}
+
+/** `run`, `bash or zsh`, `status, wait or resume`. */
+function oneOf(words: readonly string[]): string {
+  return words.length > 1 ? `${words.slice(0, -1).join(', ')} or ${words.at(-1)!}` : words[0]!;
 }
 
 function badOption(flag: string, expected: string): never {

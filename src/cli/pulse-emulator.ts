@@ -3,7 +3,7 @@ import { recordProxy } from '../emulator/recordProxy';
 import { startEmulator } from '../emulator/startEmulator';
 import { engineOf } from '../emulator/analysis/language';
 import { installedLanguage } from '../emulator/analysis/installedLanguage';
-import { EMULATOR_HELP, emulatorArgs } from './emulatorArgs';
+import { EMULATOR_HELP, emulatorArgs, emulatorFailure } from './emulatorArgs';
 
 async function main(): Promise<void> {
   const { help, options, record } = emulatorArgs(process.argv.slice(2));
@@ -40,8 +40,9 @@ async function main(): Promise<void> {
 }
 
 main().catch((e: unknown) => {
-  process.stderr.write(`pulse-emulator: ${(e as Error).message}\n`);
-  process.exit(2);
+  const { code, message } = emulatorFailure(e);
+  process.stderr.write(message);
+  process.exit(code);
 });
 
 // A module, not a script: in a "type": "commonjs" package esbuild reads a file with no export as

@@ -8,7 +8,6 @@ import { commandHelp, helpText } from './help';
 import { parseArgs } from './parseArgs';
 import { UsageError } from './UsageError';
 import { registerBuiltinCommands } from './builtinCommands';
-import { jobsCommand } from './jobsCommand';
 
 export type { CliContext, CliIO } from './CliContext';
 
@@ -29,10 +28,9 @@ export async function runPulse(argv: string[], io: CliIO): Promise<number> {
   const destinations: Destination[] = [];
   const connections: Connection[] = [];
   try {
-    if (argv[0] === 'jobs') return await jobsCommand(argv.slice(1), io, (again) => runPulse(again, io));
     const args = parseArgs(argv);
     const command = commandNamed(args.command ?? '');
-    if (args.help || (args.version && !command)) {
+    if (args.help || args.version) {
       io.stdout.write(`${args.version ? VERSION : command ? commandHelp(command) : helpText()}\n`);
       return 0;
     }
@@ -54,8 +52,13 @@ export async function runPulse(argv: string[], io: CliIO): Promise<number> {
       printJson: (value) => io.stdout.write(`${JSON.stringify(value, null, 2)}\n`),
       argv,
       usesEmulator: () => connections.some((c) => c.emulator !== undefined),
+      rerun: (again) => runPulse(again, io),
     };
-    await command!.run(ctx);
+    const code = (await command!.run(ctx)) ?? 0;
+    if (code !== 0) {
+      await Promise.all(destinations.splice(0).map((d) => d.abort()));
+      return code;
+    }
     for (const d of destinations.splice(0)) {
       await d.commit();
       info(`wrote ${d.path}`);
@@ -65,7 +68,9 @@ export async function runPulse(argv: string[], io: CliIO): Promise<number> {
     await Promise.all(destinations.map((d) => d.abort()));
     if (e instanceof UsageError || PulseValidationError.is(e)) {
       say(`error: ${e.message}`);
-      if (e instanceof UsageError) say('try pulse --help');
+      // Point at the command's own help when the mistake is in a command's line.
+      const help = commandNamed(argv[0] ?? '') ? `pulse ${argv[0]} --help` : 'pulse --help';
+      if (e instanceof UsageError && !e.message.includes(help)) say(`try ${help}`);
       return 2;
     }
     say(`error: ${e instanceof PulseError ? `${e.name}: ${e.message}` : String(e)}`);

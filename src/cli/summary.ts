@@ -9,14 +9,15 @@ export interface TextCounts {
 }
 
 /**
- * The summary printed on stdout when there is no `--out`: the counts, the sentiment shares,
+ * The summary printed on stdout when there is no `--out`: the counts (or what stands for
+ * them: `workflow run` without FILE names the pipeline's own sources), the sentiment shares,
  * the texts per theme (with those that fit none) or the generated themes.
  *
  * @example
  * io.stdout.write(summary(results, { analysed: 280, skipped: 0 }));
  */
-export function summary(results: AnalysisResults, counts: TextCounts): string {
-  const lines = [countsLine(counts)];
+export function summary(results: AnalysisResults, counts: TextCounts | string): string {
+  const lines = [typeof counts === 'string' ? counts : countsLine(counts)];
   const s = results.sentiment?.summary();
   if (s) lines.push(sentimentLine(s.counts));
   const allocation = results.themeAllocation;

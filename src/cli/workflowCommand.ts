@@ -6,14 +6,15 @@ import { renderHtmlReport } from '../report/renderHtmlReport';
 import type { CliContext } from './CliContext';
 import { progressDisplay } from './progress';
 import { checkInput } from './runAnalysisCommand';
-import { summary } from './summary';
+import { summary, type TextCounts } from './summary';
 import { plural, UsageError } from './UsageError';
 
 /**
  * `pulse workflow run PIPELINE [FILE]`: loads a pipeline file (`loadWorkflowFile`; JSON or
  * YAML), puts FILE's texts in its source (`--source`, else its only one, else `input`),
  * runs it with progress on stderr, and prints each step's summary (or `--json`, or writes
- * `--out F.json` and `--report`). Without FILE the pipeline's own sources are used.
+ * `--out F.json` and `--report`). Without FILE the pipeline's own sources are used, and the
+ * summary names them instead of counting texts it did not read.
  *
  * @example
  * await workflowCommand(ctx);
@@ -26,7 +27,7 @@ export async function workflowCommand(ctx: CliContext): Promise<void> {
     throw new UsageError(`cannot read ${pipeline}: no such file`);
   });
   let sources: Record<string, string[]> | undefined;
-  let counts = { analysed: 0, skipped: 0 };
+  let counts: TextCounts | undefined;
   if (args.file) {
     const options = await checkInput(ctx);
     const records = await lastValueFrom(readTextRecords(args.file, options).pipe(toArray()));
@@ -36,6 +37,7 @@ export async function workflowCommand(ctx: CliContext): Promise<void> {
     sources = { [args.source ?? (await onlySource(pipeline!)) ?? 'input']: texts };
     ctx.info(`${plural(texts.length, 'text')} to analyse`);
   } else {
+    if (args.source !== undefined) throw new UsageError('--source names the source FILE fills: pulse workflow run PIPELINE FILE --source S');
     await ctx.openDestinations();
   }
   // Loading checks the pipeline (unknown steps and parameters name the step) before any request.
@@ -46,10 +48,14 @@ export async function workflowCommand(ctx: CliContext): Promise<void> {
   const run$ = workflow.run({ client, fast: args.fast, concurrency: args.concurrency, onEvent: (e) => progress.update(e), ...budget });
   const results = await lastValueFrom(run$.pipe(finalize(() => progress.stop())));
   const byStep = Object.fromEntries(results.names.map((name) => [name, results.get(name).toJSON()]));
+  const { sources: names } = workflow.graph();
   if (ctx.out) await ctx.out.write(`${JSON.stringify(byStep, null, 2)}\n`);
   if (ctx.report) await ctx.report.write(renderHtmlReport(results, { title: `pulse workflow ${pipeline}`, subtitle: args.fileLabel }));
-  if (args.json) ctx.printJson({ command: 'workflow run', pipeline, texts: counts, results: byStep });
-  else if (!ctx.out) io.stdout.write(summary(results, counts));
+  if (args.json) ctx.printJson({ command: 'workflow run', pipeline, ...(counts ? { texts: counts } : {}), sources: names, results: byStep });
+  else if (!ctx.out) {
+    const own = `texts: the pipeline's own (${plural(names.length, 'source')}: ${names.join(', ')})`;
+    io.stdout.write(summary(results, counts ?? own));
+  }
 }
 
 /** The one source a pipeline file names, when it names exactly one. */
