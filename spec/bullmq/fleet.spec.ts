@@ -34,6 +34,27 @@ beforeEach(async () => {
   emulator.reset();
 });
 
+/** The clients connected to the redis-server, id to name. */
+const clients = async () =>
+  new Map(
+    String(await redis.client('LIST'))
+      .trim()
+      .split('\n')
+      .map((line) => [/\bid=(\d+)/.exec(line)![1]!, /\bname=(\S*)/.exec(line)?.[1] ?? ''] as const),
+  );
+/** The connections opened since `before` (id to name); those of earlier tests may still be closing. */
+const openedSince = async (before: Map<string, string>) => new Map([...(await clients())].filter(([id]) => !before.has(id)));
+/** How many of them are the worker's own. */
+const ownSince = async (before: Map<string, string>) =>
+  [...(await openedSince(before)).values()].filter((name) => name === 'pulse-rx:worker').length;
+/** Waits (at most 20 s) until every connection opened since `before` is closed (the server sees hang-ups a little later); the names of those left. */
+const leftOpen = async (before: Map<string, string>) => {
+  for (const deadline = Date.now() + 20_000; Date.now() < deadline; await new Promise((r) => setTimeout(r, 20))) {
+    if ((await openedSince(before)).size === 0) break;
+  }
+  return [...(await openedSince(before)).values()];
+};
+
 const texts = (n: number) => Array.from({ length: n }, (_, i) => `review ${i}: the ${i % 3 ? 'staff were lovely' : 'queue was awful'}`);
 
 describe('RedisRunStore', () => {
@@ -53,7 +74,6 @@ describe('RedisRunStore', () => {
     const store = new RedisRunStore(redis);
     await expect(store.put('', {})).rejects.toThrow(PulseValidationError);
     await expect(store.put('k', [] as never)).rejects.toMatchObject({ field: 'record' });
-    expect(() => new RedisRunStore(redis, { ttlSeconds: 0 })).toThrow(expect.objectContaining({ field: 'ttlSeconds' }));
   });
 });
 
@@ -82,7 +102,10 @@ describe('FleetRateLimit', () => {
     const admitted: number[] = [];
     await Promise.all([...Array(21)].map(() => limit.acquire().then(() => admitted.push(Date.now() - start))));
     admitted.sort((x, y) => x - y);
-    expect(admitted[20]! - admitted[0]!).toBeGreaterThanOrEqual(1250 - 5);
+    // Measured from before the first request: a loaded machine can only make the first answer
+    // late (and the gap between answers short), never the 21st admission early. Without the
+    // window the 21st would come one slot (62 ms) after the burst.
+    expect(admitted[20]!).toBeGreaterThanOrEqual(1250 - 2);
   });
 
   it('holds every sharer through a pause set by one of them', async () => {
@@ -96,11 +119,7 @@ describe('FleetRateLimit', () => {
     expect(granted).toBeGreaterThanOrEqual(pauseEnd);
   });
 
-  it('rejects bad options by name', () => {
-    expect(() => new FleetRateLimit(redis, { requestsPerSecond: 0 })).toThrow(expect.objectContaining({ field: 'requestsPerSecond' }));
-    expect(() => new FleetRateLimit(redis, { requestsPerSecond: 5, burst: 1.5 })).toThrow(expect.objectContaining({ field: 'burst' }));
-    expect(() => new FleetRateLimit(redis, { requestsPerSecond: 5, headroom: 1 })).toThrow(expect.objectContaining({ field: 'headroom' }));
-    // The schedule keeps 8% of the organisation's limit unused by default (late senders' margin).
+  it('keeps 8% of the organisation\'s limit unused by default (late senders\' margin)', () => {
     expect(new FleetRateLimit(redis, { requestsPerSecond: 50 }).scheduledPerSecond).toBeCloseTo(46);
   });
 
@@ -205,13 +224,133 @@ describe('queue and workers', () => {
     }
   });
 
-  it('rejects worker options by name before connecting', () => {
-    expect(() => createPulseWorker({ connection: connection() } as never)).toThrow(expect.objectContaining({ field: 'client' }));
-    expect(() =>
-      createPulseWorker({ connection: connection(), client: new PulseClient({ baseUrl: emulator.url }), rateLimit: { requestsPerSecond: 5 } }),
-    ).toThrow(expect.objectContaining({ field: 'rateLimit' }));
-    expect(() => createPulseWorker({ connection: connection(), clientFactory: () => new PulseClient(), concurrency: 0 })).toThrow(
-      expect.objectContaining({ field: 'concurrency' }),
-    );
+  const runOne = async () => {
+    const job = await enqueueAnalysis(queue, { kind: 'sentiment', request: { inputs: ['fine'], fast: true } });
+    await job.waitUntilFinished(events, 60_000);
+  };
+
+  it('opens no Redis connection of its own when neither a fleet limit nor the Redis run store needs one', async () => {
+    await queue.waitUntilReady();
+    const before = await clients();
+    const client = emulatorClient(emulator);
+    const worker = createPulseWorker({ connection: connection(), queueName: 'q', client, runStore: false });
+    try {
+      await worker.waitUntilReady();
+      await runOne();
+      expect(await ownSince(before)).toBe(0);
+      // BullMQ's own are seen (the count is of something).
+      expect((await openedSince(before)).size).toBeGreaterThan(0);
+    } finally {
+      await worker.close();
+      client.close();
+    }
+    expect(await leftOpen(before)).toEqual([]);
+  });
+
+  it('opens its own connection at the first job that needs it, and close() closes exactly what it opened', async () => {
+    await queue.waitUntilReady();
+    const before = await clients();
+    const worker = createPulseWorker({
+      connection: connection(),
+      queueName: 'q',
+      clientFactory: ({ sharedRateLimit }) => emulatorClient(emulator, { sharedRateLimit }),
+      rateLimit: { requestsPerSecond: 100, key: 'org' },
+    });
+    try {
+      await worker.waitUntilReady();
+      expect(await ownSince(before)).toBe(0);
+      await runOne();
+      await runOne();
+      // One connection, shared by the fleet's limit and the run store, however many jobs.
+      expect(await ownSince(before)).toBe(1);
+    } finally {
+      await worker.close();
+    }
+    expect(await leftOpen(before)).toEqual([]);
+  });
+
+  it('with an ioredis instance as its connection, closes its own copy of it and leaves the instance open', async () => {
+    const shared = new Redis(server.port, server.host, { maxRetriesPerRequest: null });
+    try {
+      await queue.waitUntilReady();
+      await shared.ping();
+      const before = await clients();
+      const client = emulatorClient(emulator);
+      const worker = createPulseWorker({ connection: shared, queueName: 'q', client });
+      try {
+        await runOne();
+        expect(await ownSince(before)).toBe(1);
+      } finally {
+        await worker.close();
+        client.close();
+      }
+      expect(await leftOpen(before)).toEqual([]);
+      expect(await shared.ping()).toBe('PONG');
+    } finally {
+      shared.disconnect();
+    }
+  });
+});
+
+describe('options', () => {
+  let given: PulseClient;
+  const client = () => given;
+  const factory = () => given;
+  const request = { inputs: ['fine'] };
+  let queue: Queue<PulseJobData>;
+  beforeAll(async () => {
+    given = emulatorClient(emulator);
+    queue = createPulseQueue({ connection: connection(), name: 'opts' });
+    await queue.waitUntilReady();
+  });
+  afterAll(async () => {
+    given.close();
+    await queue.close();
+  });
+
+  /** The error `run` throws or rejects with. */
+  const caught = async (run: () => unknown): Promise<unknown> => {
+    try {
+      await run();
+    } catch (e) {
+      return e;
+    }
+    throw new Error('no error');
+  };
+
+  it.each<[string, () => unknown, string, RegExp]>([
+    ['limit: not positive', () => new FleetRateLimit(redis, { requestsPerSecond: 0 }), 'requestsPerSecond', /positive/],
+    ['limit: none', () => new FleetRateLimit(redis, undefined as never), 'requestsPerSecond', /positive/],
+    ['limit: misspelt', () => new FleetRateLimit(redis, { requestPerSecond: 5 } as never), 'requestPerSecond', /^requestPerSecond: unknown option; did you mean requestsPerSecond\?$/],
+    ['limit: burst', () => new FleetRateLimit(redis, { requestsPerSecond: 5, burst: 1.5 }), 'burst', /integer/],
+    ['limit: headroom', () => new FleetRateLimit(redis, { requestsPerSecond: 5, headroom: 1 }), 'headroom', /less than 1/],
+    ['limit: key', () => new FleetRateLimit(redis, { requestsPerSecond: 5, key: '' }), 'key', /empty/],
+    ['limit: no redis', () => new FleetRateLimit({} as never, { requestsPerSecond: 5 }), 'redis', /ioredis/],
+    ['store: ttl', () => new RedisRunStore(redis, { ttlSeconds: 0 }), 'ttlSeconds', /positive integer/],
+    ['store: unknown, nothing near', () => new RedisRunStore(redis, { ttl: 60 } as never), 'ttl', /^ttl: unknown option$/],
+    ['store: case', () => new RedisRunStore(redis, { Prefix: 'x' } as never), 'Prefix', /did you mean prefix\?/],
+    ['queue: no connection', () => createPulseQueue({} as never), 'connection', /Redis connection/],
+    ['queue: misspelt', () => createPulseQueue({ connection: connection(), nmae: 'x' } as never), 'nmae', /did you mean name\?/],
+    ['queue: name', () => createPulseQueue({ connection: connection(), name: 'a:b' }), 'name', /letters, digits/],
+    ['worker: neither client', () => createPulseWorker({ connection: connection() } as never), 'client', /exactly one/],
+    ['worker: limit with a client', () => createPulseWorker({ connection: connection(), client: client(), rateLimit: { requestsPerSecond: 5 } }), 'rateLimit', /clientFactory/],
+    ['worker: concurrency', () => createPulseWorker({ connection: connection(), clientFactory: factory, concurrency: 0 }), 'concurrency', /positive integer/],
+    ['worker: misspelt', () => createPulseWorker({ connection: connection(), client: client(), concurency: 2 } as never), 'concurency', /did you mean concurrency\?/],
+    ['worker: nested', () => createPulseWorker({ connection: connection(), clientFactory: factory, rateLimit: { requestsPerSecond: -1 } }), 'rateLimit.requestsPerSecond', /positive/],
+    ['worker: nested misspelt', () => createPulseWorker({ connection: connection(), clientFactory: factory, rateLimit: { requestsPerSecond: 5, brust: 2 } as never }), 'rateLimit.brust', /did you mean burst\?/],
+    ['worker: run store', () => createPulseWorker({ connection: connection(), client: client(), runStore: {} as never }), 'runStore', /RunStore/],
+    ['worker: lock beyond timers', () => createPulseWorker({ connection: connection(), client: client(), lockDuration: 2 ** 31 }), 'lockDuration', /2147483647/],
+    ['worker: queue name', () => createPulseWorker({ connection: connection(), client: client(), queueName: 'a:b' }), 'queueName', /letters, digits/],
+    ['enqueue: misspelt', () => enqueueAnalysis(queue, { kind: 'sentiment', request, partsize: 10 } as never), 'partsize', /did you mean partSize\?/],
+    ['enqueue: kind', () => enqueueAnalysis(queue, { kind: 'sentimental' as never, request }), 'kind', /one of .*sentiment/],
+    ['enqueue: not a queue', () => enqueueAnalysis({} as never, { kind: 'sentiment', request }), 'queue', /createPulseQueue/],
+  ])('%s: a PulseValidationError naming the option, before anything is opened or enqueued', async (_label, run, field, message) => {
+    const before = await clients();
+    const error = await caught(run);
+    expect(error).toBeInstanceOf(PulseValidationError);
+    expect(error).toMatchObject({ field });
+    expect((error as Error).message).toMatch(message);
+    expect(await queue.count()).toBe(0);
+    expect([...(await openedSince(before)).values()]).toEqual([]);
   });
 });

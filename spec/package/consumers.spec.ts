@@ -1,20 +1,27 @@
 import { execFileSync, spawn } from 'node:child_process';
 import { cpSync, copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { startRedisServer, type RedisServer } from '../helpers/redisServer';
 import { installedPackage } from './installedPackage';
 
 /**
  * The packed tarball installed into throwaway projects outside the repository, used as
  * users use it: CommonJS, ESM, an ESM app with a CommonJS helper (two copies of the library
- * in one process), TypeScript with moduleResolution node16 and bundler, and the bins.
+ * in one process), TypeScript with moduleResolution node16 and bundler, and the bins. Each
+ * JavaScript consumer loads every runtime entry (core, node, emulator, testing, bullmq on a
+ * real redis-server) its own way and does one real thing with each.
  */
 const repo = join(__dirname, '..', '..');
 let dir: string;
 let work: string;
+let redis: RedisServer;
 
 const node = (args: string[], cwd = work) => execFileSync(process.execPath, args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+/** Runs a JavaScript consumer; it prints its facts as JSON. */
+const consumer = (file: string) => JSON.parse(node([join(work, file), work, String(redis.port)])) as unknown;
 
-beforeAll(() => {
+beforeAll(async () => {
+  redis = await startRedisServer();
   dir = installedPackage().dir;
   work = mkdtempSync(join(dir, 'run-'));
   cpSync(join(__dirname, 'consumers'), work, { recursive: true });
@@ -22,25 +29,32 @@ beforeAll(() => {
   writeFileSync(join(work, 'pipeline.yaml'), 'sources:\n  reviews: ["Great rides", "Cold food", "Long queues", "Friendly staff"]\n' +
     'steps:\n  - type: sentiment\n  - type: themeGeneration\n    maxThemes: 2\n');
 }, 300_000);
+afterAll(() => redis?.stop());
 
 const expected = {
   sentiment: { total: 280, isResult: true },
   workflow: ['sentiment', 'themeGeneration'],
   missingFile: { name: 'PulseValidationError', sameCopy: true, pulseError: true, isPulseError: true, validation: true, apiError: false, rateLimit: false },
   serverError: { name: 'ServerError', sameCopy: true, pulseError: true, isPulseError: true, validation: false, apiError: true, rateLimit: false },
+  // pulse-rx/testing answers the core's client in memory; its option errors are the core's class.
+  inMemory: { sentiments: ['positive', 'negative'], exchanges: 1 },
+  inMemoryError: { name: 'PulseValidationError', sameCopy: true, pulseError: true, isPulseError: true, validation: true, apiError: false, rateLimit: false },
+  // pulse-rx/bullmq: a queued analysis answered as one client answers it, through the fleet's limit in Redis.
+  fleet: { results: 2, sameAsOneClient: true, limitedOnRedis: true },
+  fleetError: { name: 'PulseValidationError', sameCopy: true, pulseError: true, isPulseError: true, validation: true, apiError: false, rateLimit: false },
 };
 
 describe('the installed package', () => {
-  it('CommonJS: a client from pulse-rx works in pulse-rx/node, errors cross entries', () => {
-    expect(JSON.parse(node([join(work, 'cjs', 'index.cjs'), work]))).toEqual(expected);
+  it('CommonJS: every entry through require; a client from pulse-rx works in the other entries, errors cross entries', () => {
+    expect(consumer(join('cjs', 'index.cjs'))).toEqual(expected);
   });
 
   it('ESM: the same through import', () => {
-    expect(JSON.parse(node([join(work, 'esm', 'index.mjs'), work]))).toEqual(expected);
+    expect(consumer(join('esm', 'index.mjs'))).toEqual(expected);
   });
 
   it('mixed: an ESM app with a CommonJS helper shares clients and errors across the two copies', () => {
-    expect(JSON.parse(node([join(work, 'mixed', 'app.mjs'), work]))).toEqual({
+    expect(consumer(join('mixed', 'app.mjs'))).toEqual({
       ...expected,
       // The client came from the CommonJS copy: its errors are that copy's classes, and the
       // ES module copy still recognises them (by brand).
@@ -48,6 +62,8 @@ describe('the installed package', () => {
       twoCopies: true,
       helperError: { validation: true, field: 'inputs[0]' },
       appErrorInHelper: true,
+      // An option error of pulse-rx/bullmq from the CommonJS copy is the app's class too (by brand).
+      helperFleetError: { field: 'nmae', helperClass: true, appClass: true, appGuard: true },
     });
   });
 

@@ -20,7 +20,17 @@ export function installedPackage(): { dir: string; tarball: string } {
   const name = execFileSync('npm', ['pack', '--silent', '--ignore-scripts', '--pack-destination', packDir], { cwd: root, encoding: 'utf8' }).trim().split('\n').pop()!;
   const packed = join(packDir, name);
   // Keyed by what runs (dist/ and package.json), not README.md: editing the README reuses the install.
-  const hash = createHash('sha256').update(readFileSync(join(root, 'package.json'))).update(readFileSync(join(root, 'dist', '.built'))).digest('hex').slice(0, 16);
+  // The optional peers too, as a user of the emulator, pulse-rx/node, the CLI, pulse-rx/bullmq
+  // and pulse-rx/angular installs them (README: Install; the README's fleet section runs; the
+  // TypeScript consumer type-checks an Angular app's use of pulse-rx/angular).
+  const optional = ['ajv', 'yaml', 'csv-parse', 'cli-progress', 'bullmq', 'ioredis', '@angular/core', '@angular/common'];
+  const deps = ['rxjs', 'typescript', '@types/node', ...optional].map((name) => `${name}@${versionOf(name)}`);
+  const hash = createHash('sha256')
+    .update(readFileSync(join(root, 'package.json')))
+    .update(readFileSync(join(root, 'dist', '.built')))
+    .update(deps.join(' '))
+    .digest('hex')
+    .slice(0, 16);
   const dir = join(tmpdir(), `pulse-rx-consumers-${hash}`);
   const tarball = join(dir, 'pulse-rx.tgz');
   const done = join(dir, '.installed');
@@ -38,10 +48,6 @@ export function installedPackage(): { dir: string; tarball: string } {
       mkdirSync(dir, { recursive: true });
       writeFileSync(tarball, readFileSync(packed));
       writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: 'pulse-rx-consumers', private: true }, null, 2));
-      // The optional peers too, as a user of the emulator, pulse-rx/node, the CLI and pulse-rx/bullmq
-      // installs them (README: Install; the README's fleet section runs).
-      const optional = ['ajv', 'yaml', 'csv-parse', 'cli-progress', 'bullmq', 'ioredis'].map((name) => `${name}@${versionOf(name)}`);
-      const deps = [`rxjs@${versionOf('rxjs')}`, `typescript@${versionOf('typescript')}`, `@types/node@${versionOf('@types/node')}`, ...optional];
       execFileSync('npm', ['install', '--prefer-offline', '--no-audit', '--no-fund', '--loglevel=error', tarball, ...deps], { cwd: dir, stdio: 'pipe' });
       writeFileSync(done, '');
     } finally {

@@ -2,6 +2,8 @@ import type { Redis } from 'ioredis';
 import { PulseAbortError, PulseValidationError } from '../errors';
 import type { AbortLike } from '../http/Closer';
 import type { SharedRateLimit } from '../http/SharedRateLimit';
+import { FleetRateLimitOptionsSchema } from '../schemas/fleetOptions';
+import { checkFleetOptions } from './checkFleetOptions';
 
 /**
  * The organisation's schedule, in Redis (GCRA): each caller reserves the next free start time,
@@ -108,20 +110,14 @@ export class FleetRateLimit implements SharedRateLimit {
     private readonly redis: Redis,
     options: FleetRateLimitOptions,
   ) {
-    const rps = options?.requestsPerSecond;
-    if (typeof rps !== 'number' || !(rps > 0) || !Number.isFinite(rps)) {
-      throw new PulseValidationError('requestsPerSecond', 'must be a positive, finite number');
+    if (typeof (redis as Partial<Redis> | null)?.eval !== 'function') {
+      throw new PulseValidationError('redis', 'must be an ioredis client');
     }
-    const burst = options.burst ?? 1;
-    if (typeof burst !== 'number' || !Number.isInteger(burst) || burst < 1) {
-      throw new PulseValidationError('burst', 'must be a positive integer');
-    }
-    const headroom = options.headroom ?? 0.08;
-    if (typeof headroom !== 'number' || !(headroom >= 0 && headroom < 1)) {
-      throw new PulseValidationError('headroom', 'must be a number from 0 to less than 1');
-    }
-    const key = options.key ?? 'pulse:limit';
-    if (typeof key !== 'string' || key === '') throw new PulseValidationError('key', 'must be a non-empty string');
+    const o = checkFleetOptions(FleetRateLimitOptionsSchema, options);
+    const rps = o.requestsPerSecond;
+    const burst = o.burst ?? 1;
+    const headroom = o.headroom ?? 0.08;
+    const key = o.key ?? 'pulse:limit';
     this.requestsPerSecond = rps;
     this.scheduledPerSecond = rps * (1 - headroom);
     this.burst = burst;

@@ -1,6 +1,8 @@
 import type { Redis } from 'ioredis';
 import { PulseValidationError } from '../errors';
 import type { RunRecord, RunStore } from '../jobs/RunStore';
+import { RedisRunStoreOptionsSchema } from '../schemas/fleetOptions';
+import { checkFleetOptions } from './checkFleetOptions';
 
 /** Options of {@link RedisRunStore}. */
 export interface RedisRunStoreOptions {
@@ -30,12 +32,12 @@ export class RedisRunStore implements RunStore {
     private readonly redis: Redis,
     options: RedisRunStoreOptions = {},
   ) {
-    const prefix = options.prefix ?? 'pulse:run:';
-    if (typeof prefix !== 'string') throw new PulseValidationError('prefix', 'must be a string');
-    const ttl = options.ttlSeconds ?? 604_800;
-    if (typeof ttl !== 'number' || !Number.isInteger(ttl) || ttl < 1) {
-      throw new PulseValidationError('ttlSeconds', 'must be a positive integer');
+    if (typeof (redis as Partial<Redis> | null)?.get !== 'function') {
+      throw new PulseValidationError('redis', 'must be an ioredis client');
     }
+    const o = checkFleetOptions(RedisRunStoreOptionsSchema, options);
+    const prefix = o.prefix ?? 'pulse:run:';
+    const ttl = o.ttlSeconds ?? 604_800;
     this.prefix = prefix;
     this.ttlSeconds = ttl;
   }

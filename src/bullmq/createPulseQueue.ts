@@ -1,6 +1,8 @@
 import { FlowProducer, Queue, type ConnectionOptions, type Job, type JobsOptions } from 'bullmq';
 import { PulseValidationError } from '../errors';
+import { AnalysisToEnqueueSchema, PulseQueueOptionsSchema } from '../schemas/fleetOptions';
 import { checkAnalysis, FAN_OUT_FIELDS, type AnalysisKind } from './analysisKinds';
+import { checkFleetOptions } from './checkFleetOptions';
 
 /** The name of the parent job that gathers a fanned-out analysis. */
 export const GATHER_JOB = 'pulse:gather';
@@ -38,13 +40,10 @@ export interface PulseQueueOptions {
  * ```
  */
 export function createPulseQueue(options: PulseQueueOptions): Queue<PulseJobData> {
-  if (options === null || typeof options !== 'object') throw new PulseValidationError('options', 'must be an object');
-  if (options.connection === null || typeof options.connection !== 'object') {
-    throw new PulseValidationError('connection', 'must be Redis connection options or an ioredis instance');
-  }
-  const name = options.name ?? 'pulse';
-  checkName('name', name);
+  const o = checkFleetOptions(PulseQueueOptionsSchema, options);
+  const name = o.name ?? 'pulse';
   return new Queue<PulseJobData>(name, {
+    // As given (not the checked copy): BullMQ and ioredis read them their own way.
     connection: options.connection,
     defaultJobOptions: options.defaultJobOptions ?? {
       attempts: 3,
@@ -85,18 +84,17 @@ export interface AnalysisToEnqueue {
  * ```
  */
 export async function enqueueAnalysis(queue: Queue<PulseJobData>, analysis: AnalysisToEnqueue): Promise<Job<PulseJobData>> {
-  if (analysis === null || typeof analysis !== 'object') throw new PulseValidationError('analysis', 'must be an object');
-  const { kind, inputs } = checkAnalysis(analysis.kind, analysis.request);
-  const runId = analysis.runId ?? globalThis.crypto.randomUUID();
-  checkName('runId', runId);
-  const partSize = analysis.partSize;
-  if (partSize !== undefined && (typeof partSize !== 'number' || !Number.isInteger(partSize) || partSize < 1)) {
-    throw new PulseValidationError('partSize', 'must be a positive integer');
+  if (typeof (queue as Partial<Queue> | null)?.add !== 'function') {
+    throw new PulseValidationError('queue', 'must be a queue from createPulseQueue');
   }
+  const a = checkFleetOptions(AnalysisToEnqueueSchema, analysis);
+  const { kind, inputs } = checkAnalysis(a.kind, a.request);
+  const runId = a.runId ?? globalThis.crypto.randomUUID();
+  const partSize = a.partSize;
   if (partSize !== undefined && !FAN_OUT_FIELDS[kind]) {
     throw new PulseValidationError('partSize', `${kind} cannot be fanned out (only ${Object.keys(FAN_OUT_FIELDS).join(', ')})`);
   }
-  const request = analysis.request as { inputs?: string[] };
+  const request = a.request as { inputs?: string[] };
   if (partSize === undefined || inputs === undefined || inputs <= partSize) {
     return queue.add(kind, { kind, request, runId }, { jobId: runId });
   }
@@ -129,11 +127,4 @@ export async function enqueueAnalysis(queue: Queue<PulseJobData>, analysis: Anal
   const parent = await queue.getJob(runId);
   if (!parent) throw new PulseValidationError('runId', `the flow of ${runId} was not stored`);
   return parent;
-}
-
-/** BullMQ job ids may not contain `:`; keep ids printable and short. */
-function checkName(field: string, value: unknown): void {
-  if (typeof value !== 'string' || !/^[A-Za-z0-9._@/-]{1,200}$/.test(value)) {
-    throw new PulseValidationError(field, 'must be 1-200 characters of letters, digits, . _ @ / -');
-  }
 }

@@ -3,13 +3,18 @@ import { Redis } from 'ioredis';
 import { filter, lastValueFrom, map, tap, type Observable } from 'rxjs';
 import type { CallOptions } from '../client/CallOptions';
 import type { PulseClient } from '../client/PulseClient';
-import { PulseValidationError, ResponseValidationError } from '../errors';
+import { ResponseValidationError } from '../errors';
 import type { JobEvent } from '../jobs/JobEvent';
 import type { RunStore } from '../jobs/RunStore';
+import { PulseWorkerOptionsSchema } from '../schemas/fleetOptions';
 import { joinParts, runAnalysis } from './analysisKinds';
+import { checkFleetOptions } from './checkFleetOptions';
 import { GATHER_JOB, type PulseJobData } from './createPulseQueue';
 import { FleetRateLimit, type FleetRateLimitOptions } from './FleetRateLimit';
 import { RedisRunStore } from './RedisRunStore';
+
+/** The name of the worker's own Redis connection (fleet limit, run store) in `CLIENT LIST`, unless one is given. */
+const WORKER_CONNECTION_NAME = 'pulse-rx:worker';
 
 /** Where results too large for Redis go: the worker stores each and returns its reference. */
 export interface ResultSink {
@@ -21,7 +26,12 @@ export interface ResultSink {
 
 /** Options of {@link createPulseWorker}. */
 export interface PulseWorkerOptions {
-  /** Redis connection (ioredis options), as BullMQ takes it. */
+  /**
+   * Redis connection (ioredis options or instance), as BullMQ takes it. Besides BullMQ's own
+   * connections, the worker opens one more (named `pulse-rx:worker` unless the options name
+   * it) only for `rateLimit` or the default run store, at the first job that uses it; closing
+   * the worker closes it (never a given instance).
+   */
   connection: ConnectionOptions;
   /** Queue name. @default 'pulse' */
   queueName?: string;
@@ -41,8 +51,9 @@ export interface PulseWorkerOptions {
   rateLimit?: FleetRateLimitOptions;
   /**
    * Where each analysis records its Pulse jobs (keyed by its run id), so a job handed to
-   * another worker after a crash resumes them. @default a `RedisRunStore` on `connection`;
-   * `false` for none
+   * another worker after a crash resumes them. @default a `RedisRunStore` on the worker's own
+   * connection to `connection`'s Redis; `false` for none (and no connection of its own unless
+   * `rateLimit` needs one)
    */
   runStore?: RunStore | false;
   /** Stores results instead of returning them through Redis. @default results are returned */
@@ -74,11 +85,18 @@ export interface PulseWorkerOptions {
  * ```
  */
 export function createPulseWorker(options: PulseWorkerOptions): Worker<PulseJobData> {
-  const o = checkWorkerOptions(options);
-  const redis = new Redis({ ...(o.connection as object), maxRetriesPerRequest: null, lazyConnect: false });
-  const limit = o.rateLimit && new FleetRateLimit(redis, o.rateLimit);
-  const client = o.client ?? o.clientFactory!({ sharedRateLimit: limit });
-  const store = o.runStore === false ? undefined : (o.runStore ?? new RedisRunStore(redis));
+  const o = checkFleetOptions(PulseWorkerOptionsSchema, options);
+  // The worker's own connection serves only the fleet's limit and the default run store:
+  // made only when one of them is wanted, and opened by its first command.
+  const redis = o.rateLimit !== undefined || o.runStore === undefined ? ownConnection(options.connection) : undefined;
+  let client: PulseClient;
+  try {
+    client = o.client ?? o.clientFactory!({ sharedRateLimit: o.rateLimit && new FleetRateLimit(redis!, o.rateLimit) });
+  } catch (e) {
+    redis?.disconnect();
+    throw e;
+  }
+  const store = o.runStore === false ? undefined : (o.runStore ?? new RedisRunStore(redis!));
   const sink = o.resultSink;
 
   const runOne = async (job: Job<PulseJobData>, signal?: AbortSignal): Promise<unknown> => {
@@ -132,57 +150,45 @@ export function createPulseWorker(options: PulseWorkerOptions): Worker<PulseJobD
     return sink ? sink.put(job.data.runId, joined) : joined;
   };
 
-  const worker = new Worker<PulseJobData>(
-    o.queueName ?? 'pulse',
-    (job, _token, signal) => (job.name === GATHER_JOB ? gather(job) : runOne(job, signal)),
-    {
-      connection: o.connection,
-      ...(o.name !== undefined ? { name: o.name } : {}),
-      concurrency: o.concurrency ?? 4,
-      lockDuration: o.lockDuration ?? 30_000,
-      maxStalledCount: o.maxStalledCount ?? 10,
-      stalledInterval: o.stalledInterval ?? 30_000,
-    },
-  );
-  worker.on('closed', () => {
+  const release = () => {
     if (!o.client) client.close();
-    redis.disconnect();
-  });
+    redis?.disconnect();
+  };
+  let worker: Worker<PulseJobData>;
+  try {
+    worker = new Worker<PulseJobData>(
+      o.queueName ?? 'pulse',
+      (job, _token, signal) => (job.name === GATHER_JOB ? gather(job) : runOne(job, signal)),
+      {
+        connection: options.connection,
+        ...(o.name !== undefined ? { name: o.name } : {}),
+        concurrency: o.concurrency ?? 4,
+        lockDuration: o.lockDuration ?? 30_000,
+        maxStalledCount: o.maxStalledCount ?? 10,
+        stalledInterval: o.stalledInterval ?? 30_000,
+      },
+    );
+  } catch (e) {
+    release();
+    throw e;
+  }
+  // 'closed' is emitted inside close(), before it resolves: what the worker opened is closed by then.
+  worker.on('closed', release);
   return worker;
 }
 
-function checkWorkerOptions(options: PulseWorkerOptions): PulseWorkerOptions {
-  if (options === null || typeof options !== 'object') throw new PulseValidationError('options', 'must be an object');
-  if (options.connection === null || typeof options.connection !== 'object') {
-    throw new PulseValidationError('connection', 'must be Redis connection options');
-  }
-  if (!options.client === !options.clientFactory) {
-    throw new PulseValidationError('client', 'pass exactly one of client and clientFactory');
-  }
-  if (options.clientFactory !== undefined && typeof options.clientFactory !== 'function') {
-    throw new PulseValidationError('clientFactory', 'must be a function');
-  }
-  if (options.rateLimit !== undefined && options.client) {
-    throw new PulseValidationError('rateLimit', 'needs clientFactory (the worker wires the shared limit into the client it builds)');
-  }
-  if (options.name !== undefined && typeof options.name !== 'string') throw new PulseValidationError('name', 'must be a string');
-  const c = options.concurrency;
-  if (c !== undefined && (typeof c !== 'number' || !Number.isInteger(c) || c < 1)) {
-    throw new PulseValidationError('concurrency', 'must be a positive integer');
-  }
-  for (const field of ['lockDuration', 'maxStalledCount', 'stalledInterval'] as const) {
-    const v = options[field];
-    if (v !== undefined && (typeof v !== 'number' || !Number.isInteger(v) || v < 1)) {
-      throw new PulseValidationError(field, 'must be a positive integer');
-    }
-  }
-  const store = options.runStore;
-  if (store !== undefined && store !== false && !['get', 'put', 'delete'].every((m) => typeof (store as unknown as Record<string, unknown>)[m] === 'function')) {
-    throw new PulseValidationError('runStore', 'must be a RunStore (get, put, delete) or false');
-  }
-  const sink = options.resultSink;
-  if (sink !== undefined && (typeof sink?.put !== 'function' || typeof sink?.get !== 'function')) {
-    throw new PulseValidationError('resultSink', 'must have put and get functions');
-  }
-  return options;
+/**
+ * A connection of the worker's own, to the same Redis as BullMQ's, not connected until its
+ * first command: a copy of a given ioredis instance, or one made from the options.
+ */
+function ownConnection(connection: ConnectionOptions): Redis {
+  const given = connection as Partial<Redis> & { connectionName?: string };
+  // Named, so that `CLIENT LIST` tells an operator which connection is pulse-rx's.
+  const own = {
+    connectionName: (given.options ?? given).connectionName ?? WORKER_CONNECTION_NAME,
+    maxRetriesPerRequest: null,
+    lazyConnect: true,
+  };
+  if (typeof given.duplicate === 'function') return given.duplicate(own);
+  return new Redis({ ...(connection as object), ...own });
 }

@@ -11,5 +11,8 @@ module.exports = {
     throw new PulseValidationError('inputs[0]', 'must not be empty');
   },
   isPulseError: (err) => err instanceof PulseError && PulseError.is(err),
+  // pulse-rx/bullmq through require: its errors are this (CommonJS) copy's classes.
+  failFleet: () => require('pulse-rx/bullmq').createPulseQueue({ connection: { host: '127.0.0.1' }, nmae: 'typo' }),
+  PulseValidationError,
   PulseClient,
 };
