@@ -6,6 +6,7 @@ import { EXCHANGE_FAULTS, faultReply, type FaultReply } from './faultReply';
 import type { TokenBucket } from './rateLimiter';
 import type { ReplayCassettes } from './ReplayCassettes';
 import { authorize } from './authorizationCode';
+import { keyedRequest } from './IdempotencyKeys';
 
 /** A request as any transport hands it over: method, target, headers, the raw body text. */
 export interface RawRequest {
@@ -33,6 +34,10 @@ export interface Routed {
   action: FaultReply;
   /** The faults applied, for the journal (`status 503`, `job-failure`, ...). */
   applied: string[];
+  /** The answer given earlier to the same `Idempotency-Key`, sent again without doing anything. */
+  replayed?: true;
+  /** The id of the job this request created, even when a fault then drops the answer. */
+  createdJob?: string;
 }
 
 /**
@@ -48,6 +53,8 @@ export function routeRequest(req: RawRequest, ctx: RouteContext): Routed {
   const { method, url } = req;
   const path = url.pathname;
   const applied: string[] = [];
+  let replayed: true | undefined;
+  let createdJob: string | undefined;
   if (path.startsWith('/_emulator/')) return { applied, action: { kind: 'send', reply: adminRoute(method, path, req.body, ctx.admin) } };
   const faultPath = path.startsWith('/v1/') ? path.slice(3) : path;
   const fault = ctx.faults.match(method, faultPath, EXCHANGE_FAULTS);
@@ -78,13 +85,26 @@ export function routeRequest(req: RawRequest, ctx: RouteContext): Routed {
     const recorded = ctx.replay?.take(method, faultPath, url.search, req.body);
     if (recorded) return recorded;
     const wait = ctx.bucket()?.take() ?? 0;
-    return finish(wait > 0 ? rateLimited(wait) : routeApi(api, ctx.state));
+    if (wait > 0) return finish(rateLimited(wait));
+    const keyed = keyedRequest(api, faultPath + url.search, state);
+    const kept = keyed && state.idempotency?.lookup(keyed);
+    // A replay is the first answer as sent (checked and reshaped then); a conflict is a new answer.
+    if (kept?.kind === 'replay') replayed = true;
+    if (kept) return kept.kind === 'replay' ? kept.reply : finish(kept.reply);
+    const routed = routeApi(api, state);
+    if (routed.status === 202) createdJob = (routed.body as { job_id: string }).job_id;
+    const reply = finish(routed);
+    if (keyed) state.idempotency?.keep(keyed, reply);
+    return reply;
   };
-  if (!fault) return { applied, action: { kind: 'send', reply: answer() } };
+  if (!fault) {
+    const reply = answer();
+    return { applied, replayed, createdJob, action: { kind: 'send', reply } };
+  }
   const action = faultReply(fault, answer, req.elapsed ?? (() => 0));
   // A status fault's own reply is held to the spec too, unless its body was given on purpose.
   if (action.kind === 'send' && fault.type === 'status' && !fault.body && path.startsWith('/v1/')) action.reply = finish(action.reply, true);
-  return { applied, action };
+  return { applied, replayed, createdJob, action };
 }
 
 function rateLimited(waitMs: number): ApiReply {

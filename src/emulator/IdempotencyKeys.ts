@@ -1,0 +1,125 @@
+import { createHash } from 'node:crypto';
+import type { ApiReply, ApiRequest, ApiState } from './api';
+import { verifyJwt } from './jwt';
+
+/** Most keys kept at once; the oldest goes first past it (a soak's keys, not an attacker's, are expected). */
+const MAX_KEYS = 100_000;
+
+/** A request as far as its key is concerned: who sent it, where, with what. */
+export interface KeyedRequest {
+  /** The `Idempotency-Key` header. */
+  key: string;
+  /** Whose key it is: the token's organisation and subject (`-` without a valid token). */
+  scope: string;
+  method: string;
+  /** Path and query. */
+  target: string;
+  /** The parsed body (JSON or form). */
+  body: unknown;
+}
+
+/** What a repeat gets: the first answer again, or a refusal (another request under the same key). */
+export type KeyLookup = { kind: 'replay'; reply: ApiReply } | { kind: 'conflict'; reply: ApiReply } | undefined;
+
+interface Kept {
+  fingerprint: string;
+  reply: ApiReply;
+  at: number;
+}
+
+/**
+ * The answers given to POSTs carrying an `Idempotency-Key`, as the hosted service keeps them
+ * (Stripe's convention and the IETF draft "The Idempotency-Key HTTP Header Field"; the spec is
+ * silent): a repeat with the same key, path and body (same parsed JSON, key order aside) within
+ * `ttlMs` gets the first answer again, doing nothing; the same key on another path or body
+ * answers 422 `idempotency_key_reused`. Keys are scoped per organisation and token subject.
+ * Only answers that took effect (2xx) are kept: a refused request (validation, auth, credits,
+ * rate limit, fault) may be corrected and sent again under its key. The emulator answers each
+ * request in one go, so a repeat never finds the first still in progress (no 409).
+ *
+ * @example
+ * const keys = new IdempotencyKeys(86_400_000, Date.now);
+ * const found = keys.lookup(request); // undefined the first time
+ * keys.keep(request, { status: 202, body: { job_id: 'a' } });
+ */
+export class IdempotencyKeys {
+  private readonly kept = new Map<string, Kept>();
+
+  constructor(
+    private readonly ttlMs: number,
+    private readonly now: () => number,
+  ) {}
+
+  /** The first answer under this request's key, a 422 when the key was used for another request, else undefined. */
+  lookup(req: KeyedRequest): KeyLookup {
+    this.expire();
+    const kept = this.kept.get(slot(req));
+    if (!kept) return undefined;
+    if (kept.fingerprint === fingerprint(req)) return { kind: 'replay', reply: kept.reply };
+    return {
+      kind: 'conflict',
+      reply: {
+        status: 422,
+        body: {
+          code: 'idempotency_key_reused',
+          message: 'This Idempotency-Key was already used with another request (a different path or body)',
+        },
+      },
+    };
+  }
+
+  /** Keeps a 2xx answer under the request's key; any other answer is not kept. */
+  keep(req: KeyedRequest, reply: ApiReply): void {
+    if (reply.status < 200 || reply.status > 299) return;
+    const at = slot(req);
+    this.kept.delete(at); // re-inserted last: the map's order stays the order of keeping
+    this.kept.set(at, { fingerprint: fingerprint(req), reply, at: this.now() });
+    if (this.kept.size > MAX_KEYS) this.kept.delete(this.kept.keys().next().value!);
+  }
+
+  /** Forgets every key (`emulator.reset()`). */
+  clear(): void {
+    this.kept.clear();
+  }
+
+  private expire(): void {
+    const oldest = this.now() - this.ttlMs;
+    for (const [at, kept] of this.kept) {
+      if (kept.at > oldest) return;
+      this.kept.delete(at);
+    }
+  }
+}
+
+/**
+ * The key of an API request as the store sees it, or undefined when it has none to honour
+ * (not a POST, no `Idempotency-Key` header, or keys switched off).
+ *
+ * @example
+ * keyedRequest(api, '/sentiment', state); // { key: 'k1', scope: 'emulator-org emulator-client@clients', ... }
+ */
+export function keyedRequest(req: ApiRequest, target: string, s: ApiState): KeyedRequest | undefined {
+  const header = req.headers['idempotency-key'];
+  if (!s.idempotency || req.method !== 'POST' || header === undefined || header === '') return undefined;
+  const token = /^Bearer\s+(.+)$/i.exec(String(req.headers.authorization ?? ''))?.[1];
+  const claims = token ? verifyJwt(token, s.secret, s.now()) : undefined;
+  const scope = claims ? `${String(claims.org_id ?? '-')} ${String(claims.sub ?? '-')}` : '-';
+  return { key: String(header), scope, method: req.method, target, body: req.body };
+}
+
+const slot = (req: KeyedRequest) => `${req.scope}\n${req.key}`;
+
+/** A digest of method, target and body, so a large body is not kept. */
+function fingerprint(req: KeyedRequest): string {
+  return createHash('sha256').update(`${req.method} ${req.target}\n${canonicalJson(req.body)}`).digest('base64url');
+}
+
+/** JSON with object keys sorted: equal for bodies that parse the same. */
+function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  if (value !== null && typeof value === 'object') {
+    const entries = Object.keys(value).sort().map((k) => `${JSON.stringify(k)}:${canonicalJson((value as Record<string, unknown>)[k])}`);
+    return `{${entries.join(',')}}`;
+  }
+  return JSON.stringify(value) ?? 'undefined';
+}
