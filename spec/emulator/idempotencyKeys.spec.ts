@@ -87,6 +87,19 @@ describe('Idempotency-Key in the emulator (on by default, as the hosted service)
     expect(emulator.violations()).toEqual([]);
   });
 
+  it('while the first answer is held back (latency fault) a repeat answers 409; afterwards the first answer', async () => {
+    emulator.faults.set([{ method: 'POST', path: '/sentiment', action: { type: 'latency', ms: 100 }, times: 1 }]);
+    // The emulator's clock stands still here: in its time the first answer is still on its way.
+    const first = await post(emulator, '/sentiment', { inputs, fast: false }, 'slow', bearer);
+    const meanwhile = await post(emulator, '/sentiment', { inputs, fast: false }, 'slow', bearer);
+    clock += 100;
+    const after = await post(emulator, '/sentiment', { inputs, fast: false }, 'slow', bearer);
+    expect(first.status).toBe(202);
+    expect(meanwhile).toEqual({ status: 409, body: { code: 'idempotency_key_in_use', message: expect.any(String) } });
+    expect(after).toEqual(first);
+    expect(jobsCreated(emulator)).toHaveLength(1);
+  });
+
   it('keys are scoped per organisation: another organisation\'s token with the same key is new work', async () => {
     const mine = await post(emulator, '/sentiment', { inputs, fast: false }, 'shared', bearer);
     const theirs = await post(emulator, '/sentiment', { inputs, fast: false }, 'shared', await token(emulator, 'org_2'));

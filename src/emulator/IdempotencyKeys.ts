@@ -1,6 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { ApiReply, ApiRequest, ApiState } from './api';
-import { verifyJwt } from './jwt';
+import type { ApiReply } from './api';
 
 /** Most keys kept at once; the oldest goes first past it (a soak's keys, not an attacker's, are expected). */
 const MAX_KEYS = 100_000;
@@ -25,6 +24,8 @@ interface Kept {
   fingerprint: string;
   reply: ApiReply;
   at: number;
+  /** Until when the answer is held back (a latency fault): the request is still in progress. */
+  busyUntil: number;
 }
 
 /**
@@ -34,8 +35,8 @@ interface Kept {
  * `ttlMs` gets the first answer again, doing nothing; the same key on another path or body
  * answers 422 `idempotency_key_reused`. Keys are scoped per organisation and token subject.
  * Only answers that took effect (2xx) are kept: a refused request (validation, auth, credits,
- * rate limit, fault) may be corrected and sent again under its key. The emulator answers each
- * request in one go, so a repeat never finds the first still in progress (no 409).
+ * rate limit, fault) may be corrected and sent again under its key. While the first answer is
+ * held back (a latency fault) its key is in progress: a repeat answers 409 `idempotency_key_in_use`.
  *
  * @example
  * const keys = new IdempotencyKeys(86_400_000, Date.now);
@@ -55,17 +56,11 @@ export class IdempotencyKeys {
     this.expire();
     const kept = this.kept.get(slot(req));
     if (!kept) return undefined;
+    if (this.now() < kept.busyUntil) {
+      return refusal(409, 'idempotency_key_in_use', 'A request with this Idempotency-Key is still in progress; retry later');
+    }
     if (kept.fingerprint === fingerprint(req)) return { kind: 'replay', reply: kept.reply };
-    return {
-      kind: 'conflict',
-      reply: {
-        status: 422,
-        body: {
-          code: 'idempotency_key_reused',
-          message: 'This Idempotency-Key was already used with another request (a different path or body)',
-        },
-      },
-    };
+    return refusal(422, 'idempotency_key_reused', 'This Idempotency-Key was already used with another request (a different path or body)');
   }
 
   /** Keeps a 2xx answer under the request's key; any other answer is not kept. */
@@ -73,8 +68,14 @@ export class IdempotencyKeys {
     if (reply.status < 200 || reply.status > 299) return;
     const at = slot(req);
     this.kept.delete(at); // re-inserted last: the map's order stays the order of keeping
-    this.kept.set(at, { fingerprint: fingerprint(req), reply, at: this.now() });
+    this.kept.set(at, { fingerprint: fingerprint(req), reply, at: this.now(), busyUntil: 0 });
     if (this.kept.size > MAX_KEYS) this.kept.delete(this.kept.keys().next().value!);
+  }
+
+  /** Marks the request's kept answer as held back until `until` (emulator clock, ms). */
+  holdUntil(req: KeyedRequest, until: number): void {
+    const kept = this.kept.get(slot(req));
+    if (kept) kept.busyUntil = until;
   }
 
   /** Forgets every key (`emulator.reset()`). */
@@ -91,21 +92,7 @@ export class IdempotencyKeys {
   }
 }
 
-/**
- * The key of an API request as the store sees it, or undefined when it has none to honour
- * (not a POST, no `Idempotency-Key` header, or keys switched off).
- *
- * @example
- * keyedRequest(api, '/sentiment', state); // { key: 'k1', scope: 'emulator-org emulator-client@clients', ... }
- */
-export function keyedRequest(req: ApiRequest, target: string, s: ApiState): KeyedRequest | undefined {
-  const header = req.headers['idempotency-key'];
-  if (!s.idempotency || req.method !== 'POST' || header === undefined || header === '') return undefined;
-  const token = /^Bearer\s+(.+)$/i.exec(String(req.headers.authorization ?? ''))?.[1];
-  const claims = token ? verifyJwt(token, s.secret, s.now()) : undefined;
-  const scope = claims ? `${String(claims.org_id ?? '-')} ${String(claims.sub ?? '-')}` : '-';
-  return { key: String(header), scope, method: req.method, target, body: req.body };
-}
+const refusal = (status: number, code: string, message: string): KeyLookup => ({ kind: 'conflict', reply: { status, body: { code, message } } });
 
 const slot = (req: KeyedRequest) => `${req.scope}\n${req.key}`;
 

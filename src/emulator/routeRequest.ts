@@ -1,12 +1,12 @@
 import { adminRoute, type AdminState } from './adminRoute';
-import { issueToken, resultDocument, routeApi, type ApiReply, type ApiRequest, type ApiState } from './api';
+import { issueToken, resultDocument, type ApiReply, type ApiRequest, type ApiState } from './api';
 import { applyQuirks } from './applyQuirks';
 import type { FaultAction, FaultInjector } from './faults';
 import { EXCHANGE_FAULTS, faultReply, type FaultReply } from './faultReply';
 import type { TokenBucket } from './rateLimiter';
 import type { ReplayCassettes } from './ReplayCassettes';
 import { authorize } from './authorizationCode';
-import { keyedRequest } from './IdempotencyKeys';
+import { idempotentAnswer, type Answered } from './idempotentAnswer';
 
 /** A request as any transport hands it over: method, target, headers, the raw body text. */
 export interface RawRequest {
@@ -53,8 +53,7 @@ export function routeRequest(req: RawRequest, ctx: RouteContext): Routed {
   const { method, url } = req;
   const path = url.pathname;
   const applied: string[] = [];
-  let replayed: true | undefined;
-  let createdJob: string | undefined;
+  let answered: Answered | undefined;
   if (path.startsWith('/_emulator/')) return { applied, action: { kind: 'send', reply: adminRoute(method, path, req.body, ctx.admin) } };
   const faultPath = path.startsWith('/v1/') ? path.slice(3) : path;
   const fault = ctx.faults.match(method, faultPath, EXCHANGE_FAULTS);
@@ -86,25 +85,17 @@ export function routeRequest(req: RawRequest, ctx: RouteContext): Routed {
     if (recorded) return recorded;
     const wait = ctx.bucket()?.take() ?? 0;
     if (wait > 0) return finish(rateLimited(wait));
-    const keyed = keyedRequest(api, faultPath + url.search, state);
-    const kept = keyed && state.idempotency?.lookup(keyed);
-    // A replay is the first answer as sent (checked and reshaped then); a conflict is a new answer.
-    if (kept?.kind === 'replay') replayed = true;
-    if (kept) return kept.kind === 'replay' ? kept.reply : finish(kept.reply);
-    const routed = routeApi(api, state);
-    if (routed.status === 202) createdJob = (routed.body as { job_id: string }).job_id;
-    const reply = finish(routed);
-    if (keyed) state.idempotency?.keep(keyed, reply);
-    return reply;
+    answered = idempotentAnswer(api, faultPath + url.search, state, finish);
+    return answered.reply;
   };
-  if (!fault) {
-    const reply = answer();
-    return { applied, replayed, createdJob, action: { kind: 'send', reply } };
-  }
+  const routed = (action: FaultReply): Routed => ({ applied, replayed: answered?.replayed, createdJob: answered?.createdJob, action });
+  if (!fault) return routed({ kind: 'send', reply: answer() });
   const action = faultReply(fault, answer, req.elapsed ?? (() => 0));
   // A status fault's own reply is held to the spec too, unless its body was given on purpose.
   if (action.kind === 'send' && fault.type === 'status' && !fault.body && path.startsWith('/v1/')) action.reply = finish(action.reply, true);
-  return { applied, replayed, createdJob, action };
+  // An answer held back is still in progress for its key: a repeat meanwhile answers 409.
+  if (action.kind === 'delay' && answered?.kept) state.idempotency?.holdUntil(answered.kept, state.now() + action.ms);
+  return routed(action);
 }
 
 function rateLimited(waitMs: number): ApiReply {
