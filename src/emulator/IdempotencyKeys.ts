@@ -1,8 +1,9 @@
 import { createHash } from 'node:crypto';
 import type { ApiReply } from './api';
 
-/** Most keys kept at once; the oldest goes first past it (a soak's keys, not an attacker's, are expected). */
+/** Most keys, and most bytes of answers, kept at once: the oldest go first past either. */
 const MAX_KEYS = 100_000;
+const MAX_BYTES = 64 * 1024 * 1024;
 
 /** A request as far as its key is concerned: who sent it, where, with what. */
 export interface KeyedRequest {
@@ -24,6 +25,8 @@ interface Kept {
   fingerprint: string;
   reply: ApiReply;
   at: number;
+  /** Size of the answer's JSON, towards `MAX_BYTES`. */
+  bytes: number;
   /** Until when the answer is held back (a latency fault): the request is still in progress. */
   busyUntil: number;
 }
@@ -37,6 +40,7 @@ interface Kept {
  * Only answers that took effect (2xx) are kept: a refused request (validation, auth, credits,
  * rate limit, fault) may be corrected and sent again under its key. While the first answer is
  * held back (a latency fault) its key is in progress: a repeat answers 409 `idempotency_key_in_use`.
+ * At most 100,000 keys and 64 MiB of answers are kept; past either, the oldest are forgotten.
  *
  * @example
  * const keys = new IdempotencyKeys(86_400_000, Date.now);
@@ -45,13 +49,14 @@ interface Kept {
  */
 export class IdempotencyKeys {
   private readonly kept = new Map<string, Kept>();
+  private bytes = 0;
 
   constructor(
     private readonly ttlMs: number,
     private readonly now: () => number,
   ) {}
 
-  /** The first answer under this request's key, a 422 when the key was used for another request, else undefined. */
+  /** The first answer under this request's key; a 409 while it is held back, a 422 when the key was used for another request; else undefined. */
   lookup(req: KeyedRequest): KeyLookup {
     this.expire();
     const kept = this.kept.get(slot(req));
@@ -67,9 +72,11 @@ export class IdempotencyKeys {
   keep(req: KeyedRequest, reply: ApiReply): void {
     if (reply.status < 200 || reply.status > 299) return;
     const at = slot(req);
-    this.kept.delete(at); // re-inserted last: the map's order stays the order of keeping
-    this.kept.set(at, { fingerprint: fingerprint(req), reply, at: this.now(), busyUntil: 0 });
-    if (this.kept.size > MAX_KEYS) this.kept.delete(this.kept.keys().next().value!);
+    this.forget(at); // re-inserted last: the map's order stays the order of keeping
+    const bytes = JSON.stringify(reply.body ?? null).length;
+    this.kept.set(at, { fingerprint: fingerprint(req), reply, at: this.now(), bytes, busyUntil: 0 });
+    this.bytes += bytes;
+    while (this.kept.size > MAX_KEYS || (this.bytes > MAX_BYTES && this.kept.size > 1)) this.forget(this.kept.keys().next().value!);
   }
 
   /** Marks the request's kept answer as held back until `until` (emulator clock, ms). */
@@ -81,14 +88,20 @@ export class IdempotencyKeys {
   /** Forgets every key (`emulator.reset()`). */
   clear(): void {
     this.kept.clear();
+    this.bytes = 0;
   }
 
   private expire(): void {
     const oldest = this.now() - this.ttlMs;
     for (const [at, kept] of this.kept) {
       if (kept.at > oldest) return;
-      this.kept.delete(at);
+      this.forget(at);
     }
+  }
+
+  private forget(at: string): void {
+    this.bytes -= this.kept.get(at)?.bytes ?? 0;
+    this.kept.delete(at);
   }
 }
 
