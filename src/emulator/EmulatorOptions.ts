@@ -87,7 +87,8 @@ export interface EmulatorOptions {
    * `idempotencyKeyTtlMs` answers exactly what the first answered (same job id, same
    * synchronous body) without creating a job or charging credits, and its journal entry reads
    * `replayed: true`; the same key with another path or body answers 422
-   * `idempotency_key_reused`. Keys are scoped per token organisation and subject; only 2xx
+   * `idempotency_key_reused`, and 409 `idempotency_key_in_use` while the first answer is still
+   * held back by a latency fault. Keys are scoped per token organisation and subject; only 2xx
    * answers are kept, so a refused request can be fixed and resent. `false`: every POST is
    * new work (`pulse-emulator --no-idempotency`). @default true
    * @example

@@ -25,7 +25,7 @@ interface Kept {
   fingerprint: string;
   reply: ApiReply;
   at: number;
-  /** Size of the answer's JSON, towards `MAX_BYTES`. */
+  /** Size of the key and the answer's JSON, towards `MAX_BYTES`. */
   bytes: number;
   /** Until when the answer is held back (a latency fault): the request is still in progress. */
   busyUntil: number;
@@ -73,7 +73,7 @@ export class IdempotencyKeys {
     if (reply.status < 200 || reply.status > 299) return;
     const at = slot(req);
     this.forget(at); // re-inserted last: the map's order stays the order of keeping
-    const bytes = JSON.stringify(reply.body ?? null).length;
+    const bytes = at.length + JSON.stringify(reply.body ?? null).length;
     this.kept.set(at, { fingerprint: fingerprint(req), reply, at: this.now(), bytes, busyUntil: 0 });
     this.bytes += bytes;
     while (this.kept.size > MAX_KEYS || (this.bytes > MAX_BYTES && this.kept.size > 1)) this.forget(this.kept.keys().next().value!);
