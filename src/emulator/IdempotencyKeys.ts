@@ -5,8 +5,8 @@ import type { ApiReply } from './api';
 const MAX_KEYS = 100_000;
 const MAX_BYTES = 64 * 1024 * 1024;
 
-/** A request as far as its key is concerned: who sent it, where, with what. */
-export interface KeyedRequest {
+/** What a request's key names: who sent it, where, with what. */
+export interface KeyParts {
   /** The `Idempotency-Key` header. */
   key: string;
   /** Whose key it is: the token's organisation and subject (`-` without a valid token). */
@@ -16,6 +16,24 @@ export interface KeyedRequest {
   target: string;
   /** The parsed body (JSON or form). */
   body: unknown;
+}
+
+/** A request as the store sees it: its slot (scope and key) and a digest of what it asks. */
+export interface KeyedRequest {
+  slot: string;
+  fingerprint: string;
+}
+
+/**
+ * The store's view of a request, its body digested once (method, target and body with object
+ * keys sorted: equal for bodies that parse the same), so a large body is not kept.
+ *
+ * @example
+ * keyedRequest({ key: 'k1', scope: 'org_1 me', method: 'POST', target: '/sentiment', body: { inputs: ['a'] } });
+ */
+export function keyedRequest(parts: KeyParts): KeyedRequest {
+  const digest = createHash('sha256').update(`${parts.method} ${parts.target}\n${canonicalJson(parts.body)}`);
+  return { slot: `${parts.scope}\n${parts.key}`, fingerprint: digest.digest('base64url') };
 }
 
 /** What a repeat gets: the first answer again, or a refusal (another request under the same key). */
@@ -44,7 +62,8 @@ interface Kept {
  *
  * @example
  * const keys = new IdempotencyKeys(86_400_000, Date.now);
- * const found = keys.lookup(request); // undefined the first time
+ * const request = keyedRequest({ key: 'k1', scope: '-', method: 'POST', target: '/sentiment', body: { inputs: ['a'] } });
+ * keys.lookup(request); // undefined the first time
  * keys.keep(request, { status: 202, body: { job_id: 'a' } });
  */
 export class IdempotencyKeys {
@@ -59,29 +78,29 @@ export class IdempotencyKeys {
   /** The first answer under this request's key; a 409 while it is held back, a 422 when the key was used for another request; else undefined. */
   lookup(req: KeyedRequest): KeyLookup {
     this.expire();
-    const kept = this.kept.get(slot(req));
+    const kept = this.kept.get(req.slot);
     if (!kept) return undefined;
     if (this.now() < kept.busyUntil) {
       return refusal(409, 'idempotency_key_in_use', 'A request with this Idempotency-Key is still in progress; retry later');
     }
-    if (kept.fingerprint === fingerprint(req)) return { kind: 'replay', reply: kept.reply };
+    if (kept.fingerprint === req.fingerprint) return { kind: 'replay', reply: kept.reply };
     return refusal(422, 'idempotency_key_reused', 'This Idempotency-Key was already used with another request (a different path or body)');
   }
 
   /** Keeps a 2xx answer under the request's key; any other answer is not kept. */
   keep(req: KeyedRequest, reply: ApiReply): void {
     if (reply.status < 200 || reply.status > 299) return;
-    const at = slot(req);
+    const at = req.slot;
     this.forget(at); // re-inserted last: the map's order stays the order of keeping
     const bytes = at.length + JSON.stringify(reply.body ?? null).length;
-    this.kept.set(at, { fingerprint: fingerprint(req), reply, at: this.now(), bytes, busyUntil: 0 });
+    this.kept.set(at, { fingerprint: req.fingerprint, reply, at: this.now(), bytes, busyUntil: 0 });
     this.bytes += bytes;
     while (this.kept.size > MAX_KEYS || (this.bytes > MAX_BYTES && this.kept.size > 1)) this.forget(this.kept.keys().next().value!);
   }
 
   /** Marks the request's kept answer as held back until `until` (emulator clock, ms). */
   holdUntil(req: KeyedRequest, until: number): void {
-    const kept = this.kept.get(slot(req));
+    const kept = this.kept.get(req.slot);
     if (kept) kept.busyUntil = until;
   }
 
@@ -106,13 +125,6 @@ export class IdempotencyKeys {
 }
 
 const refusal = (status: number, code: string, message: string): KeyLookup => ({ kind: 'conflict', reply: { status, body: { code, message } } });
-
-const slot = (req: KeyedRequest) => `${req.scope}\n${req.key}`;
-
-/** A digest of method, target and body, so a large body is not kept. */
-function fingerprint(req: KeyedRequest): string {
-  return createHash('sha256').update(`${req.method} ${req.target}\n${canonicalJson(req.body)}`).digest('base64url');
-}
 
 /** JSON with object keys sorted: equal for bodies that parse the same. */
 function canonicalJson(value: unknown): string {

@@ -1,6 +1,6 @@
 import type { ApiReply, ApiRequest, ApiState } from './api';
 import { routeApi } from './api';
-import type { KeyedRequest } from './IdempotencyKeys';
+import { keyedRequest, type KeyedRequest } from './IdempotencyKeys';
 import { verifyJwt } from './jwt';
 
 /** An API answer, and what the journal and a later fault need to know of it. */
@@ -24,7 +24,7 @@ export interface Answered {
  * const { reply, replayed } = idempotentAnswer(api, '/sentiment', state, (r) => r);
  */
 export function idempotentAnswer(api: ApiRequest, target: string, s: ApiState, finish: (reply: ApiReply) => ApiReply): Answered {
-  const keyed = keyedRequest(api, target, s);
+  const keyed = keyOf(api, target, s);
   const found = keyed && s.idempotency?.lookup(keyed);
   if (found?.kind === 'replay') return { reply: found.reply, replayed: true };
   if (found) return { reply: finish(found.reply) };
@@ -36,12 +36,12 @@ export function idempotentAnswer(api: ApiRequest, target: string, s: ApiState, f
 }
 
 /** The request as the key store sees it, or undefined when there is no key to honour (not a POST, no header, keys off). */
-function keyedRequest(req: ApiRequest, target: string, s: ApiState): KeyedRequest | undefined {
+function keyOf(req: ApiRequest, target: string, s: ApiState): KeyedRequest | undefined {
   const header = req.headers['idempotency-key'];
   if (!s.idempotency || req.method !== 'POST' || header === undefined || header === '') return undefined;
   const token = /^Bearer\s+(.+)$/i.exec(String(req.headers.authorization ?? ''))?.[1];
   const claims = token ? verifyJwt(token, s.secret, s.now()) : undefined;
   // Scoped per organisation and subject, as the hosted service scopes keys per account.
   const scope = claims ? `${String(claims.org_id ?? '-')} ${String(claims.sub ?? '-')}` : '-';
-  return { key: String(header), scope, method: req.method, target, body: req.body };
+  return keyedRequest({ key: String(header), scope, method: req.method, target, body: req.body });
 }
