@@ -49,7 +49,7 @@ export interface FleetSoakFigures {
   lost: number;
   /** Idempotency keys accepted beyond one per part: the same work submitted under a new key (a second bill). */
   duplicateSubmissions: number;
-  /** Submissions sent again with a key already seen: the emulator, as the service, answers them the first job (journal `replayed`). */
+  /** Submissions sent again with a key already seen: answered the first job (journal `replayed`), as the service does. */
   resentSubmissions: number;
   /** Results that differ from one process answering the same analyses. */
   different: number;
