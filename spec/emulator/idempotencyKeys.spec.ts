@@ -10,7 +10,12 @@ async function token(e: Emulator, organization?: string): Promise<string> {
   const res = await fetch(e.tokenUrl, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ grant_type: 'client_credentials', client_id: e.clientId, client_secret: e.clientSecret, organization }),
+    body: JSON.stringify({
+      grant_type: 'client_credentials',
+      client_id: e.clientId,
+      client_secret: e.clientSecret,
+      organization,
+    }),
   });
   return ((await res.json()) as { access_token: string }).access_token;
 }
@@ -37,7 +42,11 @@ describe('Idempotency-Key in the emulator (on by default, as the hosted service)
   let emulator: Emulator;
   let bearer: string;
   let clock: number;
-  const options: EmulatorOptions = { jobDurationMs: 20, organization: { id: 'org_1', credits: 1000 }, idempotencyKeyTtlMs: 60_000 };
+  const options: EmulatorOptions = {
+    jobDurationMs: 20,
+    organization: { id: 'org_1', credits: 1000 },
+    idempotencyKeyTtlMs: 60_000,
+  };
   beforeAll(async () => {
     clock = Date.now();
     emulator = await startEmulator({ ...options, now: () => clock });
@@ -54,7 +63,8 @@ describe('Idempotency-Key in the emulator (on by default, as the hosted service)
     const first = await post(emulator, '/sentiment', { inputs, fast: false }, 'part-0', bearer);
     const charged = before - (await balance(emulator, bearer));
     // Same parsed JSON in other bytes (key order, spacing) is the same request.
-    const again = await post(emulator, '/sentiment', '{ "fast": false,  "inputs": ["great rides", "awful food"] }', 'part-0', bearer);
+    const reordered = '{ "fast": false,  "inputs": ["great rides", "awful food"] }';
+    const again = await post(emulator, '/sentiment', reordered, 'part-0', bearer);
     expect(first).toMatchObject({ status: 202, body: { job_id: expect.any(String) } });
     expect(again).toEqual(first);
     expect(charged).toBeGreaterThan(0);
@@ -135,7 +145,9 @@ describe('Idempotency-Key in the emulator (on by default, as the hosted service)
 
 describe('a pulse-rx call retried after the connection broke on an accepted POST', () => {
   /** The submission is handled (a job created), then the socket is reset before the answer. */
-  const resetAfterAcceptance = [{ method: 'POST', path: '/sentiment', action: { type: 'reset' as const, processed: true }, times: 1 }];
+  const resetAfterAcceptance = [
+    { method: 'POST', path: '/sentiment', action: { type: 'reset' as const, processed: true }, times: 1 },
+  ];
 
   const run = async (options: EmulatorOptions) => {
     const emulator = await startEmulator({ jobDurationMs: 20, faults: resetAfterAcceptance, ...options });
@@ -180,8 +192,12 @@ describe('switches and checks', () => {
   });
 
   it('bad options and fault fields are refused, naming the field', async () => {
-    await expect(startEmulator({ idempotencyKeyTtlMs: 0 })).rejects.toMatchObject({ name: 'PulseValidationError', field: 'idempotencyKeyTtlMs' });
-    await expect(startEmulator({ idempotencyKeys: 'yes' as unknown as boolean })).rejects.toBeInstanceOf(PulseValidationError);
+    await expect(startEmulator({ idempotencyKeyTtlMs: 0 })).rejects.toMatchObject({
+      name: 'PulseValidationError',
+      field: 'idempotencyKeyTtlMs',
+    });
+    const notBoolean = 'yes' as unknown as boolean;
+    await expect(startEmulator({ idempotencyKeys: notBoolean })).rejects.toBeInstanceOf(PulseValidationError);
     const emulator = await startEmulator();
     try {
       expect(() => emulator.faults.add({ action: { type: 'reset', processed: 'yes' as unknown as boolean } })).toThrow(
