@@ -28,6 +28,7 @@ export const EMULATOR_HELP = `pulse-emulator: the Pulse API on loopback (plausib
   --text-plain-400    same as --quirk textPlain400
   --unknown-new-jobs MS  a new job is unknown (404 on GET /jobs) for its first MS ms
   --no-job-cancel     answer DELETE /jobs/{id} with 405 (a deployment without cancellation)
+  --no-idempotency    ignore Idempotency-Key: a resent POST is new work (default: a repeat gets the first answer)
   --replay DIR        serve the answers recorded in DIR to matching requests, local analysis otherwise
   --record DIR        instead of emulating, proxy /v1 to --upstream URL and record cassettes in DIR
   --upstream URL      the real deployment to record (base URL with /v1); tokens come from its own token URL
@@ -84,6 +85,7 @@ export function emulatorArgs(
       requireAuth: values['no-auth'] !== true,
       unknownNewJobsMs: num('unknown-new-jobs', values['unknown-new-jobs']),
       cancelJobs: values['no-job-cancel'] !== true,
+      idempotencyKeys: values['no-idempotency'] !== true,
     },
   };
 }
@@ -138,6 +140,7 @@ const FLAGS = {
   'no-auth': { type: 'boolean' },
   'unknown-new-jobs': { type: 'string' },
   'no-job-cancel': { type: 'boolean' },
+  'no-idempotency': { type: 'boolean' },
   replay: { type: 'string' },
   record: { type: 'string' },
   upstream: { type: 'string' },

@@ -81,6 +81,22 @@ export interface EmulatorOptions {
    * without the local token check; others are analysed locally. @default none
    */
   replay?: string | Cassette[];
+  /**
+   * Honour `Idempotency-Key` on POSTs as the hosted service does (the spec is silent; Stripe's
+   * convention): a repeat with the same key, path and body (same parsed JSON) within
+   * `idempotencyKeyTtlMs` answers exactly what the first answered (same job id, same
+   * synchronous body) without creating a job or charging credits, and its journal entry reads
+   * `replayed: true`; the same key with another path or body answers 422
+   * `idempotency_key_reused`, and 409 `idempotency_key_in_use` while the first answer is still
+   * held back by a latency fault. Keys are scoped per token organisation and subject; only 2xx
+   * answers are kept, so a refused request can be fixed and resent. `false`: every POST is
+   * new work (`pulse-emulator --no-idempotency`). @default true
+   * @example
+   * await startEmulator({ idempotencyKeys: false }); // a resent part becomes a second job
+   */
+  idempotencyKeys?: boolean;
+  /** How long an answer stays kept under its `Idempotency-Key`, in ms. @default 86400000 (24 h, as Stripe) */
+  idempotencyKeyTtlMs?: number;
   /** Clock, for tests. @default Date.now */
   now?: () => number;
 }
@@ -96,6 +112,10 @@ export interface JournalEntry {
   /** Whether an Authorization header was present (its value is never kept). */
   authorization: boolean;
   idempotencyKey?: string;
+  /** The answer was the one kept under `idempotencyKey`, sent again: no job created, nothing charged. */
+  replayed?: boolean;
+  /** The job this request created, if any (also when a fault then lost its answer); count these to count jobs. */
+  createdJob?: string;
   /** When the request arrived, in ms. */
   at: number;
   /** When its connection was done with (answered or closed), in ms; 0 while open. */

@@ -13,6 +13,7 @@ import { documentedMessage, specRules } from './specRules';
 import { charge, organizationRefusal, type OrganizationState } from './organization';
 import type { EmulatorProfile, EmulatorQuirks } from './profiles';
 import type { StrictAudit } from './StrictAudit';
+import type { IdempotencyKeys } from './IdempotencyKeys';
 import type { SpecValidator, ValidationIssue } from './validator';
 
 /** A parsed request, as the routes see it. */
@@ -60,6 +61,8 @@ export interface ApiState {
   organization?: OrganizationState;
   /** Strict mode: checks every answer against the spec's response schemas. */
   strict?: StrictAudit;
+  /** The answers kept under `Idempotency-Key`s; undefined when the emulator ignores the header. */
+  idempotency?: IdempotencyKeys;
   analyst: Analyst;
   jobs: JobStore;
   lifecycle: Required<JobLifecycleOptions>;

@@ -6,7 +6,7 @@ import { compilePathPattern, MAX_PATTERN_LENGTH } from './pathPattern';
 const ACTION_FIELDS: Record<FaultAction['type'], readonly string[]> = {
   latency: ['ms'],
   status: ['status', 'retryAfter', 'body'],
-  reset: [],
+  reset: ['processed'],
   'close-mid-body': [],
   hang: [],
   malformed: [],
@@ -71,6 +71,7 @@ function checkAction(action: unknown, fail: (field: string, problem: string, lim
   if (type === 'latency' && !isNumber(action.ms, 0, MAX_LATENCY_MS)) fail('.ms', `must be a number of milliseconds from 0 to ${MAX_LATENCY_MS}`, `0..${MAX_LATENCY_MS}`);
   if (type === 'status' && !isInt(action.status, 200, 599)) fail('.status', 'must be a whole HTTP status from 200 to 599', '200..599');
   if (type === 'token-failure' && action.status !== undefined && !isInt(action.status, 400, 599)) fail('.status', 'must be a whole HTTP error status from 400 to 599', '400..599');
+  if (action.processed !== undefined && typeof action.processed !== 'boolean') fail('.processed', 'must be true or false');
   if (action.retryAfter !== undefined && !isNumber(action.retryAfter, 0, 86_400)) fail('.retryAfter', 'must be a number of seconds from 0 to 86400', '0..86400');
   if (action.detail !== undefined && (typeof action.detail !== 'string' || action.detail.length > 2000)) fail('.detail', 'must be a string of at most 2000 characters', 2000);
   if (action.body !== undefined) {

@@ -12,6 +12,7 @@ import { SpecValidator } from './validator';
 import { checkJobLifecycle } from './jobLifecycle';
 import { installedLanguage } from './analysis/installedLanguage';
 import { loadAjv } from './loadAjv';
+import { IdempotencyKeys } from './IdempotencyKeys';
 
 /**
  * The routes' state from `startEmulator`'s options, with their defaults; `origin` is
@@ -31,6 +32,7 @@ export function emulatorState(options: EmulatorOptions): ApiState {
   if (typeof speedUp !== 'number' || !(speedUp > 0) || !Number.isFinite(speedUp)) {
     throw new PulseValidationError('speedUp', 'must be a finite number above 0');
   }
+  const idempotency = idempotencyKeys(options, now);
   const jobDuration = options.jobDuration ?? (options.jobDurationMs === undefined ? defaults.jobDuration : undefined);
   return {
     profile,
@@ -48,6 +50,7 @@ export function emulatorState(options: EmulatorOptions): ApiState {
     speedUp,
     organization: organizationState(options.organization),
     strict: strict ? new StrictAudit(validator) : undefined,
+    idempotency,
     analyst: new Analyst(seed, options.embeddingDimensions ?? 3072, installedLanguage()),
     jobs: new JobStore(),
     lifecycle: checkJobLifecycle({ cancelJobs: options.cancelJobs, unknownNewJobsMs: options.unknownNewJobsMs }),
@@ -55,4 +58,14 @@ export function emulatorState(options: EmulatorOptions): ApiState {
     now,
     startedAt: now(),
   };
+}
+
+/** The `Idempotency-Key` store the options ask for (on by default), checked. */
+function idempotencyKeys(options: EmulatorOptions, now: () => number): IdempotencyKeys | undefined {
+  const { idempotencyKeys: on = true, idempotencyKeyTtlMs: ttlMs = 86_400_000 } = options;
+  if (typeof on !== 'boolean') throw new PulseValidationError('idempotencyKeys', 'must be true or false');
+  if (typeof ttlMs !== 'number' || !(ttlMs > 0) || !Number.isFinite(ttlMs)) {
+    throw new PulseValidationError('idempotencyKeyTtlMs', 'must be a finite number of milliseconds above 0');
+  }
+  return on ? new IdempotencyKeys(ttlMs, now) : undefined;
 }

@@ -18,7 +18,8 @@ export const TRUNCATED_BODY = '{"results": [{"sentiment": "positive", "confid';
 
 /**
  * The reply to an exchange fault, as data: `latency` computes the answer now and sends it
- * `ms` after arrival (its computation included, as a real service's latency would be).
+ * `ms` after arrival (its computation included, as a real service's latency would be); a
+ * `processed` reset computes it and drops it.
  *
  * @example
  * faultReply({ type: 'status', status: 503 }, () => ({ status: 200 }), 0); // { kind: 'send', reply: 503 ... }
@@ -39,6 +40,8 @@ export function faultReply(fault: FaultAction, answer: () => ApiReply, elapsed: 
         },
       };
     case 'reset':
+      if (fault.processed) answer();
+      return { kind: 'reset' };
     case 'close-mid-body':
     case 'hang':
     case 'malformed':

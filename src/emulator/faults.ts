@@ -11,7 +11,12 @@ export type FaultAction =
   /** The answer is sent `ms` after the request arrived (its computation included). */
   | { type: 'latency'; ms: number }
   | { type: 'status'; status: number; retryAfter?: number; body?: unknown }
-  | { type: 'reset' }
+  /**
+   * The connection is reset without an answer. `processed: true` handles the request first
+   * (a job created, credits charged), as a break between the service's acceptance and the
+   * client's reading of the answer would: what a resend under the same `Idempotency-Key` meets.
+   */
+  | { type: 'reset'; processed?: boolean }
   | { type: 'close-mid-body' }
   | { type: 'hang' }
   | { type: 'malformed' }

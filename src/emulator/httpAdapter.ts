@@ -56,6 +56,8 @@ export function httpAdapter(ctx: HttpAdapterContext): http.RequestListener {
           const routed = ctx.route(raw);
           const { action } = routed;
           entry.fault = routed.applied.at(-1);
+          if (routed.replayed) entry.replayed = true;
+          if (routed.createdJob) entry.createdJob = routed.createdJob;
           switch (action.kind) {
             case 'send':
               return write(action.reply);

@@ -1,11 +1,12 @@
 import { adminRoute, type AdminState } from './adminRoute';
-import { issueToken, resultDocument, routeApi, type ApiReply, type ApiRequest, type ApiState } from './api';
+import { issueToken, resultDocument, type ApiReply, type ApiRequest, type ApiState } from './api';
 import { applyQuirks } from './applyQuirks';
 import type { FaultAction, FaultInjector } from './faults';
 import { EXCHANGE_FAULTS, faultReply, type FaultReply } from './faultReply';
 import type { TokenBucket } from './rateLimiter';
 import type { ReplayCassettes } from './ReplayCassettes';
 import { authorize } from './authorizationCode';
+import { idempotentAnswer, type Answered } from './idempotentAnswer';
 
 /** A request as any transport hands it over: method, target, headers, the raw body text. */
 export interface RawRequest {
@@ -33,6 +34,10 @@ export interface Routed {
   action: FaultReply;
   /** The faults applied, for the journal (`status 503`, `job-failure`, ...). */
   applied: string[];
+  /** The answer given earlier to the same `Idempotency-Key`, sent again without doing anything. */
+  replayed?: true;
+  /** The id of the job this request created, even when a fault then drops the answer. */
+  createdJob?: string;
 }
 
 /**
@@ -48,6 +53,7 @@ export function routeRequest(req: RawRequest, ctx: RouteContext): Routed {
   const { method, url } = req;
   const path = url.pathname;
   const applied: string[] = [];
+  let answered: Answered | undefined;
   if (path.startsWith('/_emulator/')) return { applied, action: { kind: 'send', reply: adminRoute(method, path, req.body, ctx.admin) } };
   const faultPath = path.startsWith('/v1/') ? path.slice(3) : path;
   const fault = ctx.faults.match(method, faultPath, EXCHANGE_FAULTS);
@@ -78,13 +84,18 @@ export function routeRequest(req: RawRequest, ctx: RouteContext): Routed {
     const recorded = ctx.replay?.take(method, faultPath, url.search, req.body);
     if (recorded) return recorded;
     const wait = ctx.bucket()?.take() ?? 0;
-    return finish(wait > 0 ? rateLimited(wait) : routeApi(api, ctx.state));
+    if (wait > 0) return finish(rateLimited(wait));
+    answered = idempotentAnswer(api, faultPath + url.search, state, finish);
+    return answered.reply;
   };
-  if (!fault) return { applied, action: { kind: 'send', reply: answer() } };
+  const routed = (action: FaultReply): Routed => ({ applied, replayed: answered?.replayed, createdJob: answered?.createdJob, action });
+  if (!fault) return routed({ kind: 'send', reply: answer() });
   const action = faultReply(fault, answer, req.elapsed ?? (() => 0));
   // A status fault's own reply is held to the spec too, unless its body was given on purpose.
   if (action.kind === 'send' && fault.type === 'status' && !fault.body && path.startsWith('/v1/')) action.reply = finish(action.reply, true);
-  return { applied, action };
+  // An answer held back is still in progress for its key: a repeat meanwhile answers 409.
+  if (action.kind === 'delay' && answered?.kept) state.idempotency?.holdUntil(answered.kept, state.now() + action.ms);
+  return routed(action);
 }
 
 function rateLimited(waitMs: number): ApiReply {

@@ -36,7 +36,7 @@ export interface Emulator {
   violations(): string[];
   /** The fault rules, changeable at run time. */
   faults: FaultInjector;
-  /** Forget jobs, journal and rate-limit state; restore the start-up fault rules. */
+  /** Forget jobs, journal, idempotency keys and rate-limit state; restore the start-up fault rules. */
   reset(): void;
   /** Stops listening and closes every socket and timer. */
   close(): Promise<void>;
@@ -66,6 +66,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   let bucket = makeBucket();
   const reset = () => {
     state.jobs.clear();
+    state.idempotency?.clear();
     journal.length = 0;
     faults.set(initialFaults);
     bucket = makeBucket();

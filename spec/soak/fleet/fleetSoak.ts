@@ -47,9 +47,9 @@ export interface FleetSoakFigures {
   texts: number;
   /** Analyses with no result, or a result of the wrong size. */
   lost: number;
-  /** Pulse jobs created beyond one per idempotency key (resubmissions a crash would bill). */
+  /** Idempotency keys accepted beyond one per part: the same work submitted under a new key (a second bill). */
   duplicateSubmissions: number;
-  /** Submissions sent again with a key already seen (safe: the service dedupes by key). */
+  /** Submissions sent again with a key already seen: answered the first job (journal `replayed`), as the service does. */
   resentSubmissions: number;
   /** Results that differ from one process answering the same analyses. */
   different: number;
@@ -271,8 +271,12 @@ async function referenceAnswers(emulator: Emulator, inputs: string[][]): Promise
 
 /**
  * From the journal: accepted submissions (202) by idempotency key. Each part of each analysis
- * needs one; a key beyond that count is a second submission of the same work (a second bill);
- * a key sent again is a resend the service answers with the job it already has.
+ * needs one key; a key beyond that count is the same work submitted again under a new key, a
+ * second job and a second bill, which no dedupe can catch. A key sent again is a resend (a part
+ * resent after a crash between acceptance and the run store's record): the emulator honours
+ * `Idempotency-Key` as the hosted service does (on by default), so it answers the first job again
+ * (`replayed: true`, no `createdJob`) and jobs created = keys. With `idempotencyKeys: false` each
+ * resend would be a job of its own, still counted here as resent, not duplicate.
  */
 function submissions(journal: JournalEntry[], parts: number): { duplicateSubmissions: number; resentSubmissions: number } {
   const byKey = new Map<string, number>();
