@@ -174,6 +174,8 @@ export function createPulseWorker(options: PulseWorkerOptions): Worker<PulseJobD
   }
   // 'closed' is emitted inside close(), before it resolves: what the worker opened is closed by then.
   worker.on('closed', release);
+  // The worker's own connection reports through the worker, as BullMQ's do (never an unhandled 'error').
+  redis?.on('error', (e: Error) => worker.emit('error', e));
   return worker;
 }
 
