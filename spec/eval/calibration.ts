@@ -7,7 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { cosine, createEmbedder } from '../../src/emulator/analysis/embed';
-import { meaningOf } from '../../src/emulator/analysis/wordEmbed';
+import { baseForms, meaningOf } from '../../src/emulator/analysis/wordEmbed';
 import { WordTable } from '../../src/emulator/analysis/WordTable';
 import calibration from '../fixtures/themeCalibration.json';
 
@@ -30,7 +30,7 @@ export function calibrationPairs(words = new WordTable(readFileSync(join(__dirna
         pairs.push({
           hosted: c.similarity[i]![j]!,
           meaning: a && b ? cosine(a, b) : 0,
-          wording: cosine(lexical(text), lexical(label)),
+          wording: cosine(lexical(baseForms(text, words)), lexical(baseForms(label, words))),
           related: c.related[i]!.includes(j),
         });
       });
