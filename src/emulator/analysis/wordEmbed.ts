@@ -61,13 +61,33 @@ export function baseForms(text: string, words: WordTable): string {
     .join(' ');
 }
 
-/** The table's singular of a plural ("rides" → "ride", "boxes" → "box"), the word itself, or undefined. */
+/**
+ * The table's singular of a plural ("rides" → "ride", "boxes" → "box"), the word itself, the
+ * verb of a past or -ing form the table lacks, or undefined.
+ */
 function baseForm(w: string, words: WordTable): string | undefined {
-  if (words.rank(w) !== undefined && !w.endsWith('s')) return w;
+  if (words.rank(w) !== undefined && (!w.endsWith('s') || NOT_PLURALS.has(w))) return w;
   if (w.length > 4 && w.endsWith('ies') && words.rank(`${w.slice(0, -3)}y`) !== undefined) return `${w.slice(0, -3)}y`;
   if (w.length > 3 && w.endsWith('s') && !w.endsWith('ss') && words.rank(w.slice(0, -1)) !== undefined) return w.slice(0, -1);
   if (w.length > 4 && /(?:ch|sh|x|ss)es$/.test(w) && words.rank(w.slice(0, -2)) !== undefined) return w.slice(0, -2);
-  return words.rank(w) !== undefined ? w : undefined;
+  if (words.rank(w) !== undefined) return w;
+  return pastOrGerund(w, words);
+}
+
+/** Words that end like a plural but are not one ("news" is not "new"s). */
+const NOT_PLURALS = new Set(['news', 'series', 'species', 'means', 'physics', 'politics', 'economics', 'lens', 'bus', 'gas', 'plus', 'always', 'perhaps']);
+
+/** Words that end like a verb form but are not one ("evening" is not "even" + "ing"). */
+const NOT_VERB_FORMS = new Set(['evening', 'morning', 'nothing', 'something', 'anything', 'everything', 'during', 'ceiling', 'wedding', 'building', 'darling']);
+
+/**
+ * The verb of a past or -ing form the table lacks ("queued" → "queue", "queuing" → "queue"),
+ * when the table has it; undefined otherwise.
+ */
+function pastOrGerund(w: string, words: WordTable): string | undefined {
+  if (w.length < 6 || NOT_VERB_FORMS.has(w)) return undefined;
+  const stems = w.endsWith('ed') ? [w.slice(0, -1), w.slice(0, -2)] : w.endsWith('ing') ? [`${w.slice(0, -3)}e`, w.slice(0, -3)] : [];
+  return stems.find((x) => x.length > 2 && words.rank(x) !== undefined);
 }
 
 /**
