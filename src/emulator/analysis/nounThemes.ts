@@ -99,11 +99,12 @@ function frequentNouns(inputs: string[], tag: Tagger, words: WordTable, excluded
     }));
 }
 
-/** A word that may appear in a label: letters only, no stop, context or sentiment word. */
+/** A word that may appear in a label: letters only, no stop, filler, context or sentiment word (topic nouns aside). */
 export function isLabelWord(word: string, excluded: Set<string>): boolean {
   // Case-blind: a sentence's capitalised first word ("The") is still a stop word.
   word = word.toLowerCase();
-  return /^\p{L}{3,}$/u.test(word) && !STOPWORDS.has(word) && !FILLER.has(word) && !isNumeric(word) && !excluded.has(word) && !excluded.has(stem(word)) && (TOPIC_NOUNS.has(word) || !isSentimentWord(word));
+  const plain = /^\p{L}{3,}$/u.test(word) && !STOPWORDS.has(word) && !FILLER.has(word) && !isNumeric(word);
+  return plain && !excluded.has(word) && !excluded.has(stem(word)) && (TOPIC_NOUNS.has(word) || !isSentimentWord(word));
 }
 
 /** Most frequent nouns first, each joins the most similar group above the bar, else starts one. */
