@@ -7,7 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { cosine, createEmbedder } from '../../src/emulator/analysis/embed';
-import { meaningOf } from '../../src/emulator/analysis/wordEmbed';
+import { baseForms, meaningOf } from '../../src/emulator/analysis/wordEmbed';
 import { WordTable } from '../../src/emulator/analysis/WordTable';
 import calibration from '../fixtures/themeCalibration.json';
 
@@ -30,7 +30,7 @@ export function calibrationPairs(words = new WordTable(readFileSync(join(__dirna
         pairs.push({
           hosted: c.similarity[i]![j]!,
           meaning: a && b ? cosine(a, b) : 0,
-          wording: cosine(lexical(text), lexical(label)),
+          wording: cosine(lexical(baseForms(text, words)), lexical(baseForms(label, words))),
           related: c.related[i]!.includes(j),
         });
       });
@@ -64,6 +64,35 @@ function solve3(m: number[][], v: number[]): number[] {
     }
   }
   return [0, 1, 2].map((i) => a[i]![3]! / a[i]![i]!);
+}
+
+/** A recorded text: its best hosted and emulated scores over its case's labels, and whether a label is related. */
+export interface RecordedText {
+  hosted: number;
+  emulated: number;
+  related: boolean;
+}
+
+/**
+ * The per-text view of the recorded cases, which is what allocation at a threshold sees: a
+ * text is allocated when its best score over the labels reaches it. `similarity` gives the
+ * emulator's matrix (texts x labels) for one case.
+ */
+export function recordedTexts(similarity: (texts: string[], labels: string[]) => number[][]): RecordedText[] {
+  return calibration.cases.flatMap((c) => {
+    const emulated = similarity(c.texts, c.themes);
+    return c.texts.map((_, i) => ({
+      hosted: Math.max(...c.similarity[i]!),
+      emulated: Math.max(...emulated[i]!),
+      related: c.related[i]!.length > 0,
+    }));
+  });
+}
+
+/** Root mean square difference of two equally long lists, or of their sorted values (`quantiles`). */
+export function rmse(a: number[], b: number[], quantiles = false): number {
+  const [x, y] = quantiles ? [[...a].sort((p, q) => p - q), [...b].sort((p, q) => p - q)] : [a, b];
+  return Math.sqrt(x.reduce((s, v, i) => s + (v - y[i]!) ** 2, 0) / x.length);
 }
 
 export const median = (xs: number[]) => {

@@ -21,6 +21,8 @@ export interface Figures {
   /** Share of allocated texts whose theme's majority gold theme is their own. */
   purity: number;
   labels: string[];
+  /** Each text's best similarity over the labels (allocated when at least the threshold). */
+  bestScores: number[];
 }
 
 /** Runs sentiment, themes and allocation (similarity to short labels) on the set. */
@@ -53,6 +55,7 @@ export function measure(analyst: Analyst, set: LabelledSet, threshold = DEFAULT_
     badLabels: labels.filter((l) => breaksLabelRules(l, set.context)),
     purity: allocated ? majority / allocated : 0,
     labels,
+    bestScores: sim.matrix.map((row) => Math.max(...row)),
   };
 }
 

@@ -20,8 +20,14 @@ const SCORED_TEXTS = 400;
 /** Nouns that say how much or when, not what about. */
 const FILLER = new Set(
   `bit lot lots thing things way kind sort part end side couple number time times day days minute minutes hour hours
-  week weeks month months year years people person everyone everything anything nothing something someone one ones`.split(/\s+/),
+  week weeks month months year years people person everyone everything anything nothing something someone one ones
+  pound pounds dollar dollars euro euros quid cent cents penny pence`.split(/\s+/),
 );
+/**
+ * Sentiment-lexicon nouns that name what a complaint is about, not how it felt: they may
+ * label a theme ("Queue", "Delay"), where "mess" or "disaster" may not.
+ */
+const TOPIC_NOUNS = new Set(`queue queues wait delay delays bug bugs crash crashes error errors`.split(/\s+/));
 
 interface Noun {
   lemma: string;
@@ -93,11 +99,12 @@ function frequentNouns(inputs: string[], tag: Tagger, words: WordTable, excluded
     }));
 }
 
-/** A word that may appear in a label: letters only, no stop, context or sentiment word. */
+/** A word that may appear in a label: letters only, no stop, filler, context or sentiment word (topic nouns aside). */
 export function isLabelWord(word: string, excluded: Set<string>): boolean {
   // Case-blind: a sentence's capitalised first word ("The") is still a stop word.
   word = word.toLowerCase();
-  return /^\p{L}{3,}$/u.test(word) && !STOPWORDS.has(word) && !FILLER.has(word) && !isNumeric(word) && !excluded.has(word) && !excluded.has(stem(word)) && !isSentimentWord(word);
+  const plain = /^\p{L}{3,}$/u.test(word) && !STOPWORDS.has(word) && !FILLER.has(word) && !isNumeric(word);
+  return plain && !excluded.has(word) && !excluded.has(stem(word)) && (TOPIC_NOUNS.has(word) || !isSentimentWord(word));
 }
 
 /** Most frequent nouns first, each joins the most similar group above the bar, else starts one. */
