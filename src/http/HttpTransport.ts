@@ -94,7 +94,10 @@ export class HttpTransport {
         // Inside a slot, wait out any client-wide cool-down: a 429 holds every slot.
         (req, next) => (req.limited ? this.limiter.run(next(req)) : next(req)),
         gateStep(this.gate),
-        ...(config.sharedRateLimit ? [sharedLimitStep(config.sharedRateLimit)] : []),
+        // The bearer token first, then the fleet's slot: an admitted request leaves at once.
+        ...(config.sharedRateLimit
+          ? [sharedLimitStep(config.sharedRateLimit, (req) => (config.tokens && req.auth && req.url.startsWith(this.apiPrefix) ? config.tokens.token() : undefined))]
+          : []),
         // Outside auth: an attempt's deadline covers the wait for its token.
         timeoutStep(config.scheduler),
         authStep(config.tokens, originOf(this.baseUrl), this.secrets),

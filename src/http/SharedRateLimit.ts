@@ -1,4 +1,4 @@
-import { defer, from, Observable, switchMap, tap } from 'rxjs';
+import { concat, defer, from, ignoreElements, Observable, switchMap, take, tap } from 'rxjs';
 import { PulseApiError, type RateLimitError } from '../errors';
 import { Closer, type AbortLike } from './Closer';
 import type { Interceptor } from './interceptors';
@@ -28,9 +28,11 @@ export const DEFAULT_SHARED_PAUSE_MS = 1000;
 /**
  * Takes a token of the shared limit before each API attempt (unsubscribing aborts the
  * wait), and passes a 429's Retry-After on to every sharer. A failure to reach the shared
- * limit fails the attempt with that error.
+ * limit fails the attempt with that error. `before(req)`, when given, is waited for first:
+ * the bearer token, so that an admitted request leaves at once instead of queueing behind a
+ * token fetch and then reaching the service in a burst with the others admitted meanwhile.
  */
-export function sharedLimitStep(shared: SharedRateLimit): Interceptor {
+export function sharedLimitStep(shared: SharedRateLimit, before?: (req: Parameters<Interceptor>[0]) => Observable<unknown> | undefined): Interceptor {
   return (req, next) => {
     const attempt$ = next(req);
     // Token requests go to the identity provider, not the API: outside the API's budget.
@@ -46,7 +48,8 @@ export function sharedLimitStep(shared: SharedRateLimit): Interceptor {
       );
       return () => closer.close();
     });
-    return defer(() => token$).pipe(
+    const ready$ = before?.(req);
+    return defer(() => (ready$ ? concat(ready$.pipe(take(1), ignoreElements()), token$) : token$)).pipe(
       switchMap(() => attempt$),
       tap({
         error: (err: unknown) => {
