@@ -1,0 +1,75 @@
+import * as z from 'zod/mini';
+
+/**
+ * Option objects are strict: a key the library does not know (`maxRetires`, `poll.maxWaitMS`)
+ * is a mistake that would otherwise be silently ignored, so it fails before any request, naming
+ * the option path and the closest known name. Server answers stay tolerant (`z.looseObject`);
+ * only what a caller writes goes through here.
+ */
+
+/** Edit distance with adjacent transpositions (`maxRetires` is one step from `maxRetries`). */
+function editDistance(a: string, b: string): number {
+  const d: number[][] = Array.from({ length: a.length + 1 }, (_, i) => [i, ...Array<number>(b.length).fill(0)]);
+  for (let j = 1; j <= b.length; j++) d[0]![j] = j;
+  for (let i = 1; i <= a.length; i++) {
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let best = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) best = Math.min(best, d[i - 2]![j - 2]! + 1);
+      d[i]![j] = best;
+    }
+  }
+  return d[a.length]![b.length]!;
+}
+
+/**
+ * The known key closest to `key` (case-insensitive), when it is close enough to be the one
+ * meant: at most 1 edit for short names, 2 from 5 characters on; `undefined` otherwise.
+ *
+ * @example
+ * closestKey('maxRetires', ['maxRetries', 'timeoutMs']); // 'maxRetries'
+ * closestKey('baseURL', ['baseUrl']); // 'baseUrl'
+ */
+export function closestKey(key: string, known: readonly string[]): string | undefined {
+  const lower = key.toLowerCase();
+  let best: string | undefined;
+  let bestDistance = Infinity;
+  for (const candidate of known) {
+    const distance = editDistance(lower, candidate.toLowerCase());
+    const allowed = Math.min(lower.length, candidate.length) >= 5 ? 2 : 1;
+    if (distance <= allowed && distance < bestDistance) [best, bestDistance] = [candidate, distance];
+  }
+  return best;
+}
+
+/** The message for an unknown option: `unknown option; did you mean maxWaitMs?`. */
+export function unknownOptionMessage(key: string, known: readonly string[]): string {
+  const suggestion = closestKey(key, known);
+  return suggestion === undefined ? 'unknown option' : `unknown option; did you mean ${suggestion}?`;
+}
+
+/**
+ * An option object's schema: each known key by its rule, and every other own key an issue at
+ * its own path (`poll.maxWaitMS`) saying it is unknown. Combine option objects by spreading
+ * their `shape`s into a new `optionsObject` (not `z.extend`, which would keep the old key list).
+ *
+ * @example
+ * const PollPolicySchema = optionsObject({ maxWaitMs: z.optional(optionRules.positiveMsOrInfinity) });
+ * const WithPoll = optionsObject({ ...PollPolicySchema.shape, strategy: z.optional(z.unknown()) });
+ */
+export function optionsObject<S extends z.core.$ZodLooseShape>(shape: S) {
+  const known = Object.keys(shape);
+  return z.looseObject(shape).check(
+    z.superRefine((value, ctx) => {
+      for (const key of Object.keys(value)) {
+        if (known.includes(key)) continue;
+        ctx.addIssue({ code: 'custom', message: unknownOptionMessage(key, known), path: [key], input: value[key] });
+      }
+    }),
+  );
+}
+
+/** Keys an option object allows whose values are checked elsewhere (by a process, by the caller). */
+export function checkedElsewhere<K extends string>(...keys: K[]): Record<K, z.ZodMiniOptional<z.ZodMiniUnknown>> {
+  return Object.fromEntries(keys.map((k) => [k, z.optional(z.unknown())])) as Record<K, z.ZodMiniOptional<z.ZodMiniUnknown>>;
+}
