@@ -24,7 +24,8 @@ function editDistance(a: string, b: string): number {
 
 /**
  * The known key closest to `key` (case-insensitive), when it is close enough to be the one
- * meant: at most 1 edit for short names, 2 from 5 characters on; `undefined` otherwise.
+ * meant: 2 edits from 5 characters on, 1 from 3, none below (only the case may differ:
+ * any one-letter name is one edit from any other); `undefined` otherwise.
  *
  * @example
  * closestKey('maxRetires', ['maxRetries', 'timeoutMs']); // 'maxRetries'
@@ -36,7 +37,8 @@ export function closestKey(key: string, known: readonly string[]): string | unde
   let bestDistance = Infinity;
   for (const candidate of known) {
     const distance = editDistance(lower, candidate.toLowerCase());
-    const allowed = Math.min(lower.length, candidate.length) >= 5 ? 2 : 1;
+    const shorter = Math.min(lower.length, candidate.length);
+    const allowed = shorter >= 5 ? 2 : shorter >= 3 ? 1 : 0;
     if (distance <= allowed && distance < bestDistance) [best, bestDistance] = [candidate, distance];
   }
   return best;
@@ -49,9 +51,10 @@ export function unknownOptionMessage(key: string, known: readonly string[]): str
 }
 
 /**
- * An option object's schema: each known key by its rule, and every other own key an issue at
- * its own path (`poll.maxWaitMS`) saying it is unknown. Combine option objects by spreading
- * their `shape`s into a new `optionsObject` (not `z.extend`, which would keep the old key list).
+ * An option object's schema: first every own key must be known (else an issue at its own
+ * path, `poll.maxWaitMS`, saying it is unknown: a typo is the likely cause of any other
+ * problem, such as a required option missing), then each known key by its rule. Combine
+ * option objects by spreading their `shape`s into a new `optionsObject`.
  *
  * @example
  * const PollPolicySchema = optionsObject({ maxWaitMs: z.optional(optionRules.positiveMsOrInfinity) });
@@ -59,14 +62,16 @@ export function unknownOptionMessage(key: string, known: readonly string[]): str
  */
 export function optionsObject<S extends z.core.$ZodLooseShape>(shape: S) {
   const known = Object.keys(shape);
-  return z.looseObject(shape).check(
+  const isKnown = new Set(known);
+  const knownKeys = z.looseObject({}).check(
     z.superRefine((value, ctx) => {
       for (const key of Object.keys(value)) {
-        if (known.includes(key)) continue;
+        if (isKnown.has(key)) continue;
         ctx.addIssue({ code: 'custom', message: unknownOptionMessage(key, known), path: [key], input: value[key] });
       }
     }),
   );
+  return Object.assign(z.pipe(knownKeys, z.looseObject(shape)), { shape });
 }
 
 /** Keys an option object allows whose values are checked elsewhere (by a process, by the caller). */
