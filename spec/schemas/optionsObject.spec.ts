@@ -13,6 +13,7 @@ import {
   Workflow,
 } from 'pulse-rx';
 import { startEmulator, type Emulator } from 'pulse-rx/emulator';
+import { readTexts } from 'pulse-rx/node';
 import { closestKey } from '../../src/schemas/optionsObject';
 
 /**
@@ -75,6 +76,7 @@ const cases: Array<[string, Act, string, string | undefined]> = [
     'options.onEvents',
     'onEvent',
   ],
+  ['a file reader', () => readTexts('reviews.csv', loose({ colum: 'comment' })), 'colum', 'column'],
   ['a Workflow run', ({ client }) => new Workflow().source('r', texts).sentiment().run(loose({ client, concurency: 2 })), 'options.concurency', 'concurrency'],
 ];
 
