@@ -1,5 +1,6 @@
 import { from, isObservable, lastValueFrom } from 'rxjs';
 import {
+  adaptive,
   allocateThemes,
   Analyzer,
   analyzeSentiment,
@@ -56,6 +57,7 @@ const cases: Array<[string, Act, string, string | undefined]> = [
     'options.run.ttl',
     undefined,
   ],
+  ['an adaptive poll strategy', () => adaptive(loose({ memroy: 8 })), 'poll.strategy.memroy', 'memory'],
   ['simple call options', ({ client }) => client.getHealth(loose({ timeOutMs: 5000 })), 'options.timeOutMs', 'timeoutMs'],
   ['poll options', ({ client }) => client.jobs.poll('job-1', 'sentiment', loose({ pol: {} })), 'options.pol', 'poll'],
   ['Job.wait', ({ client }) => client.jobs.resume({ id: 'job-1', kind: 'sentiment' }).wait(loose({ timeout: 10 })), 'timeout', 'timeoutMs'],
