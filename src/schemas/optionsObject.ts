@@ -63,11 +63,14 @@ export function unknownOptionMessage(key: string, known: readonly string[]): str
 export function optionsObject<S extends z.core.$ZodLooseShape>(shape: S) {
   const known = Object.keys(shape);
   const isKnown = new Set(known);
-  const knownKeys = z.looseObject({}).check(
+  // `z.unknown()` hands the value itself to the shape (an object schema would hand on a copy
+  // with `Object.prototype`, through which a polluted prototype would be read as options).
+  const knownKeys = z.unknown().check(
     z.superRefine((value, ctx) => {
+      if (value === null || typeof value !== 'object' || Array.isArray(value)) return; // the shape says so
       for (const key of Object.keys(value)) {
         if (isKnown.has(key)) continue;
-        ctx.addIssue({ code: 'custom', message: unknownOptionMessage(key, known), path: [key], input: value[key] });
+        ctx.addIssue({ code: 'custom', message: unknownOptionMessage(key, known), path: [key], input: (value as Record<string, unknown>)[key] });
       }
     }),
   );
