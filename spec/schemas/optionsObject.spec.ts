@@ -75,7 +75,7 @@ const cases: Array<[string, Act, string, string | undefined]> = [
   [
     'an Analyzer run',
     ({ client }) => new Analyzer({ dataset: texts, processes: [new SentimentProcess()], client }).run(loose({ onEvents: () => undefined })),
-    'options.onEvents',
+    'onEvents',
     'onEvent',
   ],
   ['a file reader', () => readTexts('reviews.csv', loose({ colum: 'comment' })), 'colum', 'column'],

@@ -1,4 +1,4 @@
-import { defer, switchMap, type Observable } from 'rxjs';
+import { switchMap, type Observable } from 'rxjs';
 import type { PulseClient } from '../client/PulseClient';
 import type { BudgetConfig, CallOptions, RunOptions } from '../client/CallOptions';
 import { checkRunBudget } from './checkRunBudget';
@@ -106,7 +106,7 @@ export class Analyzer {
    * const results = await firstValueFrom(analyzer.run({ onEvent: (e) => console.log(e.process, e.phase) }));
    */
   run(options: AnalyzerRunOptions = {}): Observable<AnalysisResults> {
-    return collectResults(defer(() => this.execute(checkOptions(AnalyzerRunOptionsSchema, options, 'options').onEvent)));
+    return collectResults(this.execute(checkOptions(AnalyzerRunOptionsSchema, options, '').onEvent));
   }
 
   private execute(onEvent?: (event: AnalysisEvent) => void): Observable<AnalysisEvent | AnalysisDone> {
