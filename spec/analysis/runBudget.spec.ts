@@ -39,7 +39,8 @@ describe('a run budget (Analyzer and Workflow)', () => {
     expect(BudgetExceededError.is(error) && error.estimate).toBe(20);
     expect(analysisRequests()).toEqual(['/v1/usage/estimate']);
     const bad = await firstValueFrom(workflow.run({ client, budget: { maxCredits: Number.NaN } })).catch((e: unknown) => e);
-    expect(PulseValidationError.is(bad) && bad.field).toBe('budget.maxCredits');
+    // Named under `options`, as every other run option of a Workflow (and as a call's budget).
+    expect(PulseValidationError.is(bad) && bad.field).toBe('options.budget.maxCredits');
     expect(() => new Analyzer({ dataset: texts, processes: [new SentimentProcess()], budget: { maxCredits: -2 } })).toThrow(
       'budget.maxCredits: must be a finite number, 0 or more',
     );

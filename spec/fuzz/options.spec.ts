@@ -142,7 +142,8 @@ describe('fuzzing option objects: a result or a PulseValidationError naming an o
     if ('error' in outcome) {
       const e = outcome.error as PulseValidationError;
       if (!(e instanceof PulseValidationError)) throw e;
-      expect(e.field).toMatch(/^[A-Za-z]/);
+      // An unknown key is named as it was written (`{ ...[x] }` gives a key "0"); a known option by its path.
+      if (!/: unknown option/.test(e.message)) expect(e.field).toMatch(/^[A-Za-z]/);
       expect(server.seen.length).toBe(before);
       counts.refused++;
     } else {

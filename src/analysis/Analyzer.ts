@@ -1,9 +1,9 @@
 import { switchMap, type Observable } from 'rxjs';
 import type { PulseClient } from '../client/PulseClient';
 import type { BudgetConfig, CallOptions, RunOptions } from '../client/CallOptions';
-import { checkRunBudget, checkRunBudgetOption } from './checkRunBudget';
+import { checkRunBudget } from './checkRunBudget';
 import { checkOptions } from '../http/checkOptions';
-import { RunOptionSchema, StarterOptionsSchema } from '../schemas/options';
+import { AnalyzerOptionsSchema, AnalyzerRunOptionsSchema } from '../schemas/options';
 import { PulseValidationError } from '../errors';
 import type { FastMode } from '../schemas/common';
 import type { AnalysisDone, AnalysisEvent, RunMonitor } from './AnalysisEvent';
@@ -65,10 +65,8 @@ export class Analyzer {
 
   constructor(private readonly options: AnalyzerOptions) {
     if (options === null || typeof options !== 'object') throw new PulseValidationError('options', 'must be an object');
-    // signal, timeoutMs, concurrency and fast by their rules (the same as the starters').
-    checkOptions(StarterOptionsSchema, options, '');
-    checkRunBudgetOption(options);
-    checkOptions(RunOptionSchema, options, '');
+    // signal, timeoutMs, concurrency, fast, budget and run by their rules; no unknown key.
+    checkOptions(AnalyzerOptionsSchema, options, '');
     this.dataset = checkDataset('dataset', options.dataset);
     cacheOption(options.cache);
     if (!Array.isArray(options.processes) || options.processes.length === 0) {
@@ -108,7 +106,7 @@ export class Analyzer {
    * const results = await firstValueFrom(analyzer.run({ onEvent: (e) => console.log(e.process, e.phase) }));
    */
   run(options: AnalyzerRunOptions = {}): Observable<AnalysisResults> {
-    return collectResults(this.execute(options.onEvent));
+    return collectResults(this.execute(checkOptions(AnalyzerRunOptionsSchema, options, '').onEvent));
   }
 
   private execute(onEvent?: (event: AnalysisEvent) => void): Observable<AnalysisEvent | AnalysisDone> {

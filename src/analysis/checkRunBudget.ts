@@ -3,10 +3,7 @@ import type { BudgetConfig } from '../client/CallOptions';
 import { creditsOf } from '../client/checkBudget';
 import type { PulseClient } from '../client/PulseClient';
 import { BudgetExceededError } from '../errors';
-import { checkOptions } from '../http/checkOptions';
 import type { UsageEstimateRequest } from '../schemas/usage';
-import { BudgetConfigSchema } from '../schemas/options';
-import * as z from 'zod/mini';
 import type { ProcessKind } from './Process';
 import type { PlannedStep } from './runProcesses';
 
@@ -23,12 +20,6 @@ const FEATURE: Record<ProcessKind, UsageEstimateRequest['feature']> = {
   embeddings: 'embeddings',
 };
 
-const RunBudgetSchema = z.looseObject({ budget: z.optional(BudgetConfigSchema) });
-
-/** Checks a run's `budget` option (a `PulseValidationError` naming `budget.maxCredits`). */
-export function checkRunBudgetOption(options: { budget?: BudgetConfig }): void {
-  checkOptions(RunBudgetSchema, options, '');
-}
 
 /**
  * A whole run's cost guard: one estimate per step (asked together), summed, before any step

@@ -7,7 +7,8 @@ import { MAX_TIMER_MS } from '../http/interceptors';
 import type { Job } from '../jobs/Job';
 import { mapJob } from '../jobs/mapJob';
 import type { FastMode } from '../schemas/common';
-import { StarterOptionsSchema, StarterProgressSchema } from '../schemas/options';
+import type * as z from 'zod/mini';
+import { StarterOptionsSchema } from '../schemas/options';
 import type { JobProgressEvent } from '../jobs/JobEvent';
 import type { AnalysisEvent } from './AnalysisEvent';
 import { textsOf, withClient, type TextsInput } from './inputs';
@@ -50,10 +51,15 @@ type EndEvent = Extract<AnalysisEvent, { phase: 'end' }>;
  * result, or, with `awaitJobResult: false`, the last one's job handle once its
  * dependencies have ended.
  */
-export function runStarter<R>(texts: TextsInput, options: StarterOptions | undefined, build: () => AnyProcess[]): Observable<R | Job<R>> {
+export function runStarter<R>(
+  texts: TextsInput,
+  options: StarterOptions | undefined,
+  build: () => AnyProcess[],
+  schema: z.ZodMiniType = StarterOptionsSchema,
+): Observable<R | Job<R>> {
   return defer(() => {
-    const { client, fast = 'auto', signal, timeoutMs, concurrency, awaitJobResult = true } = checkOptions(StarterOptionsSchema, options, 'options');
-    const { onProgress } = checkOptions(StarterProgressSchema, options, 'options') as Pick<StarterOptions, 'onProgress'>;
+    const checked: StarterOptions = checkOptions(schema, options, 'options');
+    const { client, fast = 'auto', signal, timeoutMs, concurrency, awaitJobResult = true, onProgress } = checked;
     if (!awaitJobResult && client === undefined) {
       throw new PulseValidationError('client', 'is required with awaitJobResult: false (the handle polls through it)');
     }

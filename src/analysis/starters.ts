@@ -1,4 +1,5 @@
 import { defer, map, switchMap, type Observable, type OperatorFunction } from 'rxjs';
+import type * as z from 'zod/mini';
 import { checkOptions } from '../http/checkOptions';
 import { PulseValidationError } from '../errors';
 import { PulseClient } from '../client/PulseClient';
@@ -10,7 +11,7 @@ import { extractElements as extractionsOperator, type ExtractElementsConfig, typ
 import type { DataDictionaryRequest, DataDictionaryResponse } from '../schemas/dataDictionary';
 import type { ExtractionsRequest } from '../schemas/extractions';
 import type { UsageEstimateRequest, UsageEstimateResponse } from '../schemas/usage';
-import { StarterOptionsSchema } from '../schemas/options';
+import { starterOptionsSchema } from '../schemas/options';
 import { checkDataset, textsOf, withClient, type TextsInput } from './inputs';
 import type { Process } from './Process';
 import { Cluster, type ClusterOptions } from './processes/Cluster';
@@ -37,6 +38,19 @@ export type { StarterOptions, StarterResult } from './runStarter';
 
 type AnyProcess = Process<unknown, AnalysisResult<unknown>>;
 
+// Each starter's options: the shared ones and its own analysis options, by name.
+const SentimentStarterSchema = starterOptionsSchema('version', 'provider');
+const THEME_GENERATION_KEYS = ['minThemes', 'maxThemes', 'context', 'version', 'prune', 'interactive', 'initialSets', 'provider'];
+const ThemesStarterSchema = starterOptionsSchema(...THEME_GENERATION_KEYS);
+const AllocationStarterSchema = starterOptionsSchema('themes', 'threshold', 'singleLabel', 'split', 'version', 'provider', 'themeGeneration');
+const ClusterStarterSchema = starterOptionsSchema('k', 'algorithm');
+const SummaryStarterSchema = starterOptionsSchema('question', 'length', 'preset');
+const ExtractionStarterSchema = starterOptionsSchema('dictionary', 'type', 'category', 'expandDictionary', 'expandDictionaryLimit', 'version', 'provider');
+const SimilarityStarterSchema = starterOptionsSchema('others', 'split', 'version', 'flatten', 'provider');
+const EmbeddingsStarterSchema = starterOptionsSchema('provider');
+const UsageStarterSchema = starterOptionsSchema('feature');
+const DictionaryStarterSchema = starterOptionsSchema('title', 'description', 'context', 'language');
+
 /** Like `runStarter` for one direct client call (usage estimates). */
 function callStarter<T>(
   texts: TextsInput,
@@ -44,14 +58,14 @@ function callStarter<T>(
   call: (client: PulseClient, texts: readonly string[]) => Observable<T>,
 ): Observable<T> {
   return defer(() => {
-    const o = checkOptions(StarterOptionsSchema, options, 'options');
+    const o = checkOptions(UsageStarterSchema, options, 'options');
     return withDeadline(withClient(o.client, (c) => textsOf(texts).pipe(switchMap((t) => call(c, t)))), o.timeoutMs);
   });
 }
 
 const asProcess = (p: unknown) => p as AnyProcess;
-const starter = <R, O>(texts: TextsInput, options: StarterOptions | undefined, build: () => AnyProcess[]) =>
-  runStarter<R>(texts, options, build) as StarterResult<R, O>;
+const starter = <R, O>(texts: TextsInput, options: StarterOptions | undefined, schema: z.ZodMiniType, build: () => AnyProcess[]) =>
+  runStarter<R>(texts, options, build, schema) as StarterResult<R, O>;
 
 /**
  * Sentiment of every text: one value (a `SentimentResult`), then complete.
@@ -65,7 +79,7 @@ export function sentimentAnalysis<O extends Omit<SentimentOptions, 'name' | 'fas
   texts: TextsInput,
   options?: O,
 ): StarterResult<SentimentResult, O> {
-  return starter(texts, options, () => [asProcess(new SentimentProcess({ version: options?.version, provider: options?.provider }))]);
+  return starter(texts, options, SentimentStarterSchema, () => [asProcess(new SentimentProcess({ version: options?.version, provider: options?.provider }))]);
 }
 
 /**
@@ -79,7 +93,7 @@ export function generateThemes<O extends Omit<ThemeGenerationOptions, 'name' | '
   texts: TextsInput,
   options?: O,
 ): StarterResult<ThemeGenerationResult, O> {
-  return starter(texts, options, () => [asProcess(new ThemeGeneration(themeOptions(options)))]);
+  return starter(texts, options, ThemesStarterSchema, () => [asProcess(new ThemeGeneration(themeOptions(options)))]);
 }
 
 /**
@@ -93,7 +107,7 @@ export function generateThemes<O extends Omit<ThemeGenerationOptions, 'name' | '
 export function themeAllocation<
   O extends Omit<ThemeAllocationOptions, 'name' | 'themesFrom' | 'fast'> & StarterOptions & { themeGeneration?: Omit<ThemeGenerationOptions, 'name'> },
 >(texts: TextsInput, options?: O): StarterResult<ThemeAllocationResult, O> {
-  return starter(texts, options, () => {
+  return starter(texts, options, AllocationStarterSchema, () => {
     const { themes, threshold, singleLabel, split, version, provider } = options ?? {};
     const allocation = new ThemeAllocation({ themes, threshold, singleLabel, split, version, provider });
     const generation = allocation.dependsOn().length ? [asProcess(new ThemeGeneration(options?.themeGeneration))] : [];
@@ -111,7 +125,7 @@ export function clusterAnalysis<O extends Omit<ClusterOptions, 'name' | 'fast'> 
   texts: TextsInput,
   options?: O,
 ): StarterResult<ClusterResult, O> {
-  return starter(texts, options, () => [asProcess(new Cluster({ k: options?.k, algorithm: options?.algorithm }))]);
+  return starter(texts, options, ClusterStarterSchema, () => [asProcess(new Cluster({ k: options?.k, algorithm: options?.algorithm }))]);
 }
 
 /**
@@ -124,7 +138,7 @@ export function summarize<O extends Omit<SummaryOptions, 'name' | 'fast'> & Star
   texts: TextsInput,
   options?: O,
 ): StarterResult<SummaryResult, O> {
-  return starter(texts, options, () => [asProcess(new Summary({ question: options?.question, length: options?.length, preset: options?.preset }))]);
+  return starter(texts, options, SummaryStarterSchema, () => [asProcess(new Summary({ question: options?.question, length: options?.length, preset: options?.preset }))]);
 }
 
 /** Options of the `extractElements` starter. */
@@ -154,7 +168,7 @@ export function extractElements(
     // Checked here so the error names the starter's own option, as the client would.
     if (!Array.isArray(dictionary)) throw new PulseValidationError('dictionary', 'is required: an array of 3 to 200 terms');
     return [asProcess(new ThemeExtraction({ dictionary, type, category, expandDictionary, expandDictionaryLimit, version, provider }))];
-  });
+  }, ExtractionStarterSchema);
 }
 
 /** Options of the `compareSimilarity` starter. */
@@ -181,8 +195,8 @@ export function compareSimilarity<O extends CompareSimilarityOptions>(
     // Cross-similarity keeps the texts as set A: they are only known once `texts` has emitted.
     const run$ = others === undefined ? undefined : textsOf(texts);
     const build = (setA?: readonly string[]) => () => [asProcess(new Similarity({ setA, setB: others, split, version, flatten, provider }))];
-    if (!run$) return runStarter<SimilarityResult>(texts, options, build());
-    return run$.pipe(switchMap((t) => runStarter<SimilarityResult>(t, options, build(t))));
+    if (!run$) return runStarter<SimilarityResult>(texts, options, build(), SimilarityStarterSchema);
+    return run$.pipe(switchMap((t) => runStarter<SimilarityResult>(t, options, build(t), SimilarityStarterSchema)));
   }) as StarterResult<SimilarityResult, O>;
 }
 
@@ -205,7 +219,7 @@ export function createEmbeddings(
 ): Observable<EmbeddingsResult | Job<EmbeddingsResult>> | OperatorFunction<string, TextEmbedding> {
   if (first instanceof PulseClient) return embeddingsOperator(first, options as BatchTextsConfig);
   const provider = (options as EmbeddingsOptions | undefined)?.provider;
-  return runStarter(first, options as StarterOptions, () => [asProcess(new Embeddings({ provider }))]);
+  return runStarter(first, options as StarterOptions, () => [asProcess(new Embeddings({ provider }))], EmbeddingsStarterSchema);
 }
 
 /**
@@ -239,7 +253,7 @@ export function generateDataDictionary<O extends DataDictionaryStarterOptions>(
   options?: O,
 ): StarterResult<DataDictionaryResult, O> {
   return defer(() => {
-    const checked = checkOptions(StarterOptionsSchema, options ?? {}, 'options') as DataDictionaryStarterOptions;
+    const checked = checkOptions(DictionaryStarterSchema, options ?? {}, 'options') as DataDictionaryStarterOptions;
     const { client, signal, timeoutMs, awaitJobResult = true, ...dictionaryOptions } = checked;
     if (!awaitJobResult && client === undefined) {
       throw new PulseValidationError('client', 'is required with awaitJobResult: false (the handle polls through it)');

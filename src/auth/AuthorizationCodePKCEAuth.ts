@@ -2,7 +2,7 @@ import { defer, Observable, tap, throwError } from 'rxjs';
 import { checkOptions } from '../http/checkOptions';
 import { AuthenticationError, PulseValidationError } from '../errors';
 import { secureUrl } from '../http/secureUrl';
-import { AuthorizationCodePKCEAuthOptionsSchema } from '../schemas/options';
+import { AuthorizationCodePKCEAuthOptionsSchema } from '../schemas/authOptions';
 import type { TokenResponse } from '../schemas/token';
 import type { AuthContext, AuthProvider } from './AuthProvider';
 import { httpUrl } from './ClientCredentialsAuth';

@@ -2,7 +2,7 @@ import type { Observable } from 'rxjs';
 import { checkOptions, describe } from '../http/checkOptions';
 import { PulseValidationError } from '../errors';
 import { secureUrl } from '../http/secureUrl';
-import { ClientCredentialsAuthOptionsSchema } from '../schemas/options';
+import { ClientCredentialsAuthOptionsSchema } from '../schemas/authOptions';
 import type { AuthContext, AuthProvider } from './AuthProvider';
 import { DEFAULTS, readEnv } from './env';
 import { requestToken, type TokenBodyFormat } from './requestToken';

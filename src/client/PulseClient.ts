@@ -15,6 +15,7 @@ import { MAX_TIMER_MS } from '../http/interceptors';
 import { leveledLogger } from '../http/logger';
 import { DEFAULT_TOKEN_TIMEOUT_MS } from '../auth/requestToken';
 import { Secrets } from '../http/Secrets';
+import { ClientCredentialsClientOptionsSchema, PkceClientOptionsSchema } from '../schemas/authOptions';
 import { PulseClientOptionsSchema } from '../schemas/options';
 import { DEFAULT_RETRY, type RetryConfig } from '../http/retryPolicy';
 import type { HttpClientInstance } from '../http/types';
@@ -133,7 +134,7 @@ export class PulseClient {
    * const client = PulseClient.withClientCredentials({ clientId: 'id', clientSecret: 'secret' });
    */
   static withClientCredentials(options: ClientCredentialsAuthOptions & PulseClientOptions = {}): PulseClient {
-    const o = checkOptions(PulseClientOptionsSchema, options, '');
+    const o = checkOptions(ClientCredentialsClientOptionsSchema, options, '');
     const { clientId, clientSecret, tokenUrl, audience, scope, bodyFormat, refreshSkewMs, tokenTimeoutMs, organization, ...clientOptions } = o;
     const allowInsecureHttp = o.allowInsecureHttp;
     const auth = new ClientCredentialsAuth({
@@ -157,7 +158,7 @@ export class PulseClient {
   static withPkce(
     options: AuthorizationCodePKCEAuthOptions & PulseClientOptions = {},
   ): PulseClient & { readonly auth: AuthorizationCodePKCEAuth } {
-    const o = checkOptions(PulseClientOptionsSchema, options, '');
+    const o = checkOptions(PkceClientOptionsSchema, options, '');
     const { clientId, redirectUri, authorizeUrl, tokenUrl, audience, scope, organization, tokenTimeoutMs, ...rest } = o;
     const { code, codeVerifier, refreshToken, onRefreshToken, ...clientOptions } = rest;
     const auth = new AuthorizationCodePKCEAuth({

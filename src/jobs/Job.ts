@@ -3,12 +3,13 @@ import * as z from 'zod/mini';
 import { checkOptions } from '../http/checkOptions';
 import { JobTimeoutError } from '../errors';
 import { optionRules } from '../schemas/options';
+import { optionsObject } from '../schemas/optionsObject';
 import { MAX_TIMER_MS } from '../http/interceptors';
 import type { JobKind } from '../schemas/jobs';
 import type { JobEvent, JobResultEvent } from './JobEvent';
 import { brand, isBranded } from '../brand';
 
-const WaitOptionsSchema = z.looseObject({ timeoutMs: z.optional(optionRules.positiveMsOrInfinity) });
+const WaitOptionsSchema = optionsObject({ timeoutMs: z.optional(optionRules.positiveMsOrInfinity) });
 
 /** What identifies a job across processes: store it, and `client.jobs.resume()` it later. */
 export interface JobRef {

@@ -13,9 +13,15 @@ import { AdaptivePoll } from './adaptivePoll';
 import { isAdaptivePoll, resolvePollPolicy, type PollPolicy } from './pollPolicy';
 import * as z from 'zod/mini';
 import { optionRules, PollPolicySchema } from '../schemas/options';
+import { checkedElsewhere, optionsObject } from '../schemas/optionsObject';
 import { safeParse } from '../schemas/safeParse';
 
-const PollOptionsSchema = z.looseObject({ poll: z.optional(PollPolicySchema), cancelOnUnsubscribe: z.optional(optionRules.boolean) });
+const PollOptionsSchema = optionsObject({
+  poll: z.optional(PollPolicySchema),
+  cancelOnUnsubscribe: z.optional(optionRules.boolean),
+  // Set by the client itself when it submits (@internal).
+  ...checkedElsewhere('size', 'submittedAt'),
+});
 /** Answers of a service without job cancellation: `cancel()` reports `false` for them. */
 const NO_CANCEL = new Set([404, 405, 501]);
 

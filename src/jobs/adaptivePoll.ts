@@ -1,4 +1,6 @@
 import { PulseValidationError } from '../errors';
+import { checkOptions } from '../http/checkOptions';
+import { checkedElsewhere, optionsObject } from '../schemas/optionsObject';
 import { estimateDuration, type DurationEstimate, type DurationObservation } from './durationModel';
 import { pollDelayMs, type PollPolicy } from './pollPolicy';
 
@@ -13,6 +15,9 @@ export interface AdaptivePollOptions {
   /** Observations kept per job kind, oldest dropped first. @default 16 */
   memory?: number;
 }
+
+/** The known keys of `AdaptivePollOptions` (their values are checked by the constructor). */
+const AdaptivePollOptionsSchema = optionsObject(checkedElsewhere('prior', 'memory'));
 
 /** The job being polled, as the policy sees it. */
 export interface PolledJob {
@@ -74,6 +79,7 @@ export class AdaptivePoll {
   private readonly listeners = new Set<(kind: string) => void>();
 
   constructor(options: AdaptivePollOptions = {}) {
+    checkOptions(AdaptivePollOptionsSchema, options, 'poll.strategy');
     this.memory = options.memory ?? 16;
     if (!Number.isInteger(this.memory) || this.memory < 1) {
       throw new PulseValidationError('poll.strategy.memory', 'must be a positive integer', { value: String(this.memory) });

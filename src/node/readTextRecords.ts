@@ -3,6 +3,8 @@ import { extname } from 'node:path';
 import { pipeline } from 'node:stream';
 import { concatMap, EMPTY, Observable, of } from 'rxjs';
 import { PulseValidationError } from '../errors';
+import { checkOptions as checkOptionObject } from '../http/checkOptions';
+import { checkedElsewhere, optionsObject } from '../schemas/optionsObject';
 import type { ReadTextsOptions } from './readTexts';
 import { recordMaker } from './recordMaker';
 import { csvRows, lineRows, textGuard, type SourceRow } from './sourceRows';
@@ -25,6 +27,9 @@ export interface ReadTextRecordsOptions extends ReadTextsOptions {
 }
 
 const FORMATS = ['txt', 'csv', 'tsv', 'jsonl', 'xlsx'] as const;
+
+/** The known keys of `ReadTextRecordsOptions` (each value is checked below, or where it is used). */
+const ReadTextRecordsOptionsSchema = optionsObject(checkedElsewhere('format', 'column', 'sheet', 'header', 'field', 'flow', 'idColumn'));
 
 /**
  * Streams the records of a file with their line numbers: `.txt` lines (`\n`, `\r\n` or `\r`),
@@ -91,6 +96,11 @@ export function readTextRecords(path: string, options: ReadTextRecordsOptions = 
 function checkOptions(path: unknown, options: ReadTextRecordsOptions): PulseValidationError | undefined {
   if (typeof path !== 'string' || path === '') {
     return new PulseValidationError('path', 'must be the path of a file (a non-empty string)', { value: typeof path });
+  }
+  try {
+    checkOptionObject(ReadTextRecordsOptionsSchema, options, '');
+  } catch (e) {
+    return e as PulseValidationError;
   }
   if (options.format !== undefined && !FORMATS.includes(options.format)) {
     return new PulseValidationError('format', `must be ${FORMATS.join(', ')}`, { value: String(options.format) });

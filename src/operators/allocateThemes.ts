@@ -2,7 +2,7 @@ import { map, OperatorFunction } from 'rxjs';
 import type { PulseClient } from '../client/PulseClient';
 import type { Theme } from '../schemas/themes';
 import { AllocateThemesConfigSchema } from '../schemas/options';
-import { batchTexts, checkOperator, type BatchTextsConfig } from './batchTexts';
+import { batchConfig, batchTexts, checkOperator, type BatchTextsConfig } from './batchTexts';
 import { DEFAULT_THEME_THRESHOLD, rankThemes, themeTarget } from './themeScores';
 
 /** Options of the `allocateThemes` operator. */
@@ -35,7 +35,7 @@ export function allocateThemes(client: PulseClient, options: AllocateThemesConfi
   const config = checkOperator(client, options ?? ({} as AllocateThemesConfig), AllocateThemesConfigSchema);
   const targets = config.themes.map(themeTarget);
   const threshold = config.threshold ?? DEFAULT_THEME_THRESHOLD;
-  return batchTexts({ batchSize: 100, ...config }, (batch) =>
+  return batchTexts({ batchSize: 100, ...batchConfig(config) }, (batch) =>
     client.compareSimilarity({ setA: batch.map((b) => b.text), setB: targets, fast: config.fast ?? 'auto' }).pipe(
       map((res) =>
         (res.matrix ?? []).map((row, i) => ({

@@ -1,7 +1,8 @@
 import { map, OperatorFunction } from 'rxjs';
 import type { PulseClient } from '../client/PulseClient';
 import type { SentimentItem } from '../schemas/sentiment';
-import { batchTexts, checkOperator, type BatchTextsConfig } from './batchTexts';
+import { AnalyzeSentimentConfigSchema } from '../schemas/options';
+import { batchConfig, batchTexts, checkOperator, type BatchTextsConfig } from './batchTexts';
 
 /** Options of the `analyzeSentiment` operator. */
 export interface AnalyzeSentimentConfig extends BatchTextsConfig {
@@ -26,8 +27,8 @@ export interface TextSentiment extends SentimentItem {
  *   .subscribe(({ index, sentiment }) => console.log(index, sentiment));
  */
 export function analyzeSentiment(client: PulseClient, options: AnalyzeSentimentConfig = {}): OperatorFunction<string, TextSentiment> {
-  const config = checkOperator(client, options);
-  return batchTexts(config, (batch) =>
+  const config = checkOperator(client, options, AnalyzeSentimentConfigSchema);
+  return batchTexts(batchConfig(config), (batch) =>
     client
       .analyzeSentiment({ inputs: batch.map((b) => b.text), fast: config.fast ?? 'auto', ...(config.version ? { version: config.version } : {}) })
       .pipe(

@@ -129,6 +129,19 @@ export function batchTexts<R>(options: BatchTextsConfig, analyze: (batch: Indexe
     });
 }
 
+const BATCH_KEYS = Object.keys(BatchTextsConfigSchema.shape);
+
+/**
+ * The engine's own options out of an operator's config (`themes`, `dictionary`, `version`
+ * are the operator's), for `batchTexts`, which refuses keys it does not know.
+ *
+ * @example
+ * batchTexts(batchConfig(config), analyze);
+ */
+export function batchConfig(config: BatchTextsConfig): BatchTextsConfig {
+  return Object.fromEntries(BATCH_KEYS.filter((k) => k in config).map((k) => [k, (config as Record<string, unknown>)[k]]));
+}
+
 /**
  * Checks an operator's client and config (own properties, each option by its rule) and
  * returns the config's own-property copy: a `PulseValidationError`, never a TypeError.

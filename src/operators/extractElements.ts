@@ -1,7 +1,7 @@
 import { map, OperatorFunction } from 'rxjs';
 import type { PulseClient } from '../client/PulseClient';
 import { ExtractElementsConfigSchema } from '../schemas/options';
-import { batchTexts, checkOperator, type BatchTextsConfig } from './batchTexts';
+import { batchConfig, batchTexts, checkOperator, type BatchTextsConfig } from './batchTexts';
 
 /** Options of the `extractElements` operator. */
 export interface ExtractElementsConfig extends BatchTextsConfig {
@@ -27,7 +27,7 @@ export interface TextExtraction {
  */
 export function extractElements(client: PulseClient, options: ExtractElementsConfig): OperatorFunction<string, TextExtraction> {
   const config = checkOperator(client, options ?? ({} as ExtractElementsConfig), ExtractElementsConfigSchema);
-  return batchTexts(config, (batch) =>
+  return batchTexts(batchConfig(config), (batch) =>
     client
       .extractElements({ inputs: batch.map((b) => b.text), dictionary: config.dictionary, type: config.type, fast: config.fast ?? 'auto' })
       .pipe(

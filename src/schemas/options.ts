@@ -1,9 +1,13 @@
 import * as z from 'zod/mini';
+import { checkedElsewhere, optionsObject } from './optionsObject';
 
 /**
- * zod schemas of the option objects (client, call, policies, operators, starters, auth):
+ * zod schemas of the option objects (client, call, policies, operators, starters, runs):
  * one per options type, checked with the same rigour as request bodies before anything is
- * sent. Each rule carries its own message; the path of the first failure names the option.
+ * sent (the token providers' are in `authOptions.ts`). Each rule carries its own message; the
+ * path of the first failure names the option.
+ * Option objects are strict (`optionsObject`): an unknown key fails, with the closest name.
+ * An object that combines several takes their `shape`s spread into a new `optionsObject`.
  */
 
 /** A number that passes `ok`, else `rule` (NaN and strings fail every rule). */
@@ -57,7 +61,7 @@ export const AbortSignalSchema = z.custom<AbortSignal>(
 export const SchedulerSchema = r.withMethods('an RxJS scheduler', 'now', 'schedule');
 
 /** `Partial<RetryConfig>`. */
-export const RetryConfigSchema = z.looseObject({
+export const RetryConfigSchema = optionsObject({
   maxRetries: z.optional(r.int(0, 10)),
   initialDelayMs: z.optional(r.delayMs),
   maxDelayMs: z.optional(r.delayMs),
@@ -66,13 +70,15 @@ export const RetryConfigSchema = z.looseObject({
 });
 
 /** `Partial<PollPolicy>`; the interval order is checked once the defaults are filled in. */
-export const PollPolicySchema = z.looseObject({
+export const PollPolicySchema = optionsObject({
   minIntervalMs: z.optional(r.intervalMs),
   maxIntervalMs: z.optional(r.intervalMs),
   multiplier: z.optional(num('must be a finite number, 1 or more', (n) => n >= 1 && finite(n))),
   jitter: z.optional(r.fraction),
   maxWaitMs: z.optional(r.positiveMsOrInfinity),
   notFoundGraceMs: z.optional(r.int(0, 60_000)),
+  // A name or an `adaptive()` instance, checked by `resolvePollPolicy`.
+  ...checkedElsewhere('strategy'),
 });
 
 /** Visible ASCII, no leading or trailing space: safe as an HTTP header value. */
@@ -89,18 +95,18 @@ const plainRecord = <V extends z.ZodMiniType>(value: V, error: string) =>
   );
 
 /** `BudgetConfig`. */
-export const BudgetConfigSchema = z.looseObject({
+export const BudgetConfigSchema = optionsObject({
   maxCredits: num('must be a finite number, 0 or more', (n) => n >= 0 && finite(n)),
 });
 
 /** `SimpleCallOptions` (health, credits, usage). */
-export const SimpleCallOptionsSchema = z.looseObject({
+export const SimpleCallOptionsSchema = optionsObject({
   signal: z.optional(AbortSignalSchema),
   timeoutMs: z.optional(r.positiveMsOrInfinity),
 });
 
 /** `run: { store, id }` (`RunOptions`). */
-const RunSchema = z.looseObject({
+const RunSchema = optionsObject({
   store: r.withMethods('a RunStore', 'get', 'put', 'delete'),
   id: z
     .string({ error: 'must be a string' })
@@ -108,7 +114,8 @@ const RunSchema = z.looseObject({
 });
 
 /** `CallOptions`. */
-export const CallOptionsSchema = z.extend(SimpleCallOptionsSchema, {
+export const CallOptionsSchema = optionsObject({
+  ...SimpleCallOptionsSchema.shape,
   awaitJobResult: z.optional(r.boolean),
   observe: z.optional(z.enum(['body', 'events'], { error: "must be 'body' or 'events'" })),
   idempotencyKey: z.optional(
@@ -138,11 +145,8 @@ export const CallOptionsSchema = z.extend(SimpleCallOptionsSchema, {
   extraQuery: z.optional(plainRecord(z.string({ error: 'must be a string' }), 'must be an object of names to strings')),
 });
 
-/** The `run` option of an Analyzer or a Workflow run. */
-export const RunOptionSchema = z.looseObject({ run: z.optional(RunSchema) });
-
 /** `PulseClientOptions` (the base URL's own rules are checked by `resolveBaseUrl`). */
-export const PulseClientOptionsSchema = z.looseObject({
+export const PulseClientOptionsSchema = optionsObject({
   baseUrl: z.optional(r.string),
   auth: z.optional(r.withMethods('an AuthProvider', 'token', 'invalidate')),
   timeoutMs: z.optional(r.positiveMsOrInfinity),
@@ -169,7 +173,7 @@ export const PulseClientOptionsSchema = z.looseObject({
 });
 
 /** `BatchTextsConfig`, shared by the text-stream operators. */
-export const BatchTextsConfigSchema = z.looseObject({
+export const BatchTextsConfigSchema = optionsObject({
   batchSize: z.optional(r.positiveInt),
   concurrency: z.optional(r.positiveInt),
   maxWaitMs: z.optional(r.intervalMs),
@@ -179,8 +183,10 @@ export const BatchTextsConfigSchema = z.looseObject({
   maxTextLength: z.optional(r.positiveInt),
   flow: z.optional(r.withMethods('a FlowControl', 'done')),
   fast: z.optional(z.union([z.boolean(), z.literal('auto')], { error: "must be true, false or 'auto'" })),
-  version: z.optional(r.string),
 });
+
+/** `AnalyzeSentimentConfig`. */
+export const AnalyzeSentimentConfigSchema = optionsObject({ ...BatchTextsConfigSchema.shape, version: z.optional(r.string) });
 
 /** A theme to allocate to: a label, or a theme from `generateThemes`. */
 const ThemeTargetSchema = z.union([r.nonEmptyString, z.looseObject({ shortLabel: r.nonEmptyString })], {
@@ -188,7 +194,8 @@ const ThemeTargetSchema = z.union([r.nonEmptyString, z.looseObject({ shortLabel:
 });
 
 /** `AllocateThemesConfig`. */
-export const AllocateThemesConfigSchema = z.extend(BatchTextsConfigSchema, {
+export const AllocateThemesConfigSchema = optionsObject({
+  ...BatchTextsConfigSchema.shape,
   themes: z
     .array(ThemeTargetSchema, { error: 'must be an array of labels or themes' })
     .check(z.minLength(1, { error: 'needs at least one theme' })),
@@ -196,12 +203,14 @@ export const AllocateThemesConfigSchema = z.extend(BatchTextsConfigSchema, {
 });
 
 /** `ExtractElementsConfig` (the dictionary's own limits are checked per request). */
-export const ExtractElementsConfigSchema = z.extend(BatchTextsConfigSchema, {
+export const ExtractElementsConfigSchema = optionsObject({
+  ...BatchTextsConfigSchema.shape,
   dictionary: z.array(r.string, { error: 'must be an array of strings' }),
+  ...checkedElsewhere('type'),
 });
 
 /** `GatherJobsConfig`. */
-export const GatherJobsConfigSchema = z.looseObject({
+export const GatherJobsConfigSchema = optionsObject({
   concurrency: z.optional(r.positiveInt),
   timeoutMs: z.optional(r.positiveMsOrInfinity),
   failFast: z.optional(r.boolean),
@@ -209,7 +218,7 @@ export const GatherJobsConfigSchema = z.looseObject({
 });
 
 /** `SubmitAndGatherConfig`. */
-export const SubmitAndGatherConfigSchema = z.looseObject({
+export const SubmitAndGatherConfigSchema = optionsObject({
   concurrency: z.optional(r.positiveInt),
   rateLimitDelayMs: z.optional(r.delayMs),
   timeoutMs: z.optional(r.positiveMsOrInfinity),
@@ -217,45 +226,47 @@ export const SubmitAndGatherConfigSchema = z.looseObject({
   scheduler: z.optional(SchedulerSchema),
 });
 
-/** `StarterOptions` (each starter's own analysis options are checked by its process). */
-export const StarterOptionsSchema = z.extend(SimpleCallOptionsSchema, {
+/** The fast mode of a starter, an Analyzer or a Workflow run. */
+const FastModeSchema = z.union([z.boolean(), z.literal('auto')], { error: "must be true, false or 'auto'" });
+
+/** What starters, Analyzers and Workflow runs share (the `client` is checked by `withClient`). */
+const runShape = {
+  ...SimpleCallOptionsSchema.shape,
   concurrency: z.optional(r.positiveInt),
+  fast: z.optional(FastModeSchema),
+  ...checkedElsewhere('client'),
+};
+
+/** `StarterOptions`, without a starter's own analysis options (see `starterOptionsSchema`). */
+export const StarterOptionsSchema = optionsObject({
+  ...runShape,
   awaitJobResult: z.optional(r.boolean),
-  fast: z.optional(z.union([z.boolean(), z.literal('auto')], { error: "must be true, false or 'auto'" })),
+  onProgress: z.optional(r.fn),
 });
 
-/** A starter's `onProgress` (checked where it is used: Analyzer and Workflow runs take no such option). */
-export const StarterProgressSchema = z.looseObject({ onProgress: z.optional(r.fn) });
+/**
+ * A starter's options: `StarterOptions` and the starter's own analysis options, named in
+ * `analysisKeys` and checked by its process (or by the request schema).
+ *
+ * @example
+ * const SentimentStarterSchema = starterOptionsSchema('version', 'provider');
+ */
+export const starterOptionsSchema = (...analysisKeys: string[]) =>
+  optionsObject({ ...StarterOptionsSchema.shape, ...checkedElsewhere(...analysisKeys) });
 
-/** Options shared by the token providers. */
-const TokenProviderOptionsSchema = z.looseObject({
-  clientId: z.optional(r.string),
-  tokenUrl: z.optional(r.string),
-  audience: z.optional(r.string),
-  scope: z.optional(r.string),
-  tokenTimeoutMs: z.optional(r.positiveMs),
-  allowInsecureHttp: z.optional(r.boolean),
-});
+/** Options of an Analyzer and of a Workflow run (dataset, processes, cache and monitor have their own checks). */
+const analysisRunShape = {
+  ...runShape,
+  budget: z.optional(BudgetConfigSchema),
+  run: z.optional(RunSchema),
+  ...checkedElsewhere('cache', 'monitor'),
+};
 
-/** `ClientCredentialsAuthOptions`. */
-export const ClientCredentialsAuthOptionsSchema = z.extend(TokenProviderOptionsSchema, {
-  clientSecret: z.optional(r.string),
-  bodyFormat: z.optional(z.enum(['form', 'json'], { error: "must be 'form' or 'json'" })),
-  refreshSkewMs: z.optional(r.delayMs),
-  organization: z.optional(r.nonEmptyString),
-});
+/** `AnalyzerOptions`. */
+export const AnalyzerOptionsSchema = optionsObject({ ...analysisRunShape, ...checkedElsewhere('dataset', 'processes') });
 
-/** `AuthorizationCodePKCEAuthOptions`. */
-export const AuthorizationCodePKCEAuthOptionsSchema = z.extend(TokenProviderOptionsSchema, {
-  redirectUri: z.optional(r.string),
-  authorizeUrl: z.optional(r.string),
-  organization: z.optional(r.string),
-  code: z.optional(r.nonEmptyString),
-  codeVerifier: z.optional(
-    z
-      .string({ error: 'must be a string' })
-      .check(z.regex(/^[A-Za-z0-9._~-]{43,128}$/, { error: 'must be 43 to 128 characters of A-Z a-z 0-9 - . _ ~ (RFC 7636)' })),
-  ),
-  refreshToken: z.optional(r.nonEmptyString),
-  onRefreshToken: z.optional(r.fn),
-});
+/** `AnalyzerRunOptions`. */
+export const AnalyzerRunOptionsSchema = optionsObject({ onEvent: z.optional(r.fn) });
+
+/** `WorkflowRunOptions`. */
+export const WorkflowRunOptionsSchema = optionsObject({ ...analysisRunShape, onEvent: z.optional(r.fn) });

@@ -27,10 +27,10 @@ import type { ThemeAllocationResult } from '../analysis/results/ThemeAllocationR
 import type { ThemeGenerationResult } from '../analysis/results/ThemeGenerationResult';
 import { runProcesses } from '../analysis/runProcesses';
 import type { BudgetConfig, CallOptions, RunOptions } from '../client/CallOptions';
-import { checkRunBudget, checkRunBudgetOption } from '../analysis/checkRunBudget';
+import { checkRunBudget } from '../analysis/checkRunBudget';
 import { PulseClient } from '../client/PulseClient';
 import { checkOptions } from '../http/checkOptions';
-import { RunOptionSchema, StarterOptionsSchema } from '../schemas/options';
+import { WorkflowRunOptionsSchema } from '../schemas/options';
 import { PulseValidationError } from '../errors';
 import { checkShape } from '../client/validate';
 import { WorkflowSpecSchema, type WorkflowStepSpec } from './WorkflowSpec';
@@ -220,9 +220,7 @@ export class Workflow<R extends ResultMap = Record<never, never>> {
     const results = withResults<R>(onEvent, monitor, steps.map((s) => s.process.id));
     return defer(() => {
       // Bad run options (a NaN timeout, a fake signal) error the stream, naming the option.
-      checkOptions(StarterOptionsSchema, options, 'options');
-      checkRunBudgetOption(options);
-      checkOptions(RunOptionSchema, options, 'options');
+      checkOptions(WorkflowRunOptionsSchema, options, 'options');
       const call = { signal, timeoutMs, concurrency, run };
       const cache = cacheOption(options.cache);
       const execute = (c: PulseClient) =>
