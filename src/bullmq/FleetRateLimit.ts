@@ -3,7 +3,7 @@ import { PulseAbortError, PulseValidationError } from '../errors';
 import type { AbortLike } from '../http/Closer';
 import type { SharedRateLimit } from '../http/SharedRateLimit';
 import { FleetRateLimitOptionsSchema } from '../schemas/fleetOptions';
-import { checkFleetOptions } from './checkFleetOptions';
+import { checkOptions } from '../http/checkOptions';
 
 /**
  * The organisation's schedule, in Redis (GCRA): each caller reserves the next free start time,
@@ -113,7 +113,7 @@ export class FleetRateLimit implements SharedRateLimit {
     if (typeof (redis as Partial<Redis> | null)?.eval !== 'function') {
       throw new PulseValidationError('redis', 'must be an ioredis client');
     }
-    const o = checkFleetOptions(FleetRateLimitOptionsSchema, options);
+    const o = checkOptions(FleetRateLimitOptionsSchema, options ?? {}, '');
     const rps = o.requestsPerSecond;
     const burst = o.burst ?? 1;
     const headroom = o.headroom ?? 0.08;

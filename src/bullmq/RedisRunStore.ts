@@ -2,7 +2,7 @@ import type { Redis } from 'ioredis';
 import { PulseValidationError } from '../errors';
 import type { RunRecord, RunStore } from '../jobs/RunStore';
 import { RedisRunStoreOptionsSchema } from '../schemas/fleetOptions';
-import { checkFleetOptions } from './checkFleetOptions';
+import { checkOptions } from '../http/checkOptions';
 
 /** Options of {@link RedisRunStore}. */
 export interface RedisRunStoreOptions {
@@ -35,7 +35,7 @@ export class RedisRunStore implements RunStore {
     if (typeof (redis as Partial<Redis> | null)?.get !== 'function') {
       throw new PulseValidationError('redis', 'must be an ioredis client');
     }
-    const o = checkFleetOptions(RedisRunStoreOptionsSchema, options);
+    const o = checkOptions(RedisRunStoreOptionsSchema, options ?? {}, '');
     const prefix = o.prefix ?? 'pulse:run:';
     const ttl = o.ttlSeconds ?? 604_800;
     this.prefix = prefix;

@@ -2,7 +2,7 @@ import { FlowProducer, Queue, type ConnectionOptions, type Job, type JobsOptions
 import { PulseValidationError } from '../errors';
 import { AnalysisToEnqueueSchema, PulseQueueOptionsSchema } from '../schemas/fleetOptions';
 import { checkAnalysis, FAN_OUT_FIELDS, type AnalysisKind } from './analysisKinds';
-import { checkFleetOptions } from './checkFleetOptions';
+import { checkOptions } from '../http/checkOptions';
 
 /** The name of the parent job that gathers a fanned-out analysis. */
 export const GATHER_JOB = 'pulse:gather';
@@ -40,7 +40,7 @@ export interface PulseQueueOptions {
  * ```
  */
 export function createPulseQueue(options: PulseQueueOptions): Queue<PulseJobData> {
-  const o = checkFleetOptions(PulseQueueOptionsSchema, options);
+  const o = checkOptions(PulseQueueOptionsSchema, options ?? {}, '');
   const name = o.name ?? 'pulse';
   return new Queue<PulseJobData>(name, {
     // As given (not the checked copy): BullMQ and ioredis read them their own way.
@@ -87,7 +87,7 @@ export async function enqueueAnalysis(queue: Queue<PulseJobData>, analysis: Anal
   if (typeof (queue as Partial<Queue> | null)?.add !== 'function') {
     throw new PulseValidationError('queue', 'must be a queue from createPulseQueue');
   }
-  const a = checkFleetOptions(AnalysisToEnqueueSchema, analysis);
+  const a = checkOptions(AnalysisToEnqueueSchema, analysis ?? {}, '');
   const { kind, inputs } = checkAnalysis(a.kind, a.request);
   const runId = a.runId ?? globalThis.crypto.randomUUID();
   const partSize = a.partSize;

@@ -8,7 +8,7 @@ import type { JobEvent } from '../jobs/JobEvent';
 import type { RunStore } from '../jobs/RunStore';
 import { PulseWorkerOptionsSchema } from '../schemas/fleetOptions';
 import { joinParts, runAnalysis } from './analysisKinds';
-import { checkFleetOptions } from './checkFleetOptions';
+import { checkOptions } from '../http/checkOptions';
 import { GATHER_JOB, type PulseJobData } from './createPulseQueue';
 import { FleetRateLimit, type FleetRateLimitOptions } from './FleetRateLimit';
 import { RedisRunStore } from './RedisRunStore';
@@ -85,7 +85,7 @@ export interface PulseWorkerOptions {
  * ```
  */
 export function createPulseWorker(options: PulseWorkerOptions): Worker<PulseJobData> {
-  const o = checkFleetOptions(PulseWorkerOptionsSchema, options);
+  const o = checkOptions(PulseWorkerOptionsSchema, options ?? {}, '');
   // The worker's own connection serves only the fleet's limit and the default run store:
   // made only when one of them is wanted, and opened by its first command.
   const redis = o.rateLimit !== undefined || o.runStore === undefined ? ownConnection(options.connection) : undefined;

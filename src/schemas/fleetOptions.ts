@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
 import { JobKindSchema } from './jobs';
 import { optionRules as r } from './options';
+import { optionsObject } from './optionsObject';
 
 /**
  * zod schemas of the `pulse-rx/bullmq` option objects (queue, enqueued analysis, worker, run
@@ -20,7 +21,7 @@ const BullNameSchema = z.custom<string>((v) => typeof v === 'string' && /^[A-Za-
 });
 
 /** `FleetRateLimitOptions`. */
-export const FleetRateLimitOptionsSchema = z.strictObject({
+export const FleetRateLimitOptionsSchema = optionsObject({
   requestsPerSecond: r.positiveNumber,
   burst: z.optional(r.positiveInt),
   headroom: z.optional(
@@ -30,13 +31,13 @@ export const FleetRateLimitOptionsSchema = z.strictObject({
 });
 
 /** `RedisRunStoreOptions`. */
-export const RedisRunStoreOptionsSchema = z.strictObject({
+export const RedisRunStoreOptionsSchema = optionsObject({
   prefix: z.optional(r.string),
   ttlSeconds: z.optional(r.positiveInt),
 });
 
 /** `PulseQueueOptions`. */
-export const PulseQueueOptionsSchema = z.strictObject({
+export const PulseQueueOptionsSchema = optionsObject({
   connection: ConnectionSchema,
   name: z.optional(BullNameSchema),
   defaultJobOptions: z.optional(
@@ -45,7 +46,7 @@ export const PulseQueueOptionsSchema = z.strictObject({
 });
 
 /** `AnalysisToEnqueue` (the request itself is checked as the client would check it). */
-export const AnalysisToEnqueueSchema = z.strictObject({
+export const AnalysisToEnqueueSchema = optionsObject({
   kind: z.enum(JobKindSchema.options, { error: `must be one of ${JobKindSchema.options.join(', ')}` }),
   request: z.unknown(),
   runId: z.optional(BullNameSchema),
@@ -56,32 +57,30 @@ export const AnalysisToEnqueueSchema = z.strictObject({
 const timerMs = r.int(1, 2_147_483_647);
 
 /** `PulseWorkerOptions`. */
-export const PulseWorkerOptionsSchema = z
-  .strictObject({
-    connection: ConnectionSchema,
-    queueName: z.optional(BullNameSchema),
-    name: z.optional(r.string),
-    client: z.optional(r.withMethods('a PulseClient', 'analyzeSentiment', 'close')),
-    clientFactory: z.optional(r.fn),
-    concurrency: z.optional(r.positiveInt),
-    rateLimit: z.optional(FleetRateLimitOptionsSchema),
-    runStore: z.optional(
-      z.union([z.literal(false), r.withMethods('a RunStore', 'get', 'put', 'delete')], {
-        error: 'must be a RunStore (get, put, delete) or false',
-      }),
-    ),
-    resultSink: z.optional(r.withMethods('a ResultSink', 'put', 'get')),
-    lockDuration: z.optional(timerMs),
-    maxStalledCount: z.optional(r.positiveInt),
-    stalledInterval: z.optional(timerMs),
-  })
-  .check(
-    z.refine((o) => (o.client === undefined) !== (o.clientFactory === undefined), {
-      error: 'pass exactly one of client and clientFactory',
-      path: ['client'],
+export const PulseWorkerOptionsSchema = optionsObject({
+  connection: ConnectionSchema,
+  queueName: z.optional(BullNameSchema),
+  name: z.optional(r.string),
+  client: z.optional(r.withMethods('a PulseClient', 'analyzeSentiment', 'close')),
+  clientFactory: z.optional(r.fn),
+  concurrency: z.optional(r.positiveInt),
+  rateLimit: z.optional(FleetRateLimitOptionsSchema),
+  runStore: z.optional(
+    z.union([z.literal(false), r.withMethods('a RunStore', 'get', 'put', 'delete')], {
+      error: 'must be a RunStore (get, put, delete) or false',
     }),
-    z.refine((o) => o.rateLimit === undefined || o.client === undefined, {
-      error: 'needs clientFactory (the worker wires the shared limit into the client it builds)',
-      path: ['rateLimit'],
-    }),
-  );
+  ),
+  resultSink: z.optional(r.withMethods('a ResultSink', 'put', 'get')),
+  lockDuration: z.optional(timerMs),
+  maxStalledCount: z.optional(r.positiveInt),
+  stalledInterval: z.optional(timerMs),
+}).check(
+  z.refine((o) => (o.client === undefined) !== (o.clientFactory === undefined), {
+    error: 'pass exactly one of client and clientFactory',
+    path: ['client'],
+  }),
+  z.refine((o) => o.rateLimit === undefined || o.client === undefined, {
+    error: 'needs clientFactory (the worker wires the shared limit into the client it builds)',
+    path: ['rateLimit'],
+  }),
+);
