@@ -1,4 +1,5 @@
 import type { Tagger } from './language';
+import { baseForm } from './wordEmbed';
 import type { WordTable } from './WordTable';
 
 /**
@@ -30,9 +31,10 @@ export function frequentNouns(inputs: string[], tag: Tagger, words: WordTable, i
           otherwise.set(t.normal, (otherwise.get(t.normal) ?? 0) + 1);
           continue;
         }
-        // wink's lemma turns "app" into "application": the table's singular is kinder to labels.
+        // wink's lemma turns "app" into "application": the table's singular ("boxes" -> "box",
+        // as the embeddings read it) is kinder to labels.
         const form = t.normal;
-        const lemma = form.endsWith('s') && words.rank(form.slice(0, -1)) !== undefined ? form.slice(0, -1) : form;
+        const lemma = baseForm(form, words) ?? form;
         if (!isLabelWord(lemma) || !isLabelWord(form) || !words.vector(lemma)) continue;
         const e = byLemma.get(lemma) ?? { texts: new Set<number>(), forms: new Map<string, number>() };
         e.texts.add(i);
