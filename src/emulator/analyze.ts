@@ -70,7 +70,8 @@ export class Analyst {
       case 'similarity':
         return similarity(body as SimilarityRequestWire, this.embed);
       case 'themes': {
-        const options = { minThemes: body.minThemes as number, maxThemes: body.maxThemes as number, context: body.context as string };
+        const { minThemes, maxThemes, context, prune } = body as ThemeOptions;
+        const options: ThemeOptions = { minThemes, maxThemes, context, prune };
         if (body.version === '2025-09-01') {
           const sets = Math.max(1, Number(body.initialSets ?? 1));
           return { themeSets: Array.from({ length: sets }, (_, i) => this.themes(inputs, options, this.seed + i)) };

@@ -1,15 +1,12 @@
 import { cosine, type Embedder } from './embed';
 import type { Tagger } from './language';
+import { frequentNouns, groupNouns, type Noun } from './nounGroups';
 import { isSentimentWord } from './sentiment';
 import { isNumeric, STOPWORDS, stem, titleCase, tokenize } from './text';
-import type { EmulatedTheme, ThemeOptions } from './themes';
+import { themeBounds, type EmulatedTheme, type ThemeOptions } from './themes';
 import { meaningOf } from './wordEmbed';
-import { unit, type WordTable } from './WordTable';
+import type { WordTable } from './WordTable';
 
-/** Two nouns closer than this (cosine of centred GloVe vectors) belong to one theme. */
-export const GROUPING_SIMILARITY = 0.45;
-/** Nouns considered: the most frequent ones, each in at least two texts. */
-const CANDIDATES = 80;
 /**
  * The SDK's default allocation threshold (DEFAULT_THEME_THRESHOLD, 0.28; the emulator shares
  * no code with the client): themes are chosen so that texts reach it.
@@ -17,6 +14,10 @@ const CANDIDATES = 80;
 export const ALLOCATION_THRESHOLD = 0.28;
 /** Texts scored when choosing themes: a fixed stride through larger inputs bounds the work. */
 const SCORED_TEXTS = 400;
+/** A label names at most this many of its group's nouns ("Food, Drinks & Lunch"). */
+const LABEL_WORDS = 3;
+/** A group's nouns that may be named: its most covering ones. */
+const NAMEABLE = 5;
 /** Nouns that say how much or when, not what about. */
 const FILLER = new Set(
   `bit lot lots thing things way kind sort part end side couple number time times day days minute minutes hour hours
@@ -27,26 +28,23 @@ const FILLER = new Set(
  * Sentiment-lexicon nouns that name what a complaint is about, not how it felt: they may
  * label a theme ("Queue", "Delay"), where "mess" or "disaster" may not.
  */
-const TOPIC_NOUNS = new Set(`queue queues wait delay delays bug bugs crash crashes error errors`.split(/\s+/));
+const TOPIC_NOUNS = new Set(`queue queues wait delay delays bug bugs crash crashes error errors refund refunds complaint complaints`.split(/\s+/));
 
-interface Noun {
-  lemma: string;
-  /** Its most frequent written form ("rides" for "ride"). */
-  form: string;
-  texts: Set<number>;
-  vector: Float64Array;
-}
-interface Group {
-  nouns: Noun[];
-  centre: Float64Array;
-  texts: Set<number>;
+interface Candidate {
+  group: Noun[];
+  /** The nouns the label names, most covering first. */
+  named: Noun[];
+  label: string;
+  /** Scored texts whose similarity to the label reaches the allocation threshold. */
+  reach: Set<number>;
 }
 
 /**
- * Themes from the texts' frequent nouns, grouped by word-vector similarity ("rides",
- * "coaster", "drop" go together), chosen greedily to cover the most texts, labelled by
- * their two most frequent nouns. Context words, stop words, numbers and sentiment words
- * never become labels. Undefined when the texts have too few shared nouns: the caller
+ * Themes from the texts' frequent nouns: nouns grouped by word-vector similarity without
+ * chaining ("rides", "coaster", "drop" go together), each group labelled by its one to three
+ * most covering nouns, and groups chosen greedily so that the most distinct texts reach the
+ * allocation threshold against some label. Context words, stop words, numbers and sentiment
+ * words never become labels. Undefined when the texts have too few shared nouns: the caller
  * falls back to grouping whole texts.
  */
 export function nounThemes(
@@ -54,11 +52,13 @@ export function nounThemes(
   options: ThemeOptions,
   language: { tag: Tagger; words: WordTable; embed: Embedder },
 ): EmulatedTheme[] | undefined {
-  const lo = Math.max(1, options.minThemes ?? 1);
-  const hi = Math.max(lo, Math.min(options.maxThemes ?? 8, inputs.length));
-  const nouns = frequentNouns(inputs, language.tag, language.words, excludedWords(options.context));
-  const groups = groupNouns(nouns);
-  const chosen = cover(candidates(groups), inputs, language.embed, lo, hi);
+  const { lo, hi } = themeBounds(options, inputs.length);
+  const excluded = excludedWords(options.context);
+  const nouns = frequentNouns(inputs, language.tag, language.words, (w) => isLabelWord(w, excluded));
+  const scored = scoredTexts(inputs, language.embed);
+  // A theme is shared by two texts at least, and by `prune` percent of them when asked.
+  const least = Math.max(2, Math.ceil(((options.prune ?? 0) / 100) * scored.length));
+  const chosen = cover(candidates(groupNouns(nouns), scored, language.embed), { lo, hi, least });
   if (chosen.length < lo) return undefined;
   return chosen.map((c) => describe(c, inputs, language.words, options.context));
 }
@@ -70,35 +70,6 @@ function excludedWords(context: string | undefined): Set<string> {
   return out;
 }
 
-function frequentNouns(inputs: string[], tag: Tagger, words: WordTable, excluded: Set<string>): Noun[] {
-  const byLemma = new Map<string, { texts: Set<number>; forms: Map<string, number> }>();
-  inputs.forEach((text, i) => {
-    for (const s of tag.tag(text)) {
-      for (const t of s.tokens) {
-        if (t.pos !== 'NOUN' && t.pos !== 'PROPN') continue;
-        // Keyed by the singular the word table knows (wink's lemma turns "app" into "application").
-        const form = t.normal;
-        const lemma = form.endsWith('s') && words.rank(form.slice(0, -1)) !== undefined ? form.slice(0, -1) : form;
-        if (!isLabelWord(lemma, excluded) || !isLabelWord(form, excluded) || !words.vector(lemma)) continue;
-        const e = byLemma.get(lemma) ?? { texts: new Set<number>(), forms: new Map<string, number>() };
-        e.texts.add(i);
-        e.forms.set(form, (e.forms.get(form) ?? 0) + 1);
-        byLemma.set(lemma, e);
-      }
-    }
-  });
-  return [...byLemma.entries()]
-    .filter(([, e]) => e.texts.size >= 2)
-    .sort((a, b) => b[1].texts.size - a[1].texts.size || a[0].localeCompare(b[0]))
-    .slice(0, CANDIDATES)
-    .map(([lemma, e]) => ({
-      lemma,
-      form: [...e.forms.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]![0],
-      texts: e.texts,
-      vector: words.vector(lemma)!,
-    }));
-}
-
 /** A word that may appear in a label: letters only, no stop, filler, context or sentiment word (topic nouns aside). */
 export function isLabelWord(word: string, excluded: Set<string>): boolean {
   // Case-blind: a sentence's capitalised first word ("The") is still a stop word.
@@ -107,82 +78,89 @@ export function isLabelWord(word: string, excluded: Set<string>): boolean {
   return plain && !excluded.has(word) && !excluded.has(stem(word)) && (TOPIC_NOUNS.has(word) || !isSentimentWord(word));
 }
 
-/** Most frequent nouns first, each joins the most similar group above the bar, else starts one. */
-function groupNouns(nouns: Noun[]): Group[] {
-  const groups: Group[] = [];
-  for (const n of nouns) {
-    let best: Group | undefined;
-    let bestScore = GROUPING_SIMILARITY;
-    for (const g of groups) {
-      const s = cosine(unit(Float64Array.from(g.centre)), n.vector);
-      if (s >= bestScore) [best, bestScore] = [g, s];
-    }
-    if (!best) {
-      groups.push({ nouns: [n], centre: n.vector.map((x) => x * n.texts.size), texts: new Set(n.texts) });
-      continue;
-    }
-    best.nouns.push(n);
-    n.vector.forEach((x, d) => (best.centre[d] = best.centre[d]! + x * n.texts.size));
-    n.texts.forEach((t) => best.texts.add(t));
-  }
-  return groups;
-}
-
-interface Candidate {
-  group: Group;
-  label: string;
-}
-
-/** Each group may be labelled by its first noun or its first two. */
-function candidates(groups: Group[]): Candidate[] {
-  return groups.flatMap((group) => {
-    const [a, b] = group.nouns.map((n) => n.form);
-    const one = { group, label: titleCase(a!) };
-    return b ? [one, { group, label: titleCase(`${a} & ${b}`) }] : [one];
-  });
+/** Embeddings of the texts scored (all of them, or a fixed stride through larger inputs). */
+function scoredTexts(inputs: string[], embed: Embedder): Float64Array[] {
+  const step = Math.max(1, Math.ceil(inputs.length / SCORED_TEXTS));
+  return inputs.filter((_, i) => i % step === 0).map(embed);
 }
 
 /**
- * Greedy cover: each pick is the label that brings the most not-yet-covered texts to the
- * allocation threshold (one label per group; at least lo picks, at most hi).
+ * Each group may be labelled by one to three of its nouns: its most covering noun, then each
+ * time the noun that brings the most texts to the label ("Rides", "Rides & Coasters"). Reach
+ * is measured as allocation will measure it.
  */
-function cover(all: Candidate[], inputs: string[], embed: Embedder, lo: number, hi: number): Candidate[] {
-  const step = Math.max(1, Math.ceil(inputs.length / SCORED_TEXTS));
-  const scored = inputs.filter((_, i) => i % step === 0).map(embed);
-  const reach = all.map((c) => {
-    const target = embed(c.label);
+function candidates(groups: Noun[][], scored: Float64Array[], embed: Embedder): Candidate[] {
+  const reachOf = (label: string) => {
+    const target = embed(label);
     return new Set(scored.flatMap((v, i) => (cosine(v, target) >= ALLOCATION_THRESHOLD ? [i] : [])));
+  };
+  return groups.flatMap((group) => {
+    const singles = group
+      .map((noun, k) => ({ noun, k, reach: reachOf(titleCase(noun.form)) }))
+      .sort((a, b) => b.reach.size - a.reach.size || a.k - b.k)
+      .slice(0, NAMEABLE);
+    let last: Candidate = { group, named: [singles[0]!.noun], label: labelOf([singles[0]!.noun]), reach: singles[0]!.reach };
+    const out = [last];
+    while (last.named.length < LABEL_WORDS) {
+      let next: Candidate | undefined;
+      for (const { noun } of singles) {
+        if (last.named.some((n) => n.lemma.includes(noun.lemma) || noun.lemma.includes(n.lemma))) continue;
+        const named = [...last.named, noun];
+        const label = labelOf(named);
+        const reach = reachOf(label);
+        if (reach.size > (next ?? last).reach.size) next = { group, named, label, reach };
+      }
+      if (!next) break;
+      out.push((last = next));
+    }
+    return out;
   });
+}
+
+/** "Rides", "Rides & Coasters", "Rides, Coasters & Drops". */
+function labelOf(named: Noun[]): string {
+  const forms = named.map((n) => titleCase(n.form));
+  return forms.length < 2 ? forms[0]! : `${forms.slice(0, -1).join(', ')} & ${forms[forms.length - 1]}`;
+}
+
+/**
+ * Greedy maximum coverage: each pick is the label that brings the most not-yet-covered texts
+ * to the allocation threshold (one label per group, the shorter label on a tie). At least lo
+ * picks, at most hi; past lo, a pick must bring `least` texts (the themes under it are pruned).
+ */
+function cover(all: Candidate[], { lo, hi, least }: { lo: number; hi: number; least: number }): Candidate[] {
   const chosen: Candidate[] = [];
   const covered = new Set<number>();
-  const used = new Set<Group>();
+  const used = new Set<Noun[]>();
   while (chosen.length < hi) {
-    let best = -1;
+    let best: Candidate | undefined;
     let bestGain = -1;
-    all.forEach((c, k) => {
-      if (used.has(c.group)) return;
+    for (const c of all) {
+      if (used.has(c.group)) continue;
       let gain = 0;
-      reach[k]!.forEach((t) => (gain += covered.has(t) ? 0 : 1));
-      if (gain > bestGain) [best, bestGain] = [k, gain];
-    });
-    if (best < 0 || (bestGain < 2 && chosen.length >= lo)) break;
-    chosen.push(all[best]!);
-    used.add(all[best]!.group);
-    reach[best]!.forEach((t) => covered.add(t));
+      c.reach.forEach((t) => (gain += covered.has(t) ? 0 : 1));
+      if (gain > bestGain) [best, bestGain] = [c, gain];
+    }
+    if (!best || (bestGain < least && chosen.length >= lo)) break;
+    chosen.push(best);
+    used.add(best.group);
+    best.reach.forEach((t) => covered.add(t));
   }
   return chosen;
 }
 
-function describe({ group: g, label: shortLabel }: Candidate, inputs: string[], words: WordTable, context: string | undefined): EmulatedTheme {
-  const top = g.nouns.slice(0, 2).map((n) => n.form);
-  const all = g.nouns.slice(0, 5).map((n) => n.form);
+function describe({ group, named, label: shortLabel }: Candidate, inputs: string[], words: WordTable, context: string | undefined): EmulatedTheme {
+  const top = named.map((n) => n.form);
+  const all = [...top, ...group.filter((n) => !named.includes(n)).map((n) => n.form)].slice(0, 5);
+  const texts = new Set(group.flatMap((n) => [...n.texts]));
   // Representatives: the members nearest the label in meaning (100-d vectors: cheap).
   const target = meaningOf(shortLabel, words)!;
   const near = (text: string) => {
     const m = meaningOf(text, words);
     return m ? cosine(m, target) : -1;
   };
-  const reps = [...g.texts]
+  const reps = [...texts]
+    .sort((a, b) => a - b)
     .map((i) => ({ t: inputs[i]!, s: near(inputs[i]!) }))
     .sort((a, b) => b.s - a.s || a.t.localeCompare(b.t))
     .slice(0, 2)
@@ -191,7 +169,7 @@ function describe({ group: g, label: shortLabel }: Candidate, inputs: string[], 
   return {
     shortLabel,
     label: `${titleCase(top[0]!)}: comments about ${all.join(', ')}`,
-    description: `${g.texts.size} of ${inputs.length} responses talk about ${all.join(', ')}${context ? `, read with the focus "${context}"` : ''}.`,
+    description: `${texts.size} of ${inputs.length} responses talk about ${all.join(', ')}${context ? `, read with the focus "${context}"` : ''}.`,
     representatives: reps,
   };
 }

@@ -15,6 +15,21 @@ export interface ThemeOptions {
   minThemes?: number;
   maxThemes?: number;
   context?: string;
+  /** Percentage (0-25) of the texts below which a theme is pruned; 0 or absent: no cutoff. */
+  prune?: number;
+}
+
+/**
+ * At most this many themes when the request sets no `maxThemes`. The spec documents no
+ * default, only this maximum (`maxThemes <= 50`), and the vendor's Python and TypeScript SDKs
+ * send 50 when their caller gives none: the service decides how many within it.
+ */
+export const DEFAULT_MAX_THEMES = 50;
+
+/** The least and the most themes a request allows (never more than there are inputs). */
+export function themeBounds(options: ThemeOptions, inputs: number): { lo: number; hi: number } {
+  const lo = Math.max(1, options.minThemes ?? 1);
+  return { lo, hi: Math.max(lo, Math.min(options.maxThemes ?? DEFAULT_MAX_THEMES, inputs)) };
 }
 
 /**
@@ -23,8 +38,7 @@ export interface ThemeOptions {
  * nearest the group's centre as representatives. `context` words never label a theme.
  */
 export function generateThemes(inputs: string[], options: ThemeOptions, embed: Embedder, seed: number): EmulatedTheme[] {
-  const lo = Math.max(1, options.minThemes ?? 1);
-  const hi = Math.max(lo, Math.min(options.maxThemes ?? 8, inputs.length));
+  const { lo, hi } = themeBounds(options, inputs.length);
   const k = Math.min(hi, Math.max(lo, Math.round(Math.sqrt(inputs.length / 2)) || 1), inputs.length);
   const vectors = inputs.map(embed);
   const assign = kmeans(vectors, k, seed);

@@ -66,7 +66,7 @@ export function baseForms(text: string, words: WordTable): string {
  * The table's singular of a plural ("rides" → "ride", "boxes" → "box"), the word itself, the
  * verb of a past or -ing form the table lacks, or undefined.
  */
-function baseForm(w: string, words: WordTable): string | undefined {
+export function baseForm(w: string, words: WordTable): string | undefined {
   if (words.rank(w) !== undefined && (!w.endsWith('s') || NOT_PLURALS.has(w))) return w;
   if (w.length > 4 && w.endsWith('ies') && words.rank(`${w.slice(0, -3)}y`) !== undefined) return `${w.slice(0, -3)}y`;
   if (w.length > 3 && w.endsWith('s') && !w.endsWith('ss') && words.rank(w.slice(0, -1)) !== undefined) return w.slice(0, -1);
