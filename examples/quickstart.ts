@@ -36,7 +36,7 @@ export async function main(log: (line: string) => void = console.log, options: Q
       const analyzer = new Analyzer({
         dataset: reviews,
         processes: [
-          new ThemeGeneration({ minThemes: 4, maxThemes: 8, context: 'reviews of a theme park' }),
+          new ThemeGeneration({ context: 'reviews of a theme park' }), // as many themes as the reviews bring
           new SentimentProcess(),
           new ThemeAllocation(), // uses the generated themes: starts when they are ready
         ],
@@ -51,10 +51,11 @@ export async function main(log: (line: string) => void = console.log, options: Q
       log(`\nsentiment: ${SENTIMENTS.map((k) => `${k} ${Math.round(100 * s.shares[k])}%`).join(', ')}`);
       log(`themes (each review to its closest theme at or above ${allocation.threshold}):`);
       const { groups, unassigned } = allocation.byTheme();
+      const width = Math.max('(no theme)'.length, ...groups.map((g) => g.theme.length));
       for (const { theme, members } of groups) {
-        log(`  ${theme.padEnd(26)} ${String(members.length).padStart(3)} reviews   e.g. "${members[0]?.text ?? '-'}"`);
+        log(`  ${theme.padEnd(width)} ${String(members.length).padStart(3)} reviews   e.g. "${members[0]?.text ?? '-'}"`);
       }
-      log(`  ${'(no theme)'.padEnd(26)} ${String(unassigned.length).padStart(3)} reviews`);
+      log(`  ${'(no theme)'.padEnd(width)} ${String(unassigned.length).padStart(3)} reviews`);
 
       const outDir = options.outDir ?? join(process.cwd(), 'reports');
       mkdirSync(outDir, { recursive: true });

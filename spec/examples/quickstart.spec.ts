@@ -12,14 +12,16 @@ describe('examples/quickstart (npm start)', () => {
 
     expect(out.reviews).toBe(280);
     expect(out.themes).toBeGreaterThanOrEqual(4);
-    expect(out.themes).toBeLessThanOrEqual(8);
+    expect(out.themes).toBeLessThanOrEqual(50); // the spec's maximum: the quickstart leaves the number to the service
+    // Most reviews find a theme (both engines: 81% with the language data, 60% without).
+    expect(out.allocated).toBeGreaterThan(140);
     expect(Object.values(out.sentiment).reduce((a, b) => a + b, 0)).toBe(280);
     // Progress: the allocation starts only once the themes are done; jobs report statuses.
     expect(text.indexOf('✓ themeGeneration')).toBeLessThan(text.indexOf('▶ themeAllocation'));
     expect(text).toMatch(/… sentiment\s+job (queued|pending)/);
     expect(text).toMatch(/sentiment: positive \d+%, negative \d+%, neutral \d+%, mixed \d+%/);
     // Every review is counted once: under a theme or under "(no theme)".
-    const counted = [...text.matchAll(/^\s{2}.{26} +(\d+) reviews/gm)].reduce((n, m) => n + Number(m[1]), 0);
+    const counted = [...text.matchAll(/^\s{2}\S.*? +(\d+) reviews/gm)].reduce((n, m) => n + Number(m[1]), 0);
     expect(counted).toBe(280);
 
     const html = readFileSync(out.reportPath, 'utf8');
