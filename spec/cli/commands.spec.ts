@@ -137,5 +137,7 @@ describe('pulse: the other analyses, estimate, budget and --json (embedded emula
     expect([missing.code, missing.stderr]).toEqual([2, 'pulse: error: pulse completion needs bash or zsh (pulse completion SHELL)\npulse: try pulse completion --help\n']);
     const unknown = await pulse('cluster', small, '--colour', 'red');
     expect(unknown.stderr).toBe('pulse: error: unknown option --colour (pulse cluster --help)\n');
+    const typo = await pulse('cluster', small, '--colum', 'comment');
+    expect([typo.code, typo.stderr]).toEqual([2, 'pulse: error: unknown option --colum; did you mean --column? (pulse cluster --help)\n']);
   });
 });

@@ -16,6 +16,7 @@ function refused(...args: string[]) {
 describe('pulse-emulator: mistakes exit 2 with a pointer to the help, failures exit 1', () => {
   it.each([
     [['--bogus'], 'unknown option --bogus'],
+    [['--seeed', '3'], 'unknown option --seeed; did you mean --seed?'],
     [['--port'], '--port needs a value'],
     [['--port', 'abc'], '--port must be a non-negative number, got "abc"'],
     [['--faults', '[bad'], '--faults is not valid JSON'],

@@ -5,6 +5,7 @@ import { RECORDED_JOB_DURATIONS, type JobDurationModel } from '../emulator/jobDu
 import { QUIRK_NAMES, type EmulatorQuirks } from '../emulator/profiles';
 import { MissingPackageError, PulseValidationError } from '../errors';
 import { UsageError } from './UsageError';
+import { didYouMean } from './didYouMean';
 
 /** `pulse-emulator --help`. */
 export const EMULATOR_HELP = `pulse-emulator: the Pulse API on loopback (plausible local scores, not the hosted models')
@@ -155,7 +156,7 @@ function parseFlags(args: string[]) {
     const message = (e as Error).message;
     const unknown = /Unknown option '([^']+)'/.exec(message)?.[1];
     const missing = /Option '(--[^ ]+) <value>' argument missing/.exec(message)?.[1];
-    throw new UsageError(unknown ? `unknown option ${unknown}` : missing ? `${missing} needs a value` : message);
+    throw new UsageError(unknown ? `unknown option ${unknown}${didYouMean(unknown, Object.keys(FLAGS))}` : missing ? `${missing} needs a value` : message);
   }
 }
 

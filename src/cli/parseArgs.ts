@@ -4,6 +4,7 @@ import { CLI_OPTIONS, COMMON_OPTIONS } from './cliOptions';
 import { allCommands, commandNamed } from './commandTable';
 import { usageLine } from './help';
 import { UsageError } from './UsageError';
+import { didYouMean } from './didYouMean';
 
 /** The parsed command line. */
 export interface Args {
@@ -82,7 +83,7 @@ export function parseArgs(argv: string[]): Args {
     // Node's own wording suggests `--` for positionals, beside the point here: name the option.
     const unknown = /Unknown option '([^']+)'/.exec((e as Error).message)?.[1];
     const where = argv[0] && !argv[0].startsWith('-') ? `pulse ${argv[0]} --help` : 'pulse --help';
-    if (unknown) throw new UsageError(`unknown option ${unknown} (${where})`);
+    if (unknown) throw new UsageError(`unknown option ${unknown}${didYouMean(unknown, Object.keys(CLI_OPTIONS))} (${where})`);
     throw new UsageError((e as Error).message);
   }
   const { positionals } = parsed;
