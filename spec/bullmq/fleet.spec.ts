@@ -123,6 +123,27 @@ describe('FleetRateLimit', () => {
     expect(new FleetRateLimit(redis, { requestsPerSecond: 50 }).scheduledPerSecond).toBeCloseTo(46);
   });
 
+  it('a client takes its bearer token before its slot, so an admitted request leaves at once', async () => {
+    const before = emulator.journal().length;
+    const limit = new FleetRateLimit(redis, { requestsPerSecond: 1000, key: 'token-first' });
+    const seenAtAcquire: string[][] = [];
+    // The shared limit as the client sees it: what had reached the service when each slot was asked for.
+    const shared = {
+      acquire: (signal: AbortSignal) => {
+        seenAtAcquire.push(emulator.journal().slice(before).map((e) => e.path.split('?')[0]!));
+        return limit.acquire(signal);
+      },
+      pause: (ms: number) => limit.pause(ms),
+    };
+    const client = emulatorClient(emulator, { sharedRateLimit: shared });
+    try {
+      await firstValueFrom(client.analyzeSentiment({ inputs: ['one', 'two'], fast: true }));
+    } finally {
+      client.close();
+    }
+    expect(seenAtAcquire).toEqual([['/oauth/token']]);
+  });
+
   it("a 429 answered to one client pauses another client's requests until its Retry-After passes", async () => {
     emulator.faults.set([{ method: 'POST', path: '/sentiment', action: { type: 'status', status: 429, retryAfter: 1 }, times: 1 }]);
     const limitA = new FleetRateLimit(redis, { requestsPerSecond: 1000, key: 'org' });

@@ -98,7 +98,8 @@ export class HttpTransport {
         ...(config.sharedRateLimit
           ? [sharedLimitStep(config.sharedRateLimit, (req) => (config.tokens && req.auth && req.url.startsWith(this.apiPrefix) ? config.tokens.token() : undefined))]
           : []),
-        // Outside auth: an attempt's deadline covers the wait for its token.
+        // Outside auth: an attempt's deadline covers the wait for its token (with a shared
+        // limit the token is fetched before the slot, under the token request's own deadline).
         timeoutStep(config.scheduler),
         authStep(config.tokens, originOf(this.baseUrl), this.secrets),
         loggingStep(config.logger, now),
