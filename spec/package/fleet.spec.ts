@@ -15,6 +15,9 @@ describe('a fleet of workers (BullMQ, real redis-server, dist/)', () => {
       workers: 2,
       rps: 100,
       killAt: [0],
+      // Jobs long enough that the worker killed after its first accepted submission still
+      // holds running analyses however late a loaded machine delivers the kill.
+      jobDurationMs: 3000,
       faults: true,
       sharedLimit: true,
       dist: join(__dirname, '..', '..', 'dist'),

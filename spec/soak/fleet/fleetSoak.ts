@@ -37,6 +37,8 @@ export interface FleetSoakOptions {
   latencyMs?: number;
   /** Analyses each worker runs at once. @default 4 */
   concurrency?: number;
+  /** How long each Pulse job runs in the emulator, in ms. @default 300 */
+  jobDurationMs?: number;
   /** Skip the single-process reference run (benches). @default false */
   skipReference?: boolean;
   log?: (line: string) => void;
@@ -83,7 +85,7 @@ export async function runFleetSoak(o: FleetSoakOptions): Promise<FleetSoakFigure
   const emulator = await startEmulatorProcess(o.dist, {
     port: 0,
     seed: 11,
-    jobDurationMs: 300,
+    jobDurationMs: o.jobDurationMs ?? 300,
     rateLimit: { rps: o.rps, burst: o.rps },
     faults: [...(o.faults ? FAULTS : []), ...(o.latencyMs ? [{ path: '/**', action: { type: 'latency' as const, ms: o.latencyMs } }] : [])],
   });
@@ -157,7 +159,7 @@ export async function runFleetSoak(o: FleetSoakOptions): Promise<FleetSoakFigure
     };
     if (o.killAt.includes(0)) {
       void (async () => {
-        while (!(await emulator.journal()).some((e) => e.method === 'POST' && e.status === 202)) await new Promise((r) => setTimeout(r, 50));
+        while (!(await emulator.journal()).some((e) => e.method === 'POST' && e.status === 202)) await new Promise((r) => setTimeout(r, 20));
         await killOne();
       })();
     }
