@@ -13,6 +13,7 @@ describe('adaptiveDelayMs', () => {
     ['no poll at once: the first lands on the grid inside the window', tenSeconds, 0, 0.5, 9600],
     ['dense near the expected time', tenSeconds, 9600, 0.5, 500],
     ['between grid points: to the next one', tenSeconds, 9400, 0.5, 200],
+    ['a poll jittered early from a grid point (9,600): the next point, not that one again', tenSeconds, 9570, 0.5, 530],
     ['past the window: back off from the grid step', tenSeconds, 10_600, 0.5, 500],
     ['well past it: a quarter of the overrun', tenSeconds, 20_000, 0.5, 2500],
     ['never longer than maxIntervalMs past the window', tenSeconds, 100_000, 0.5, 5000],

@@ -52,7 +52,8 @@ export function adaptiveDelayMs(estimate: DurationEstimate, elapsedMs: number, p
   if (elapsedMs < hi) {
     const from = Math.max(lo, elapsedMs);
     let next = hi - Math.floor((hi - from) / step) * step;
-    if (next <= elapsedMs) next += step;
+    // A poll jittered early from a grid point is that point's poll: the next one is a step on.
+    if (next - elapsedMs <= (policy.jitter / 2) * step) next += step;
     wait = next - elapsedMs;
   } else {
     wait = Math.min(Math.max(step, policy.maxIntervalMs), Math.max(step, 0.25 * (elapsedMs - expectedMs)));
@@ -76,7 +77,7 @@ export function adaptiveDelayMs(estimate: DurationEstimate, elapsedMs: number, p
 export class AdaptivePoll {
   private readonly byKind = new Map<string, DurationObservation[]>();
   private readonly memory: number;
-  private readonly listeners = new Set<(kind: string) => void>();
+  private readonly listeners = new Set<(kind: string, observation: DurationObservation) => void>();
 
   constructor(options: AdaptivePollOptions = {}) {
     checkOptions(AdaptivePollOptionsSchema, options, 'poll.strategy');
@@ -96,11 +97,12 @@ export class AdaptivePoll {
    */
   observe(observation: DurationObservation): void {
     this.add(observation, 'observation');
-    for (const listener of [...this.listeners]) listener(observation.kind);
+    const seen = { ...observation };
+    for (const listener of [...this.listeners]) listener(observation.kind, seen);
   }
 
-  /** Calls `listener(kind)` after each `observe`; returns the function that stops it. */
-  onObserve(listener: (kind: string) => void): () => void {
+  /** Calls `listener(kind, observation)` after each `observe`; returns the function that stops it. */
+  onObserve(listener: (kind: string, observation: DurationObservation) => void): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
   }

@@ -27,6 +27,7 @@ import { MAX_TIMER_MS } from '../http/interceptors';
 import { isTerminalStatus, type JobStatus } from '../schemas/jobs';
 import type { JobEvent } from './JobEvent';
 import type { AdaptivePoll, PolledJob } from './adaptivePoll';
+import type { DurationObservation } from './durationModel';
 import { pollDelayMs, type PollPolicy } from './pollPolicy';
 
 /**
@@ -35,6 +36,26 @@ import { pollDelayMs, type PollPolicy } from './pollPolicy';
  * signing problem, reported as the `PermissionDeniedError`.
  */
 export const RESULT_LINK_REFRESHES = 3;
+
+/** A learned (or re-planned) poll comes at least this share of `minIntervalMs` after the previous poll. */
+const REPLAN_GAP_SHARE = 0.2;
+/** Sibling hints apply while the kind has at most this many observations (the first round of parts, blind). */
+const SIBLING_HINT_SAMPLES = 2;
+/** A sibling is a job of the kind whose size is within this share of this one's. */
+const SIBLING_SIZE_SHARE = 0.1;
+
+/**
+ * Wait until this job is as old as a sibling (same kind, size within 10%) was when it was seen
+ * done, while little is known of the kind: parts of one call submitted together end together,
+ * so the first one seen done tells the others when to look. `undefined` when it tells nothing:
+ * not a sibling, the kind already learned, or this job was seen unfinished at that age.
+ */
+function siblingHintMs(other: DurationObservation, job: PolledJob, pendingMs: number, ageMs: number, learning: AdaptivePoll): number | undefined {
+  if (job.size === undefined || Math.abs(other.size - job.size) > SIBLING_SIZE_SHARE * Math.max(1, job.size)) return undefined;
+  if ((learning.estimate(job.kind, job.size)?.samples ?? 0) > SIBLING_HINT_SAMPLES) return undefined;
+  if (pendingMs >= other.maxMs) return undefined;
+  return Math.max(0, other.maxMs - ageMs);
+}
 
 /** What polling needs from the outside: reading a status and downloading a result. */
 export interface PollDeps<T> {
@@ -67,9 +88,18 @@ export function pollJob<T>(jobId: string, deps: PollDeps<T>): Observable<JobEven
     const learning = adaptive && job && submittedAt !== undefined && job.size !== undefined ? adaptive : undefined;
     const age = () => scheduler.now() - (submittedAt ?? started);
     let lastPendingMs = 0;
+    let lastReadMs = Number.NEGATIVE_INFINITY;
     let observed = false;
-    const wait = () =>
+    const planned = () =>
       learning ? learning.delayMs(job!, age(), polls, policy, deps.random()) : polls === 0 ? 0 : pollDelayMs(polls, policy, deps.random());
+    // Re-planned after another job ended: from what it taught, or (`siblingHintMs`) from when it was seen done.
+    const wait = (other?: DurationObservation) => {
+      const plan = planned();
+      if (!learning) return plan;
+      const hint = other && siblingHintMs(other, job!, lastPendingMs, age(), learning);
+      const next = hint === undefined ? plan : Math.min(plan, hint);
+      return Math.max(next, lastReadMs + policy.minIntervalMs * REPLAN_GAP_SHARE - age());
+    };
     const learn = (s: JobStatus) => {
       if (!isTerminalStatus(s.status)) lastPendingMs = age();
       else if (learning && !observed && s.status === 'completed') {
@@ -88,17 +118,18 @@ export function pollJob<T>(jobId: string, deps: PollDeps<T>): Observable<JobEven
         retry({ delay: unknownYet }),
         tap((s) => {
           polls++;
+          lastReadMs = age();
           learn(s);
         }),
       );
     // What another job of the kind teaches (it just ended) re-plans the wait under way.
-    const learned$: Observable<unknown> = learning && typeof learning.onObserve === 'function'
-      ? new Observable<string>((sub) => learning.onObserve((kind) => sub.next(kind))).pipe(filter((k) => k === job!.kind))
+    const learned$: Observable<DurationObservation> = learning && typeof learning.onObserve === 'function'
+      ? new Observable<DurationObservation>((sub) => learning.onObserve((_kind, o) => sub.next(o))).pipe(filter((o) => o?.kind === job!.kind))
       : EMPTY;
     const nextRead = () =>
       learned$.pipe(
         startWith(undefined),
-        switchMap(() => timer(wait(), scheduler)),
+        switchMap((other) => timer(wait(other), scheduler)),
         take(1),
         switchMap(read),
       );
