@@ -67,7 +67,8 @@ describe('pulse --run and pulse jobs', () => {
     expect(status).toMatchObject({ code: 0, stdout: 'pulse/sentiment: 2 of 2 parts done, 2 submitted\n' });
     const jobId = read().records['pulse/sentiment']!.parts['0']!.jobId;
     const one = await pulse('jobs', 'status', jobId);
-    expect(JSON.parse(one.stdout)).toMatchObject({ status: 'completed' });
+    expect(JSON.parse(one.stdout)).toMatchObject({ status: 'completed', resultUrl: expect.stringContaining('signature=[redacted]') });
+    expect(one.stdout).not.toMatch(/signature=[0-9a-f]/);
     const waited = await pulse('jobs', 'wait', jobId, '--kind', 'sentiment');
     expect((JSON.parse(waited.stdout) as { results: unknown[] }).results).toHaveLength(5000);
     const doc = JSON.parse((await pulse('jobs', 'status', runJson, '--json')).stdout) as unknown;

@@ -1,6 +1,7 @@
 import { forkJoin, lastValueFrom, map, of } from 'rxjs';
 import type { PulseClient } from '../client/PulseClient';
 import type { RunPart } from '../jobs/RunLog';
+import { redact } from '../http/logger';
 import { JobKindSchema, type JobKind } from '../schemas/jobs';
 import type { CliContext } from './CliContext';
 import { commandNamed } from './commandTable';
@@ -9,8 +10,8 @@ import { RunFile, type RunFileContent } from './RunFile';
 import { UsageError } from './UsageError';
 
 /** What `pulse jobs --help` says besides the usage and the options. */
-export const JOBS_DETAILS = `  status   ID: the job's status (JSON). RUN.json: each step's parts submitted and done,
-           and the status of every part still running
+export const JOBS_DETAILS = `  status   ID: the job's status (JSON, its signed result link masked). RUN.json: each
+           step's parts submitted and done, and the status of every part still running
   wait     ID: polls until the job ends and prints its result (JSON). RUN.json: waits for
            every recorded part still running (submits nothing)
   resume   ID: as wait. RUN.json: runs the recorded command again: finished parts are
@@ -56,7 +57,8 @@ export async function jobsCommand(ctx: CliContext): Promise<number | void> {
     if (args.json) ctx.printJson({ command, run: target, steps });
     else ctx.io.stdout.write(steps.map(stepLines).join(''));
   } else if (action === 'status') {
-    const status = await lastValueFrom(client.jobs.status(target));
+    // The result link is signed: a credential for the result, kept out of terminals and CI logs.
+    const status = redact(await lastValueFrom(client.jobs.status(target)));
     if (args.json) ctx.printJson({ command, id: target, status });
     else ctx.io.stdout.write(`${JSON.stringify(status)}\n`);
   } else {

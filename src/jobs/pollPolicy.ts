@@ -10,9 +10,13 @@ export interface PollPolicy {
    * jobs take (from the submission time and the two polls its completion fell between) and
    * polls around the expected completion: none before it could be done, every 4% of the
    * expected duration (at least `minIntervalMs`) around it, backing off to `maxIntervalMs`
-   * after it. Until it has seen a job of the kind it polls as `'exponential'` does; when a
-   * job of a kind ends, the other jobs of the kind being polled (sibling parts of a split
-   * call) re-plan their next poll at once from what it taught. Each client learns on its own; pass an `adaptive({ prior })` instance to seed it or to share
+   * after it. The expected duration is the middle of the window every job seen shares (the
+   * last time one was seen unfinished, the first time one was seen finished), or a weighted
+   * fit when jobs vary more than that. Until it has seen a job of the kind it polls as
+   * `'exponential'` does; when a job of a kind ends, the other jobs of the kind being polled
+   * (sibling parts of a split call) re-plan their next poll at once from what it taught, and
+   * while the kind has at most two observations a sibling of about its size (within 10%) looks
+   * when it is as old as that job was when seen done. Each client learns on its own; pass an `adaptive({ prior })` instance to seed it or to share
    * it between clients (`toJSON()` saves what it learned). `'exponential'`: poll at once,
    * then `minIntervalMs × multiplier^n` up to `maxIntervalMs` (with `multiplier: 1`, a fixed
    * interval). `maxWaitMs` and `jitter` apply to every strategy.
@@ -22,7 +26,11 @@ export interface PollPolicy {
    * new PulseClient({ poll: { strategy: 'exponential', minIntervalMs: 1000, multiplier: 1 } }); // fixed 1 s
    */
   strategy?: 'adaptive' | 'exponential' | AdaptivePoll;
-  /** Shortest wait between polls, in ms (the first poll is immediate unless a learned estimate says wait). @default 500 */
+  /**
+   * Shortest wait between polls, in ms (the first poll is immediate unless a learned estimate
+   * says wait). A poll re-planned because another job of the kind just ended comes at least a
+   * fifth of it after the previous poll. @default 500
+   */
   minIntervalMs: number;
   /** Longest wait between polls, in ms. @default 5000 */
   maxIntervalMs: number;
