@@ -56,8 +56,18 @@ describe('AdaptivePoll', () => {
 
   it('keeps the last `memory` observations of each kind', () => {
     const p = adaptive({ memory: 2, prior: [seen(500, 100, 200), seen(500, 4000, 4000), seen(500, 4000, 4000), seen(10, 1, 2, 'themes')] });
-    expect(p.estimate('sentiment', 500)!.expectedMs).toBe(4000);
+    expect(p.estimate('sentiment', 500)!.expectedMs).toBeCloseTo(4000, 0);
     expect(p.toJSON().observations).toHaveLength(3);
+  });
+
+  it('beyond its memory, drops first the jobs seen only once done, which bound durations from above only', () => {
+    const p = adaptive({ memory: 3, prior: [seen(500, 3900, 4300), seen(500, 0, 4200), seen(500, 0, 4150)] });
+    p.observe(seen(500, 0, 4250));
+    expect(p.toJSON().observations.map((o) => [o.minMs, o.maxMs])).toEqual([[3900, 4300], [0, 4150], [0, 4250]]);
+    [4100, 4300, 4200].forEach((end) => p.observe(seen(500, 0, end)));
+    // Still anchored from below: polls start after 3.9 s, not at half the upper bounds.
+    expect(p.toJSON().observations[0]).toEqual(seen(500, 3900, 4300));
+    expect(p.estimate('sentiment', 500)!.expectedMs).toBeGreaterThan(3900);
   });
 
   it.each([

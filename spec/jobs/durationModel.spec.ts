@@ -11,7 +11,7 @@ describe('estimateDuration', () => {
     // observations, size asked, expected ms, spread within [lo, hi] ms
     ['one job: its window midpoint, a wide spread', [seen(500, 3900, 4100)], 500, 4000, [900, 1100]],
     ['three alike: the middle of the window they share (4000-4050), a narrow spread', [seen(500, 3900, 4100), seen(500, 3950, 4050), seen(500, 4000, 4200)], 500, 4025, [80, 200]],
-    ['three that share no window: the weighted midpoints', [seen(500, 3900, 4000), seen(500, 4100, 4200), seen(500, 4300, 4400)], 500, 4150, [200, 300]],
+    ['three that share no window: the centre that explains them best, and their scatter', [seen(500, 3900, 4000), seen(500, 4100, 4200), seen(500, 4300, 4400)], 500, 4150, [200, 300]],
     ['two sizes: base + per item, interpolated', [seen(100, 2300, 2500), seen(1000, 5900, 6100)], 500, 4000, [150, 350]],
     ['two sizes: extrapolated on the same line', [seen(100, 2300, 2500), seen(1000, 5900, 6100)], 2000, 10000, [150, 800]],
     ['one size, another asked: a guess with its doubt in the spread', [seen(500, 3900, 4100)], 2000, 8000, [4000, 5000]],
@@ -20,7 +20,7 @@ describe('estimateDuration', () => {
     ['two sizes sharing a window once moved to the size asked', [seen(100, 2300, 2500), seen(1000, 5900, 6100), seen(100, 2350, 2450)], 100, 2400, [20, 200]],
   ] as const)('%s', (_name, observations, size, expected, [lo, hi]) => {
     const e = estimateDuration(observations, size)!;
-    expect(Math.round(e.expectedMs)).toBe(expected);
+    expect(Math.abs(e.expectedMs - expected)).toBeLessThanOrEqual(10); // the fit's grid
     expect(e.spreadMs).toBeGreaterThanOrEqual(lo);
     expect(e.spreadMs).toBeLessThanOrEqual(hi);
     expect(e.samples).toBe(observations.length);

@@ -12,7 +12,10 @@ export interface AdaptivePollOptions {
    * @default []
    */
   prior?: readonly DurationObservation[];
-  /** Observations kept per job kind, oldest dropped first. @default 16 */
+  /**
+   * Observations kept per job kind. Beyond it the oldest job seen only once done is dropped
+   * (it bounds durations from above only), else the oldest. @default 16
+   */
   memory?: number;
 }
 
@@ -26,6 +29,8 @@ export interface PolledJob {
   size?: number;
 }
 
+/** Estimates kept (kinds × sizes) before the cache starts again. */
+const ESTIMATES_KEPT = 256;
 /** Share of the expected duration between two polls near the expected completion (the lag it allows). */
 const DENSE_SHARE = 0.04;
 /** Polls start this many spreads before the expected completion and end this many after it. */
@@ -76,6 +81,8 @@ export function adaptiveDelayMs(estimate: DurationEstimate, elapsedMs: number, p
  */
 export class AdaptivePoll {
   private readonly byKind = new Map<string, DurationObservation[]>();
+  /** Estimates by kind and size, until the kind's next observation (a fit takes a few ms). */
+  private readonly estimates = new Map<string, DurationEstimate | undefined>();
   private readonly memory: number;
   private readonly listeners = new Set<(kind: string, observation: DurationObservation) => void>();
 
@@ -109,7 +116,12 @@ export class AdaptivePoll {
 
   /** The expected duration of a job of `kind` and `size`, or `undefined` before any job of the kind. */
   estimate(kind: string, size: number): DurationEstimate | undefined {
-    return estimateDuration(this.byKind.get(kind) ?? [], size);
+    const key = `${kind}\u0000${size}`;
+    if (this.estimates.has(key)) return this.estimates.get(key);
+    const estimate = estimateDuration(this.byKind.get(kind) ?? [], size);
+    if (this.estimates.size >= ESTIMATES_KEPT) this.estimates.clear();
+    this.estimates.set(key, estimate);
+    return estimate;
   }
 
   /**
@@ -140,9 +152,16 @@ export class AdaptivePoll {
       }
     }
     if (o.maxMs < o.minMs) throw new PulseValidationError(`${path}.maxMs`, 'must be at least minMs');
+    for (const key of [...this.estimates.keys()]) if (key.startsWith(`${o.kind}\u0000`)) this.estimates.delete(key);
     const list = this.byKind.get(o.kind) ?? [];
     list.push({ kind: o.kind, size: o.size, minMs: o.minMs, maxMs: o.maxMs });
-    this.byKind.set(o.kind, list.slice(-this.memory));
+    while (list.length > this.memory) {
+      // A job seen only once done (polled at the expected time) bounds durations from above
+      // only: drop the oldest of those first, so that what bounds them from below is kept.
+      const blind = list.findIndex((x) => x.minMs === 0);
+      list.splice(blind >= 0 && blind < list.length - 1 ? blind : 0, 1);
+    }
+    this.byKind.set(o.kind, list);
   }
 }
 

@@ -1,3 +1,5 @@
+import { censoredFit } from './censoredFit';
+
 /**
  * Job durations learned from what polling saw. Pure maths, no RxJS, no clock: a job seen
  * `pending` at `minMs` after its submission and `completed` at `maxMs` ended in between.
@@ -30,8 +32,8 @@ const FLOOR_CV = 0.02;
 
 /**
  * Fits `duration = base + perItem × size` to the observations of one kind (weighted by how
- * narrow each window is) and predicts a job of `size`; when the windows, moved to that size,
- * share a common part, its middle is the expected duration. `undefined` when nothing is known.
+ * narrow each window is) to move every window to `size`, then fits where durations lie and
+ * how much they vary to those windows (`censoredFit`). `undefined` when nothing is known.
  *
  * @example
  * estimateDuration([{ kind: 'themes', size: 1000, minMs: 46000, maxMs: 47000 }], 1000);
@@ -68,38 +70,31 @@ export function estimateDuration(observations: readonly DurationObservation[], s
     extrapolation = Math.abs(guess - meanM);
     expectedMs = guess;
   }
-  // Scatter of the midpoints beyond what their windows explain: how much the jobs themselves vary.
-  const scatter = n > 1 ? (sum(pts.map((p) => p.weight * (p.m - fit(p.s)) ** 2)) / W) * (n / (n - 1)) : 0;
-  const residual = Math.max(0, scatter - sum(pts.map((p) => p.weight * p.v)) / W);
-  // What the windows leave unknown of the fitted mean (narrow windows dominate, as in the fit).
-  let windows = Math.max(0, 1 / W - 1e4 / n);
-  const common = extrapolation === 0 ? commonWindow(observations, (s) => fit(size) - fit(Math.max(0, s))) : undefined;
-  if (common) {
-    // Jobs alike enough that one window holds them all (moved to this size): its middle is
-    // a better guess than the midpoints, which lean towards the early side of wide windows.
-    expectedMs = Math.max(0, (common.lo + common.hi) / 2);
-    windows = (common.hi - common.lo) ** 2 / 12;
+  let jobsVary: number;
+  let unsure: number;
+  const located = extrapolation === 0 ? censoredFit(observations.map((o) => moved(o, fit(size) - fit(Math.max(0, o.size))))) : undefined;
+  if (located) {
+    // Where the windows, moved to this size, put the duration (interval-censored fit): not
+    // their midpoints, which lean towards the early side of the wide windows of cold polling.
+    expectedMs = Math.max(0, located.centerMs);
+    jobsVary = located.scatterMs ** 2;
+    unsure = located.centerSpreadMs ** 2;
+  } else {
+    // Scatter of the midpoints beyond what their windows explain: how much the jobs themselves vary.
+    const scatter = n > 1 ? (sum(pts.map((p) => p.weight * (p.m - fit(p.s)) ** 2)) / W) * (n / (n - 1)) : 0;
+    jobsVary = Math.max(0, scatter - sum(pts.map((p) => p.weight * p.v)) / W);
+    // What the windows leave unknown of the fitted mean (narrow windows dominate, as in the fit).
+    unsure = Math.max(0, 1 / W - 1e4 / n);
   }
   const prior = ((PRIOR_CV * expectedMs) / (n * n)) ** 2;
   const floor = (FLOOR_CV * expectedMs) ** 2;
-  const spreadMs = Math.sqrt(residual + windows + prior + floor + extrapolation ** 2);
+  const spreadMs = Math.sqrt(jobsVary + unsure + prior + floor + extrapolation ** 2);
   return { expectedMs, spreadMs, samples: n };
 }
 
-/**
- * The window every observation allows, each moved by `shift(size)` to the size asked
- * (the last time any job was seen unfinished, the first time any was seen finished), or
- * `undefined` when they disagree (jobs vary more than the windows are wide).
- */
-function commonWindow(observations: readonly DurationObservation[], shift: (size: number) => number): { lo: number; hi: number } | undefined {
-  let lo = Number.NEGATIVE_INFINITY;
-  let hi = Number.POSITIVE_INFINITY;
-  for (const o of observations) {
-    const d = shift(o.size);
-    lo = Math.max(lo, o.minMs + d);
-    hi = Math.min(hi, o.maxMs + d);
-  }
-  return lo <= hi ? { lo, hi } : undefined;
+/** An observation's window, moved by `shiftMs` (to another input size). */
+function moved(o: DurationObservation, shiftMs: number): [number, number] {
+  return [Math.max(0, o.minMs + shiftMs), Math.max(0, o.maxMs + shiftMs)];
 }
 
 function sum(xs: number[]): number {
