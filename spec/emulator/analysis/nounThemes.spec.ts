@@ -21,7 +21,7 @@ describe('noun themes', () => {
     ['the delivery set', delivery],
   ])('groups nouns without chaining: every two nouns of a group are alike (%s)', (_, set) => {
     const texts = set.items.map((i) => i.text);
-    const nouns = frequentNouns(texts, tag, words, (w) => isLabelWord(w, new Set(set.context.split(' '))));
+    const nouns = frequentNouns(texts.map((t) => tag.tag(t)), words, (w) => isLabelWord(w, new Set(set.context.split(' '))));
     const groups = groupNouns(nouns);
     expect(groups.some((g) => g.length > 2)).toBe(true);
     for (const g of groups) {
@@ -33,13 +33,13 @@ describe('noun themes', () => {
 
   it('keys nouns by the base form the embeddings read ("boxes" and "box" are one noun)', () => {
     const texts = ['The boxes were crushed.', 'One box was open.', 'Boxes everywhere.', 'A box of fries.'];
-    const nouns = frequentNouns(texts, tag, words, (w) => isLabelWord(w, new Set()));
+    const nouns = frequentNouns(texts.map((t) => tag.tag(t)), words, (w) => isLabelWord(w, new Set()));
     expect(nouns.filter((n) => n.lemma.startsWith('box')).map((n) => [n.lemma, n.texts.size])).toEqual([['box', 4]]);
   });
 
   it('never takes a word mostly read as something else for a noun ("free" in "gluten free")', () => {
     const texts = ['Gluten free options were good.', 'Parking was free.', 'Free water refills.', 'The rides were free.', 'Free entry for kids.'];
-    const nouns = frequentNouns(texts, tag, words, (w) => isLabelWord(w, new Set()));
+    const nouns = frequentNouns(texts.map((t) => tag.tag(t)), words, (w) => isLabelWord(w, new Set()));
     expect(nouns.map((n) => n.lemma)).not.toContain('free');
   });
 

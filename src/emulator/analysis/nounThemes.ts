@@ -2,6 +2,7 @@ import { cosine, type Embedder } from './embed';
 import type { Tagger } from './language';
 import { frequentNouns, groupNouns, type Noun } from './nounGroups';
 import { isSentimentWord } from './sentiment';
+import { frequentVerbsAndAdjectives } from './topicVerbs';
 import { isNumeric, STOPWORDS, stem, titleCase, tokenize } from './text';
 import { themeBounds, type EmulatedTheme, type ThemeOptions } from './themes';
 import { meaningOf } from './wordEmbed';
@@ -20,7 +21,7 @@ const LABEL_WORDS = 3;
 const NAMEABLE = 5;
 /** Nouns that say how much or when, not what about. */
 const FILLER = new Set(
-  `bit lot lots thing things way kind sort part end side couple number time times day days minute minutes hour hours
+  `bit lot lots thing things way kind sort part end side couple number time times day days
   week weeks month months year years people person everyone everything anything nothing something someone one ones
   pound pounds dollar dollars euro euros quid cent cents penny pence`.split(/\s+/),
 );
@@ -54,11 +55,17 @@ export function nounThemes(
 ): EmulatedTheme[] | undefined {
   const { lo, hi } = themeBounds(options, inputs.length);
   const excluded = excludedWords(options.context);
-  const nouns = frequentNouns(inputs, language.tag, language.words, (w) => isLabelWord(w, excluded));
+  const tagged = inputs.map((text) => language.tag.tag(text));
+  const labelWord = (w: string) => isLabelWord(w, excluded);
+  // Nouns and verbs or adjectives group apart: a label names one part of speech ("Hot", not "Hot & Soup").
+  const nouns = frequentNouns(tagged, language.words, labelWord);
+  // A word read as a noun too ("order", "pass") is named by the noun.
+  const others = frequentVerbsAndAdjectives(tagged, language.words, labelWord).filter((o) => !nouns.some((n) => n.lemma === o.lemma));
+  const groups = [...groupNouns(nouns), ...groupNouns(others)];
   const scored = scoredTexts(inputs, language.embed);
   // A theme is shared by two texts at least, and by `prune` percent of them when asked.
   const least = Math.max(2, Math.ceil(((options.prune ?? 0) / 100) * scored.length));
-  const chosen = cover(candidates(groupNouns(nouns), scored, language.embed), { lo, hi, least });
+  const chosen = cover(groups, reachCounter(scored, language.embed), { lo, hi, least });
   if (chosen.length < lo) return undefined;
   return chosen.map((c) => describe(c, inputs, language.words, options.context));
 }
@@ -84,37 +91,47 @@ function scoredTexts(inputs: string[], embed: Embedder): Float64Array[] {
   return inputs.filter((_, i) => i % step === 0).map(embed);
 }
 
-/**
- * Each group may be labelled by one to three of its nouns: its most covering noun, then each
- * time the noun that brings the most texts to the label ("Rides", "Rides & Coasters"). Reach
- * is measured as allocation will measure it.
- */
-function candidates(groups: Noun[][], scored: Float64Array[], embed: Embedder): Candidate[] {
-  const reachOf = (label: string) => {
-    const target = embed(label);
-    return new Set(scored.flatMap((v, i) => (cosine(v, target) >= ALLOCATION_THRESHOLD ? [i] : [])));
-  };
-  return groups.flatMap((group) => {
-    const singles = group
-      .map((noun, k) => ({ noun, k, reach: reachOf(titleCase(noun.form)) }))
-      .sort((a, b) => b.reach.size - a.reach.size || a.k - b.k)
-      .slice(0, NAMEABLE);
-    let last: Candidate = { group, named: [singles[0]!.noun], label: labelOf([singles[0]!.noun]), reach: singles[0]!.reach };
-    const out = [last];
-    while (last.named.length < LABEL_WORDS) {
-      let next: Candidate | undefined;
-      for (const { noun } of singles) {
-        if (last.named.some((n) => n.lemma.includes(noun.lemma) || noun.lemma.includes(n.lemma))) continue;
-        const named = [...last.named, noun];
-        const label = labelOf(named);
-        const reach = reachOf(label);
-        if (reach.size > (next ?? last).reach.size) next = { group, named, label, reach };
-      }
-      if (!next) break;
-      out.push((last = next));
+/** The scored texts that reach the allocation threshold against a label, each label scored once. */
+function reachCounter(scored: Float64Array[], embed: Embedder): (label: string) => Set<number> {
+  const known = new Map<string, Set<number>>();
+  return (label) => {
+    let reach = known.get(label);
+    if (!reach) {
+      const target = embed(label);
+      reach = new Set<number>();
+      for (let i = 0; i < scored.length; i++) if (cosine(scored[i]!, target) >= ALLOCATION_THRESHOLD) reach.add(i);
+      known.set(label, reach);
     }
-    return out;
-  });
+    return reach;
+  };
+}
+
+/**
+ * A group may be labelled by one of its nameable nouns, or by up to three: its most covering
+ * noun, then each time the noun that brings the most texts to the label ("Rides", "Rides &
+ * Coasters"). Reach is measured as allocation will measure it.
+ */
+function labelsOf(group: Noun[], reachOf: (label: string) => Set<number>): Candidate[] {
+  const singles = group
+    .map((noun, k) => ({ noun, k, reach: reachOf(titleCase(noun.form)) }))
+    .sort((a, b) => b.reach.size - a.reach.size || a.k - b.k)
+    .slice(0, NAMEABLE);
+  // Each nameable noun alone, and labels grown from the most covering one.
+  const out = singles.map(({ noun, reach }): Candidate => ({ group, named: [noun], label: labelOf([noun]), reach }));
+  let last = out[0]!;
+  while (last.named.length < LABEL_WORDS) {
+    let next: Candidate | undefined;
+    for (const { noun } of singles) {
+      if (last.named.some((n) => n.lemma.includes(noun.lemma) || noun.lemma.includes(n.lemma))) continue;
+      const named = [...last.named, noun];
+      const label = labelOf(named);
+      const reach = reachOf(label);
+      if (reach.size > (next ?? last).reach.size) next = { group, named, label, reach };
+    }
+    if (!next) break;
+    out.push((last = next));
+  }
+  return out;
 }
 
 /** "Rides", "Rides & Coasters", "Rides, Coasters & Drops". */
@@ -125,26 +142,33 @@ function labelOf(named: Noun[]): string {
 
 /**
  * Greedy maximum coverage: each pick is the label that brings the most not-yet-covered texts
- * to the allocation threshold (one label per group, the shorter label on a tie). At least lo
- * picks, at most hi; past lo, a pick must bring `least` texts (the themes under it are pruned).
+ * to the allocation threshold (the shorter label on a tie). A pick takes the nouns it names:
+ * the rest of its group ("Subscription" after "Refund & Fee") is labelled again and stays in
+ * the running. At least lo picks, at most hi; past lo, a pick must bring `least` texts (the
+ * themes under it are pruned).
  */
-function cover(all: Candidate[], { lo, hi, least }: { lo: number; hi: number; least: number }): Candidate[] {
+function cover(
+  groups: Noun[][],
+  reachOf: (label: string) => Set<number>,
+  { lo, hi, least }: { lo: number; hi: number; least: number },
+): Candidate[] {
+  let all = groups.flatMap((g) => labelsOf(g, reachOf));
   const chosen: Candidate[] = [];
   const covered = new Set<number>();
-  const used = new Set<Noun[]>();
   while (chosen.length < hi) {
     let best: Candidate | undefined;
     let bestGain = -1;
     for (const c of all) {
-      if (used.has(c.group)) continue;
       let gain = 0;
       c.reach.forEach((t) => (gain += covered.has(t) ? 0 : 1));
       if (gain > bestGain) [best, bestGain] = [c, gain];
     }
     if (!best || (bestGain < least && chosen.length >= lo)) break;
     chosen.push(best);
-    used.add(best.group);
     best.reach.forEach((t) => covered.add(t));
+    const { group, named } = best;
+    const rest = group.filter((n) => !named.includes(n));
+    all = all.filter((c) => c.group !== group).concat(rest.length ? labelsOf(rest, reachOf) : []);
   }
   return chosen;
 }
