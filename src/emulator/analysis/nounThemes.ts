@@ -91,18 +91,22 @@ function scoredTexts(inputs: string[], embed: Embedder): Float64Array[] {
   return inputs.filter((_, i) => i % step === 0).map(embed);
 }
 
-/** The scored texts that reach the allocation threshold against a label, each label scored once. */
-function reachCounter(scored: Float64Array[], embed: Embedder): (label: string) => Set<number> {
+/** Scores labels: the scored texts that reach the allocation threshold against each. */
+type Reach = (labels: string[]) => Set<number>[];
+
+/**
+ * Each label is scored once. Labels are scored in batches, each text against all of a batch
+ * in turn: 400 texts of 3,072 dimensions do not fit a cache, so this reads them once a batch.
+ */
+function reachCounter(scored: Float64Array[], embed: Embedder): Reach {
   const known = new Map<string, Set<number>>();
-  return (label) => {
-    let reach = known.get(label);
-    if (!reach) {
-      const target = embed(label);
-      reach = new Set<number>();
-      for (let i = 0; i < scored.length; i++) if (cosine(scored[i]!, target) >= ALLOCATION_THRESHOLD) reach.add(i);
-      known.set(label, reach);
-    }
-    return reach;
+  return (labels) => {
+    const fresh = [...new Set(labels.filter((l) => !known.has(l)))];
+    const targets = fresh.map(embed);
+    const reach = fresh.map(() => new Set<number>());
+    scored.forEach((v, i) => targets.forEach((t, j) => cosine(v, t) >= ALLOCATION_THRESHOLD && reach[j]!.add(i)));
+    fresh.forEach((l, j) => known.set(l, reach[j]!));
+    return labels.map((l) => known.get(l)!);
   };
 }
 
@@ -111,25 +115,29 @@ function reachCounter(scored: Float64Array[], embed: Embedder): (label: string) 
  * noun, then each time the noun that brings the most texts to the label ("Rides", "Rides &
  * Coasters"). Reach is measured as allocation will measure it.
  */
-function labelsOf(group: Noun[], reachOf: (label: string) => Set<number>): Candidate[] {
+function labelsOf(group: Noun[], reachOf: Reach): Candidate[] {
+  const reaches = reachOf(group.map((noun) => titleCase(noun.form)));
   const singles = group
-    .map((noun, k) => ({ noun, k, reach: reachOf(titleCase(noun.form)) }))
+    .map((noun, k) => ({ noun, k, reach: reaches[k]! }))
     .sort((a, b) => b.reach.size - a.reach.size || a.k - b.k)
     .slice(0, NAMEABLE);
-  // Each nameable noun alone, and labels grown from the most covering one.
-  const out = singles.map(({ noun, reach }): Candidate => ({ group, named: [noun], label: labelOf([noun]), reach }));
-  let last = out[0]!;
-  while (last.named.length < LABEL_WORDS) {
-    let next: Candidate | undefined;
-    for (const { noun } of singles) {
-      if (last.named.some((n) => n.lemma.includes(noun.lemma) || noun.lemma.includes(n.lemma))) continue;
-      const named = [...last.named, noun];
-      const label = labelOf(named);
-      const reach = reachOf(label);
-      if (reach.size > (next ?? last).reach.size) next = { group, named, label, reach };
+  // Labels grown from each nameable noun: once one takes its nouns, the group's others can still lead.
+  const out: Candidate[] = [];
+  for (const first of singles) {
+    let last: Candidate = { group, named: [first.noun], label: labelOf([first.noun]), reach: first.reach };
+    out.push(last);
+    while (last.named.length < LABEL_WORDS) {
+      const options = singles
+        .filter(({ noun }) => !last.named.some((n) => n.lemma.includes(noun.lemma) || noun.lemma.includes(n.lemma)))
+        .map(({ noun }) => [...last.named, noun]);
+      const reach = reachOf(options.map(labelOf));
+      let next: Candidate | undefined;
+      options.forEach((named, k) => {
+        if (reach[k]!.size > (next ?? last).reach.size) next = { group, named, label: labelOf(named), reach: reach[k]! };
+      });
+      if (!next) break;
+      out.push((last = next));
     }
-    if (!next) break;
-    out.push((last = next));
   }
   return out;
 }
@@ -149,7 +157,7 @@ function labelOf(named: Noun[]): string {
  */
 function cover(
   groups: Noun[][],
-  reachOf: (label: string) => Set<number>,
+  reachOf: Reach,
   { lo, hi, least }: { lo: number; hi: number; least: number },
 ): Candidate[] {
   let all = groups.flatMap((g) => labelsOf(g, reachOf));
