@@ -43,6 +43,30 @@ describe('noun themes', () => {
     expect(nouns.map((n) => n.lemma)).not.toContain('free');
   });
 
+  it("lets a group's other nouns name a theme of their own once a label has taken some", () => {
+    const inputs = [
+      'The train from the city was packed solid.',
+      'We took the train and walked from the station.',
+      'Last train home leaves far too early.',
+      'The bus from the hotel never came.',
+      'A shuttle bus would help a lot.',
+      'The bus stop is a long walk away.',
+      'We came by car and parking was simple.',
+      'The car was boiling after a day in the sun.',
+      'Charging the car took ages.',
+      'A taxi back cost a fortune.',
+      'No taxi rank anywhere nearby.',
+      'The taxi driver knew a shortcut.',
+    ];
+    // One group (every two of the four nouns alike), more nouns than a label names.
+    const nouns = frequentNouns(inputs.map((t) => tag.tag(t)), words, (w) => isLabelWord(w, new Set()));
+    expect(groupNouns(nouns).map((g) => g.map((n) => n.lemma).sort())).toContainEqual(['bus', 'car', 'taxi', 'train']);
+    const labels = themesOf(inputs).map((t) => t.shortLabel);
+    expect(labels).toHaveLength(2);
+    const named = labels.flatMap((l) => l.split(/, | & /));
+    expect(named.sort()).toEqual(['Bus', 'Car', 'Taxi', 'Train']);
+  });
+
   it('gives as many themes as cover texts when no maximum is asked, within the spec maximum', () => {
     const themes = themesOf(park.items.map((i) => i.text), { context: park.context });
     expect(themes.length).toBeGreaterThan(8); // the former fixed default

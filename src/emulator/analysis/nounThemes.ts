@@ -19,9 +19,13 @@ const SCORED_TEXTS = 400;
 const LABEL_WORDS = 3;
 /** A group's nouns that may be named: its most covering ones. */
 const NAMEABLE = 5;
-/** Nouns that say how much or when, not what about. */
+/**
+ * Nouns that say how much or when, not what about. Minutes are not among them: texts that
+ * count minutes are about waiting ("Estimated 25 minutes, actual 65 minutes"), and name
+ * nothing else; hours sit with the times of day ("Hour & Evening") and say when.
+ */
 const FILLER = new Set(
-  `bit lot lots thing things way kind sort part end side couple number time times day days
+  `bit lot lots thing things way kind sort part end side couple number time times day days hour hours
   week weeks month months year years people person everyone everything anything nothing something someone one ones
   pound pounds dollar dollars euro euros quid cent cents penny pence`.split(/\s+/),
 );

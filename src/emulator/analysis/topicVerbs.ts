@@ -1,4 +1,4 @@
-import type { TaggedSentence } from './language';
+import type { TaggedSentence, Token } from './language';
 import type { Noun } from './nounGroups';
 import { baseForms, verbOf } from './wordEmbed';
 import type { WordTable } from './WordTable';
@@ -32,13 +32,11 @@ export function frequentVerbsAndAdjectives(tagged: TaggedSentence[][], words: Wo
   tagged.forEach((doc, i) => {
     for (const s of doc) {
       for (const t of s.tokens) {
-        const verb = t.pos === 'VERB';
-        if (!verb && t.pos !== 'ADJ') {
+        if (t.pos !== 'VERB' && t.pos !== 'ADJ') {
           otherwise.set(t.normal, (otherwise.get(t.normal) ?? 0) + 1);
           continue;
         }
-        // A form the table lacks is keyed as wording reads it ("overcooked": "over cook", so "cook").
-        const base = !verb ? t.normal : words.rank(t.lemma) !== undefined ? t.lemma : baseForms(t.normal, words).split(' ').pop();
+        const { base, verb } = keyOf(t, words);
         if (!base || t.stop || LIGHT.has(base) || !isLabelWord(base) || !isLabelWord(t.normal) || !words.vector(base)) continue;
         const e = byBase.get(base) ?? { texts: new Set<number>(), forms: new Map<string, number>(), verb };
         e.texts.add(i);
@@ -56,6 +54,18 @@ export function frequentVerbsAndAdjectives(tagged: TaggedSentence[][], words: Wo
       const form = e.verb && written !== base ? (gerundOf(base, words) ?? written) : written;
       return isLabelWord(form) ? [{ lemma: base, form, texts: e.texts, vector: words.vector(base)! }] : [];
     });
+}
+
+/**
+ * A verb's base form (wink's lemma, when the table has it); an adjective as written, or as the
+ * verb of a participle the table lacks. Forms the table lacks are read as wording reads them
+ * ("overcooked": "over cook", so "cook").
+ */
+function keyOf(t: Token, words: WordTable): { base: string | undefined; verb: boolean } {
+  const head = () => baseForms(t.normal, words).split(' ').pop();
+  if (t.pos === 'VERB') return { base: words.rank(t.lemma) !== undefined ? t.lemma : head(), verb: true };
+  if (words.rank(t.normal) !== undefined || !/(?:ed|ing)$/.test(t.normal)) return { base: t.normal, verb: false };
+  return { base: head(), verb: true };
 }
 
 /** True when the forms are read as this part of speech at least as often as otherwise. */
