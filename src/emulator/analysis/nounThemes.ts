@@ -19,6 +19,8 @@ const SCORED_TEXTS = 400;
 const LABEL_WORDS = 3;
 /** A group's nouns that may be named: its most covering ones. */
 const NAMEABLE = 5;
+/** Of those, the ones that lead labels grown from them. */
+const LEADERS = 3;
 /**
  * Nouns that say how much or when, not what about. Minutes are not among them: texts that
  * count minutes are about waiting ("Estimated 25 minutes, actual 65 minutes"), and name
@@ -48,8 +50,10 @@ interface Candidate {
  * Themes from the texts' frequent nouns: nouns grouped by word-vector similarity without
  * chaining ("rides", "coaster", "drop" go together), each group labelled by its one to three
  * most covering nouns, and groups chosen greedily so that the most distinct texts reach the
- * allocation threshold against some label. Context words, stop words, numbers and sentiment
- * words never become labels. Undefined when the texts have too few shared nouns: the caller
+ * allocation threshold against some label. Texts that share no noun may share a verb or an
+ * adjective ("arrived", "packed", "hot"): those group apart and label alike ("Arriving",
+ * "Packing", "Hot"). Context words, stop words, numbers and sentiment words never become
+ * labels. Undefined when the texts have too few shared nouns: the caller
  * falls back to grouping whole texts.
  */
 export function nounThemes(
@@ -64,7 +68,9 @@ export function nounThemes(
   // Nouns and verbs or adjectives group apart: a label names one part of speech ("Hot", not "Hot & Soup").
   const nouns = frequentNouns(tagged, language.words, labelWord);
   // A word read as a noun too ("order", "pass") is named by the noun.
-  const others = frequentVerbsAndAdjectives(tagged, language.words, labelWord).filter((o) => !nouns.some((n) => n.lemma === o.lemma));
+  const others = frequentVerbsAndAdjectives(tagged, language.words, labelWord).filter(
+    (o) => !nouns.some((n) => n.lemma === o.lemma),
+  );
   const groups = [...groupNouns(nouns), ...groupNouns(others)];
   const scored = scoredTexts(inputs, language.embed);
   // A theme is shared by two texts at least, and by `prune` percent of them when asked.
@@ -95,6 +101,9 @@ function scoredTexts(inputs: string[], embed: Embedder): Float64Array[] {
   return inputs.filter((_, i) => i % step === 0).map(embed);
 }
 
+/** Labels scored together: 16 label vectors (384 KB) stay in cache while the texts stream past. */
+const BATCH = 16;
+
 /** Scores labels: the scored texts that reach the allocation threshold against each. */
 type Reach = (labels: string[]) => Set<number>[];
 
@@ -106,18 +115,45 @@ function reachCounter(scored: Float64Array[], embed: Embedder): Reach {
   const known = new Map<string, Set<number>>();
   return (labels) => {
     const fresh = [...new Set(labels.filter((l) => !known.has(l)))];
-    const targets = fresh.map(embed);
-    const reach = fresh.map(() => new Set<number>());
-    scored.forEach((v, i) => targets.forEach((t, j) => cosine(v, t) >= ALLOCATION_THRESHOLD && reach[j]!.add(i)));
-    fresh.forEach((l, j) => known.set(l, reach[j]!));
+    for (let at = 0; at < fresh.length; at += BATCH) {
+      const batch = fresh.slice(at, at + BATCH);
+      const targets = batch.map(embed);
+      const reach = batch.map(() => new Set<number>());
+      scored.forEach((v, i) => targets.forEach((t, j) => dot4(v, t) >= ALLOCATION_THRESHOLD && reach[j]!.add(i)));
+      batch.forEach((l, j) => known.set(l, reach[j]!));
+    }
     return labels.map((l) => known.get(l)!);
   };
 }
 
 /**
- * A group may be labelled by one of its nameable nouns, or by up to three: its most covering
- * noun, then each time the noun that brings the most texts to the label ("Rides", "Rides &
- * Coasters"). Reach is measured as allocation will measure it.
+ * The cosine of two unit vectors in four running sums: independent additions keep the
+ * processor busy where one sum waits on each addition (about twice as fast; equal to
+ * `cosine` to the last bits).
+ */
+function dot4(a: Float64Array, b: Float64Array): number {
+  let s0 = 0;
+  let s1 = 0;
+  let s2 = 0;
+  let s3 = 0;
+  const n = a.length - (a.length % 4);
+  let i = 0;
+  for (; i < n; i += 4) {
+    s0 += a[i]! * b[i]!;
+    s1 += a[i + 1]! * b[i + 1]!;
+    s2 += a[i + 2]! * b[i + 2]!;
+    s3 += a[i + 3]! * b[i + 3]!;
+  }
+  for (; i < a.length; i++) s0 += a[i]! * b[i]!;
+  return s0 + s1 + (s2 + s3);
+}
+
+/**
+ * A group may be labelled by one to three of its nouns: one of its most covering (nameable)
+ * nouns, then each time the noun that brings the most texts to the label ("Rides", "Rides &
+ * Coasters"). The three most covering nouns each lead labels of their own, so that a label
+ * chosen for some of a group's nouns leaves the others theirs. Reach is measured as allocation will
+ * measure it.
  */
 function labelsOf(group: Noun[], reachOf: Reach): Candidate[] {
   const reaches = reachOf(group.map((noun) => titleCase(noun.form)));
@@ -125,9 +161,8 @@ function labelsOf(group: Noun[], reachOf: Reach): Candidate[] {
     .map((noun, k) => ({ noun, k, reach: reaches[k]! }))
     .sort((a, b) => b.reach.size - a.reach.size || a.k - b.k)
     .slice(0, NAMEABLE);
-  // Labels grown from each nameable noun: once one takes its nouns, the group's others can still lead.
   const out: Candidate[] = [];
-  for (const first of singles) {
+  for (const first of singles.slice(0, LEADERS)) {
     let last: Candidate = { group, named: [first.noun], label: labelOf([first.noun]), reach: first.reach };
     out.push(last);
     while (last.named.length < LABEL_WORDS) {
@@ -155,8 +190,8 @@ function labelOf(named: Noun[]): string {
 /**
  * Greedy maximum coverage: each pick is the label that brings the most not-yet-covered texts
  * to the allocation threshold (the shorter label on a tie). A pick takes the nouns it names:
- * the rest of its group ("Subscription" after "Refund & Fee") is labelled again and stays in
- * the running. At least lo picks, at most hi; past lo, a pick must bring `least` texts (the
+ * the rest of its group ("Train" after "Bus, Car & Taxi") is labelled again and stays in the
+ * running. At least lo picks, at most hi; past lo, a pick must bring `least` texts (the
  * themes under it are pruned).
  */
 function cover(
@@ -164,6 +199,7 @@ function cover(
   reachOf: Reach,
   { lo, hi, least }: { lo: number; hi: number; least: number },
 ): Candidate[] {
+  reachOf(groups.flat().map((n) => titleCase(n.form))); // every single-noun label, in full batches
   let all = groups.flatMap((g) => labelsOf(g, reachOf));
   const chosen: Candidate[] = [];
   const covered = new Set<number>();

@@ -77,7 +77,7 @@ export function baseForm(w: string, words: WordTable): string | undefined {
   if (w.length > 3 && w.endsWith('s') && !w.endsWith('ss') && words.rank(w.slice(0, -1)) !== undefined) return w.slice(0, -1);
   if (w.length > 4 && /(?:ch|sh|x|ss)es$/.test(w) && words.rank(w.slice(0, -2)) !== undefined) return w.slice(0, -2);
   if (words.rank(w) !== undefined) return w;
-  return pastOrGerund(w, words);
+  return verbOf(w, words);
 }
 
 /** Words that end like a plural but are not one ("news" is not "new"s). */
@@ -87,19 +87,10 @@ const NOT_PLURALS = new Set(['news', 'series', 'species', 'means', 'physics', 'p
 const NOT_VERB_FORMS = new Set(['evening', 'morning', 'nothing', 'something', 'anything', 'everything', 'during', 'ceiling', 'wedding', 'building', 'darling']);
 
 /**
- * The verb of a past or -ing form the table lacks ("queued" → "queue", "queuing" → "queue"),
- * when the table has it; undefined otherwise.
- */
-function pastOrGerund(w: string, words: WordTable): string | undefined {
-  if (w.length < 6 || NOT_VERB_FORMS.has(w)) return undefined;
-  const stems = w.endsWith('ed') ? [w.slice(0, -1), w.slice(0, -2)] : w.endsWith('ing') ? [`${w.slice(0, -3)}e`, w.slice(0, -3)] : [];
-  return stems.find((x) => x.length > 2 && words.rank(x) !== undefined);
-}
-
-/**
  * The verb of a past or -ing form, when the table has the verb, even where it lists the form
- * too ("waited" → "wait", "packing" → "pack", "stopped" → "stop"): wording then reads a label
- * "Packing" and a text's "packed" as one word, as it reads "ride" and "rides".
+ * too ("waited" → "wait", "packing" → "pack", "stopped" → "stop", "queued" → "queue"), or
+ * undefined: wording then reads a label "Packing" and a text's "packed" as one word, as it
+ * reads "ride" and "rides".
  */
 export function verbOf(w: string, words: WordTable): string | undefined {
   if (w.length < 6 || NOT_VERB_FORMS.has(w)) return undefined;
