@@ -165,9 +165,9 @@ describe('the emulator on the labelled sets (targets of issue 17)', () => {
   });
 
   it.each([
-    // The target is 20% on both; the delivery set stays over it (its texts share few nouns).
+    // The target of issue 17: 20% on both, at the hosted scale (see the calibration tests below).
     ['the sample reviews', park as LabelledSet, 0.2],
-    ['food-delivery feedback (another domain)', delivery as LabelledSet, 0.31],
+    ['food-delivery feedback (another domain)', delivery as LabelledSet, 0.2],
   ])('leaves few of %s in no theme at the SDK threshold, with themes at least half pure', (_, set, most) => {
     const figures = measure(analyst, set);
     expect(figures.noThemeShare).toBeLessThanOrEqual(most);

@@ -21,7 +21,7 @@ describe('noun themes', () => {
     ['the delivery set', delivery],
   ])('groups nouns without chaining: every two nouns of a group are alike (%s)', (_, set) => {
     const texts = set.items.map((i) => i.text);
-    const nouns = frequentNouns(texts, tag, words, (w) => isLabelWord(w, new Set(set.context.split(' '))));
+    const nouns = frequentNouns(texts.map((t) => tag.tag(t)), words, (w) => isLabelWord(w, new Set(set.context.split(' '))));
     const groups = groupNouns(nouns);
     expect(groups.some((g) => g.length > 2)).toBe(true);
     for (const g of groups) {
@@ -33,14 +33,38 @@ describe('noun themes', () => {
 
   it('keys nouns by the base form the embeddings read ("boxes" and "box" are one noun)', () => {
     const texts = ['The boxes were crushed.', 'One box was open.', 'Boxes everywhere.', 'A box of fries.'];
-    const nouns = frequentNouns(texts, tag, words, (w) => isLabelWord(w, new Set()));
+    const nouns = frequentNouns(texts.map((t) => tag.tag(t)), words, (w) => isLabelWord(w, new Set()));
     expect(nouns.filter((n) => n.lemma.startsWith('box')).map((n) => [n.lemma, n.texts.size])).toEqual([['box', 4]]);
   });
 
   it('never takes a word mostly read as something else for a noun ("free" in "gluten free")', () => {
     const texts = ['Gluten free options were good.', 'Parking was free.', 'Free water refills.', 'The rides were free.', 'Free entry for kids.'];
-    const nouns = frequentNouns(texts, tag, words, (w) => isLabelWord(w, new Set()));
+    const nouns = frequentNouns(texts.map((t) => tag.tag(t)), words, (w) => isLabelWord(w, new Set()));
     expect(nouns.map((n) => n.lemma)).not.toContain('free');
+  });
+
+  it("lets a group's other nouns name a theme of their own once a label has taken some", () => {
+    const inputs = [
+      'The train from the city was packed solid.',
+      'We took the train and walked from the station.',
+      'Last train home leaves far too early.',
+      'The bus from the hotel never came.',
+      'A shuttle bus would help a lot.',
+      'The bus stop is a long walk away.',
+      'We came by car and parking was simple.',
+      'The car was boiling after a day in the sun.',
+      'Charging the car took ages.',
+      'A taxi back cost a fortune.',
+      'No taxi rank anywhere nearby.',
+      'The taxi driver knew a shortcut.',
+    ];
+    // One group (every two of the four nouns alike), more nouns than a label names.
+    const nouns = frequentNouns(inputs.map((t) => tag.tag(t)), words, (w) => isLabelWord(w, new Set()));
+    expect(groupNouns(nouns).map((g) => g.map((n) => n.lemma).sort())).toContainEqual(['bus', 'car', 'taxi', 'train']);
+    const labels = themesOf(inputs).map((t) => t.shortLabel);
+    expect(labels).toHaveLength(2);
+    const named = labels.flatMap((l) => l.split(/, | & /));
+    expect(named.sort()).toEqual(['Bus', 'Car', 'Taxi', 'Train']);
   });
 
   it('gives as many themes as cover texts when no maximum is asked, within the spec maximum', () => {

@@ -1,4 +1,4 @@
-import type { Tagger } from './language';
+import type { TaggedSentence } from './language';
 import { baseForm } from './wordEmbed';
 import type { WordTable } from './WordTable';
 
@@ -19,13 +19,16 @@ export interface Noun {
   vector: Float64Array;
 }
 
-/** Nouns of the texts, keyed by the singular the word table knows, in at least two texts, most frequent first. */
-export function frequentNouns(inputs: string[], tag: Tagger, words: WordTable, isLabelWord: (w: string) => boolean): Noun[] {
+/**
+ * Nouns of the texts (each text's tagged sentences), keyed by the singular the word table
+ * knows, in at least two texts, most frequent first.
+ */
+export function frequentNouns(tagged: TaggedSentence[][], words: WordTable, isLabelWord: (w: string) => boolean): Noun[] {
   const byLemma = new Map<string, { texts: Set<number>; forms: Map<string, number> }>();
   // How often each written form is read as something else ("free" in "gluten free" is an adjective).
   const otherwise = new Map<string, number>();
-  inputs.forEach((text, i) => {
-    for (const s of tag.tag(text)) {
+  tagged.forEach((doc, i) => {
+    for (const s of doc) {
       for (const t of s.tokens) {
         if (t.pos !== 'NOUN' && t.pos !== 'PROPN') {
           otherwise.set(t.normal, (otherwise.get(t.normal) ?? 0) + 1);

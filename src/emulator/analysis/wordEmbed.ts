@@ -58,8 +58,13 @@ export function createWordEmbedder(words: WordTable, seed: number, dims = DIMENS
  */
 export function baseForms(text: string, words: WordTable): string {
   return tokenize(text)
-    .map((w) => baseForm(w, words) ?? parts(w, words)?.map((p) => baseForm(p, words) ?? p).join(' ') ?? w)
+    .map((w) => wordingForm(w, words) ?? parts(w, words)?.map((p) => wordingForm(p, words) ?? p).join(' ') ?? w)
     .join(' ');
+}
+
+/** The form wording reads a word as: its verb ("packed" → "pack"), else its base form. */
+function wordingForm(w: string, words: WordTable): string | undefined {
+  return verbOf(w, words) ?? baseForm(w, words);
 }
 
 /**
@@ -72,7 +77,7 @@ export function baseForm(w: string, words: WordTable): string | undefined {
   if (w.length > 3 && w.endsWith('s') && !w.endsWith('ss') && words.rank(w.slice(0, -1)) !== undefined) return w.slice(0, -1);
   if (w.length > 4 && /(?:ch|sh|x|ss)es$/.test(w) && words.rank(w.slice(0, -2)) !== undefined) return w.slice(0, -2);
   if (words.rank(w) !== undefined) return w;
-  return pastOrGerund(w, words);
+  return verbOf(w, words);
 }
 
 /** Words that end like a plural but are not one ("news" is not "new"s). */
@@ -82,13 +87,24 @@ const NOT_PLURALS = new Set(['news', 'series', 'species', 'means', 'physics', 'p
 const NOT_VERB_FORMS = new Set(['evening', 'morning', 'nothing', 'something', 'anything', 'everything', 'during', 'ceiling', 'wedding', 'building', 'darling']);
 
 /**
- * The verb of a past or -ing form the table lacks ("queued" → "queue", "queuing" → "queue"),
- * when the table has it; undefined otherwise.
+ * The verb of a past or -ing form, when the table has the verb, even where it lists the form
+ * too ("waited" → "wait", "packing" → "pack", "stopped" → "stop", "queued" → "queue"), or
+ * undefined: wording then reads a label "Packing" and a text's "packed" as one word, as it
+ * reads "ride" and "rides".
  */
-function pastOrGerund(w: string, words: WordTable): string | undefined {
+export function verbOf(w: string, words: WordTable): string | undefined {
   if (w.length < 6 || NOT_VERB_FORMS.has(w)) return undefined;
-  const stems = w.endsWith('ed') ? [w.slice(0, -1), w.slice(0, -2)] : w.endsWith('ing') ? [`${w.slice(0, -3)}e`, w.slice(0, -3)] : [];
-  return stems.find((x) => x.length > 2 && words.rank(x) !== undefined);
+  const stem = w.endsWith('ed') ? w.slice(0, -2) : w.endsWith('ing') ? w.slice(0, -3) : undefined;
+  // A stem without a vowel is no verb ("string" is not "str" + "ing").
+  if (!stem || !/[aeiouy]/.test(stem)) return undefined;
+  const doubled = stem.length > 3 && /([^aeiouylsfz])\1$/.test(stem) ? [stem.slice(0, -1)] : [];
+  // The commonest reading: "cooked" is "cook", not the name "Cooke"; "tasted" is "taste".
+  let best: string | undefined;
+  for (const x of [...doubled, `${stem}e`, stem]) {
+    const r = x.length > 2 ? words.rank(x) : undefined;
+    if (r !== undefined && (best === undefined || r < words.rank(best)!)) best = x;
+  }
+  return best;
 }
 
 /**
