@@ -1,30 +1,31 @@
-import { adaptive, adaptiveDelayMs, DEFAULT_POLL_POLICY, PulseValidationError, type DurationObservation } from 'pulse-rx';
+import { adaptive, adaptiveDelayMs, DEFAULT_POLL_POLICY, PulseValidationError, type DurationObservation, type PollPolicy } from 'pulse-rx';
 import { resolvePollPolicy } from '../../src/jobs/pollPolicy';
 
 const policy = DEFAULT_POLL_POLICY;
 const seen = (size: number, minMs: number, maxMs: number, kind = 'sentiment'): DurationObservation => ({ kind, size, minMs, maxMs });
 
 describe('adaptiveDelayMs', () => {
-  const tenSeconds = { expectedMs: 10_000, spreadMs: 400, samples: 3 }; // step 500 (minIntervalMs > 4%), window 9,400-10,600
-  const twoSeconds = { expectedMs: 2000, spreadMs: 100, samples: 3 }; // step 500 (minIntervalMs), window 1,850-2,150
+  const tenSeconds = { expectedMs: 10_000, spreadMs: 400, samples: 3 }; // step 400 (4% > denseIntervalMs 250), window 9,400-10,600
+  const twoSeconds = { expectedMs: 2000, spreadMs: 100, samples: 3 }; // step 250 (denseIntervalMs), window 1,850-2,150
   const unsure = { expectedMs: 4000, spreadMs: 1000, samples: 1 }; // step 750 (0.75 spread), window 2,500-5,500
   it.each([
     // estimate, ms since submission, random (0.5 = no jitter), wait ms
-    ['no poll at once: the first lands on the grid inside the window', tenSeconds, 0, 0.5, 9600],
-    ['dense near the expected time', tenSeconds, 9600, 0.5, 500],
-    ['between grid points: to the next one', tenSeconds, 9400, 0.5, 200],
-    ['a poll jittered early from a grid point (9,600): the next point, not that one again', tenSeconds, 9570, 0.5, 530],
-    ['past the window: back off from the grid step', tenSeconds, 10_600, 0.5, 500],
+    ['no poll at once: the first lands on the grid inside the window', tenSeconds, 0, 0.5, 9400],
+    ['dense near the expected time', tenSeconds, 9600, 0.5, 200],
+    ['on a grid point: the next one', tenSeconds, 9400, 0.5, 400],
+    ['a poll jittered early from a grid point (9,800): the next point, not that one again', tenSeconds, 9780, 0.5, 420],
+    ['past the window: back off from the grid step', tenSeconds, 10_600, 0.5, 400],
     ['well past it: a quarter of the overrun', tenSeconds, 20_000, 0.5, 2500],
     ['never longer than maxIntervalMs past the window', tenSeconds, 100_000, 0.5, 5000],
-    ['jitter moves a poll by at most jitter/2 of the step (up)', tenSeconds, 0, 1, 9650],
-    ['jitter (down)', tenSeconds, 0, 0, 9550],
-    ['a short job: one poll just after the expected time', twoSeconds, 0, 0.5, 2150],
-    ['a short job, late: minIntervalMs', twoSeconds, 2150, 0.5, 500],
+    ['jitter moves a poll by at most jitter/2 of the step (up)', tenSeconds, 0, 1, 9440],
+    ['jitter (down)', tenSeconds, 0, 0, 9360],
+    ['a short job: polls 250 ms apart (denseIntervalMs) across its window, the first at 1,900', twoSeconds, 0, 0.5, 1900],
+    ['a short job, late: denseIntervalMs', twoSeconds, 2150, 0.5, 250],
+    ['denseIntervalMs set: the step it gives', twoSeconds, 0, 0.5, 2150, { ...policy, denseIntervalMs: 500 }],
     ['an unsure estimate: a coarser grid (5 polls over the window)', unsure, 0, 0.5, 2500],
     ['an unsure estimate: next grid point', unsure, 2500, 0.5, 750],
-  ] as const)('%s', (_name, estimate, elapsedMs, random, wait) => {
-    expect(adaptiveDelayMs(estimate, elapsedMs, policy, random)).toBe(wait);
+  ] as const)('%s', (_name, estimate, elapsedMs, random, wait, given: PollPolicy = policy) => {
+    expect(adaptiveDelayMs(estimate, elapsedMs, given, random)).toBe(wait);
   });
 });
 

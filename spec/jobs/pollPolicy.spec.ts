@@ -26,4 +26,17 @@ describe('resolvePollPolicy', () => {
     expect(() => resolvePollPolicy({ multiplier: 0.5 })).toThrow(PulseValidationError);
     expect(() => resolvePollPolicy({ maxWaitMs: 0 })).toThrow(PulseValidationError);
   });
+
+  it.each([
+    [{ denseIntervalMs: 600 }, 'poll.denseIntervalMs', 'must not be over minIntervalMs'],
+    [{ denseIntervalMs: 0 }, 'poll.denseIntervalMs', 'must be a number of ms'],
+    [{ denseIntervalMS: 100 }, 'poll.denseIntervalMS', 'did you mean denseIntervalMs?'],
+  ])('refuses %j naming %s', (partial, field, message) => {
+    expect(() => resolvePollPolicy(partial as never)).toThrow(expect.objectContaining({ field, message: expect.stringContaining(message) }));
+  });
+
+  it('takes a denseIntervalMs up to minIntervalMs', () => {
+    expect(resolvePollPolicy({ denseIntervalMs: 500 }).denseIntervalMs).toBe(500);
+    expect(resolvePollPolicy({ minIntervalMs: 2000, denseIntervalMs: 1000 })).toMatchObject({ minIntervalMs: 2000, denseIntervalMs: 1000 });
+  });
 });

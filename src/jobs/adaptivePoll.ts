@@ -40,7 +40,7 @@ const LATE_SPREADS = 1.5;
 /**
  * The wait before the next poll of a job `elapsedMs` after its submission, given its
  * expected duration: none before `expected − 1.5 spread` (the job cannot be done yet),
- * then polls every `max(minIntervalMs, 4% of expected, 0.75 spread)` on a grid ending at
+ * then polls every `max(denseIntervalMs, 4% of expected, 0.75 spread)` on a grid ending at
  * `expected + 1.5 spread`, then a backoff growing with the overrun up to `maxIntervalMs`.
  * Jitter moves each poll by at most ±jitter/2 of the grid step. Pure: no clock, no RxJS.
  *
@@ -50,7 +50,7 @@ const LATE_SPREADS = 1.5;
 export function adaptiveDelayMs(estimate: DurationEstimate, elapsedMs: number, policy: PollPolicy, random: number): number {
   const { expectedMs, spreadMs } = estimate;
   // An uncertain estimate gets a coarser grid, so that a wide window costs no more than ~5 polls.
-  const step = Math.max(policy.minIntervalMs, DENSE_SHARE * expectedMs, 0.75 * spreadMs, 1);
+  const step = Math.max(policy.denseIntervalMs ?? policy.minIntervalMs / 2, DENSE_SHARE * expectedMs, 0.75 * spreadMs, 1);
   const lo = expectedMs - EARLY_SPREADS * spreadMs;
   const hi = expectedMs + LATE_SPREADS * spreadMs;
   let wait: number;

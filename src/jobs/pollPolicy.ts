@@ -9,7 +9,7 @@ export interface PollPolicy {
    * When to poll. `'adaptive'` (the default) learns, per job kind and input size, how long
    * jobs take (from the submission time and the two polls its completion fell between) and
    * polls around the expected completion: none before it could be done, every 4% of the
-   * expected duration (at least `minIntervalMs`) around it, backing off to `maxIntervalMs`
+   * expected duration (at least `denseIntervalMs`) around it, backing off to `maxIntervalMs`
    * after it. The expected duration is the middle of the window every job seen shares (the
    * last time one was seen unfinished, the first time one was seen finished), or a weighted
    * fit when jobs vary more than that. Until it has seen a job of the kind it polls as
@@ -32,6 +32,12 @@ export interface PollPolicy {
    * fifth of it after the previous poll. @default 500
    */
   minIntervalMs: number;
+  /**
+   * Shortest wait between the polls the adaptive policy makes around a learned expected
+   * completion, in ms (at most `minIntervalMs`): the closer they are, the sooner a result is
+   * seen and the better the next estimate. @default half of `minIntervalMs`
+   */
+  denseIntervalMs?: number;
   /** Longest wait between polls, in ms. @default 5000 */
   maxIntervalMs: number;
   /** Growth of the wait after each poll. @default 1.5 */
@@ -79,6 +85,9 @@ export function resolvePollPolicy(
   root = 'poll',
 ): PollPolicy {
   const policy = { ...base, ...checkOptions(PollPolicySchema, partial, root) };
+  if (policy.denseIntervalMs !== undefined && !(policy.denseIntervalMs <= policy.minIntervalMs)) {
+    throw new PulseValidationError(`${root}.denseIntervalMs`, 'must not be over minIntervalMs', { limit: policy.minIntervalMs });
+  }
   if (!(policy.maxIntervalMs >= policy.minIntervalMs)) {
     throw new PulseValidationError(`${root}.minIntervalMs`, 'must not be over maxIntervalMs', { limit: policy.maxIntervalMs });
   }

@@ -72,6 +72,7 @@ export const RetryConfigSchema = optionsObject({
 /** `Partial<PollPolicy>`; the interval order is checked once the defaults are filled in. */
 export const PollPolicySchema = optionsObject({
   minIntervalMs: z.optional(r.intervalMs),
+  denseIntervalMs: z.optional(r.intervalMs),
   maxIntervalMs: z.optional(r.intervalMs),
   multiplier: z.optional(num('must be a finite number, 1 or more', (n) => n >= 1 && finite(n))),
   jitter: z.optional(r.fraction),
