@@ -31,12 +31,10 @@ import { checkRunBudget } from '../analysis/checkRunBudget';
 import { PulseClient } from '../client/PulseClient';
 import { checkOptions } from '../http/checkOptions';
 import { WorkflowRunOptionsSchema } from '../schemas/options';
-import { checkedElsewhere, optionsObject } from '../schemas/optionsObject';
 import { PulseValidationError } from '../errors';
-import { checkShape } from '../client/validate';
-import { WorkflowSpecSchema, type WorkflowStepSpec } from './WorkflowSpec';
-import { fromPythonPipeline, isPythonPipeline } from './pythonPipeline';
-import { claimName, orderedSteps } from './orderedSteps';
+import type { WorkflowStepSpec } from './WorkflowSpec';
+import { readDescription, type WorkflowLoadOptions } from './readDescription';
+import { claimName } from './orderedSteps';
 import { checkStepSource, checkStepSourceKeys, selectTexts, type StepSource } from './StepSource';
 import type { FastMode } from '../schemas/common';
 
@@ -54,11 +52,7 @@ export interface StepOptions<N extends string> {
   source?: string | StepSource;
 }
 
-/** Options of `Workflow.fromJSON` and `loadWorkflowFile`. */
-export interface WorkflowLoadOptions {
-  /** The texts of a pipeline in the Python SDK's format, which names none (source `dataset`). */
-  dataset?: readonly string[];
-}
+export type { WorkflowLoadOptions } from './readDescription';
 
 /** How a workflow runs. */
 export interface WorkflowRunOptions extends Pick<CallOptions, 'signal' | 'timeoutMs' | 'concurrency'> {
@@ -99,8 +93,6 @@ export interface WorkflowGraph {
 
 type AnyProcess = Process<unknown, AnalysisResult<unknown>>;
 type Keys = Readonly<Record<string, true>>;
-
-const WorkflowLoadOptionsSchema = optionsObject(checkedElsewhere('dataset'));
 type With<R, N extends string, T extends AnalysisResult<unknown>> = Workflow<R & { [K in N]: T }>;
 
 /**
@@ -132,22 +124,10 @@ export class Workflow<R extends ResultMap = Record<never, never>> {
    * const same = Workflow.fromJSON({ pipeline: [{ sentiment: {} }] }, { dataset: reviews });
    */
   static fromJSON(spec: unknown, options: WorkflowLoadOptions = {}): Workflow<ResultMap> {
-    let value = spec;
-    if (typeof spec === 'string') {
-      try {
-        value = JSON.parse(spec);
-      } catch {
-        throw new PulseValidationError('workflow', 'is not valid JSON');
-      }
-    }
-    const given = checkOptions<WorkflowLoadOptions>(WorkflowLoadOptionsSchema, options, '').dataset;
-    const dataset = given === undefined ? undefined : checkDataset('dataset', given);
-    if (isPythonPipeline(value)) value = fromPythonPipeline(value, dataset);
-    else if (dataset !== undefined) throw new PulseValidationError('dataset', 'is for pipeline files in the Python SDK\'s format; this description names its own sources');
-    const parsed = checkShape(WorkflowSpecSchema, value, 'workflow');
+    const { sources, steps } = readDescription(spec, options);
     const workflow = emptyWorkflow();
-    for (const [source, data] of Object.entries(parsed.sources)) workflow.source(source, data);
-    for (const step of orderedSteps(parsed)) workflow.addSpec(step);
+    for (const [source, data] of Object.entries(sources)) workflow.source(source, data);
+    for (const step of steps) workflow.addSpec(step);
     return workflow as Workflow<ResultMap>;
   }
 
