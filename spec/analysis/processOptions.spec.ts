@@ -205,6 +205,47 @@ describe('new process options are checked when the process is built, naming the 
     expect((error as PulseValidationError).field).toBe(field);
   });
 
+  const misspelt: Array<[string, () => unknown, string, string]> = [
+    ['ThemeGeneration', () => new ThemeGeneration({ minThemse: 2 } as never), 'themeGeneration.minThemse', 'unknown option; did you mean minThemes?'],
+    ['SentimentProcess', () => new SentimentProcess({ fastt: true } as never), 'sentiment.fastt', 'unknown option; did you mean fast?'],
+    ['ThemeAllocation', () => new ThemeAllocation({ themesFom: 'x' } as never), 'themeAllocation.themesFom', 'unknown option; did you mean themesFrom?'],
+    ['ThemeExtraction', () => new ThemeExtraction({ dictionary: ['a'], expandDictionaryLimt: 3 } as never), 'themeExtraction.expandDictionaryLimt', 'unknown option; did you mean expandDictionaryLimit?'],
+    ['Similarity', () => new Similarity({ setB: ['a'], flaten: true } as never), 'similarity.flaten', 'unknown option; did you mean flatten?'],
+    ['Cluster: named, the error uses the name', () => new Cluster({ name: 'groups', K: 3 } as never), 'groups.K', 'unknown option; did you mean k?'],
+    ['Cluster: a provider, which clustering does not take', () => new Cluster({ provider } as never), 'cluster.provider', 'unknown option'],
+    ['Summary', () => new Summary({ questoin: 'Why?' } as never), 'summary.questoin', 'unknown option; did you mean question?'],
+    ['DataDictionary: a key the request would refuse at run time', () => new DataDictionary({ titel: 'Survey' } as never), 'dataDictionary.titel', 'unknown option; did you mean title?'],
+    ['Embeddings: nothing close', () => new Embeddings({ colour: 'red' } as never), 'embeddings.colour', 'unknown option'],
+    [
+      'a typo is reported before the problem it causes (setB looks missing)',
+      () => new Similarity({ setA: ['a'], setb: ['b'] } as never),
+      'similarity.setb',
+      'unknown option; did you mean setB?',
+    ],
+    [
+      'source: a Workflow step option, with no meaning for a process of an Analyzer',
+      () => new SentimentProcess({ source: 'reviews' } as never),
+      'sentiment.source',
+      "is a Workflow step's option: the processes of an Analyzer all read its dataset",
+    ],
+  ];
+
+  it.each(misspelt)('an unknown key fails, naming it and the closest known one: %s', (_label, build, field, problem) => {
+    let error: unknown;
+    try {
+      build();
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(PulseValidationError);
+    expect((error as PulseValidationError).field).toBe(field);
+    expect((error as PulseValidationError).message).toBe(`${field}: ${problem}`);
+  });
+
+  it('every process accepts each of its documented options (the key lists match the types)', () => {
+    for (const { options, build } of cases) expect(() => build({ ...options, name: 'step' })).not.toThrow();
+  });
+
   it('a provider\'s auth never appears in the parameters (graph labels, cache keys)', () => {
     const p = new SentimentProcess({ provider });
     expect(JSON.stringify(p.params())).not.toContain('sk-not-a-real-key');

@@ -79,6 +79,53 @@ describe('Workflow.fromJSON', () => {
   });
 });
 
+describe('misspelt keys of steps, step sources, load options and descriptions', () => {
+  const unknown = (suggestion?: string) => (suggestion === undefined ? 'unknown option' : `unknown option; did you mean ${suggestion}?`);
+  const built = () => new Workflow().source('r', reviews);
+
+  it.each([
+    ['a step option', () => built().themeAllocation({ themesFom: 'x' } as never), 'themeAllocation.themesFom', unknown('themesFrom')],
+    ['the per-step fast', () => built().sentiment({ fastt: true } as never), 'sentiment.fastt', unknown('fast')],
+    ['a step key', () => built().sentiment({ sorce: 'r' } as never), 'sentiment.sorce', unknown('source')],
+    ['under the step\'s given name', () => built().cluster({ name: 'groups', algoritm: 'kmeans' } as never), 'groups.algoritm', unknown('algorithm')],
+    ['under the generated name', () => built().sentiment().sentiment({ verison: 'v2' } as never), 'sentiment_2.verison', unknown('version')],
+    ['an option of another kind of step', () => built().sentiment({ k: 3 } as never), 'sentiment.k', unknown()],
+    ['createEmbeddings', () => built().createEmbeddings({ providr: {} } as never), 'embeddings.providr', unknown('provider')],
+    ['a step source', () => built().cluster().summary({ source: { stpe: 'cluster' } } as never), 'summary.source.stpe', unknown('step')],
+    ['Workflow.fromJSON options', () => Workflow.fromJSON({ pipeline: [{ sentiment: {} }] }, { datset: reviews } as never), 'datset', unknown('dataset')],
+    [
+      'a step of a description',
+      () => Workflow.fromJSON({ sources: { r: reviews }, steps: [{ type: 'themeGeneration' }, { type: 'themeAllocation', themesFom: 'x' }] }),
+      'steps[1].themesFom',
+      unknown('themesFrom'),
+    ],
+    ['a field of a description', () => Workflow.fromJSON({ sources: { r: reviews }, stpes: [{ type: 'sentiment' }] }), 'stpes', unknown('steps')],
+    [
+      'a step source in a description',
+      () => Workflow.fromJSON({ sources: { r: reviews }, steps: [{ type: 'cluster' }, { type: 'summary', source: { step: 'cluster', clustr: 0 } }] }),
+      'steps[1].source.clustr',
+      unknown('cluster'),
+    ],
+  ])('%s', (_label, build, field, problem) => {
+    const error = buildError(build);
+    expect([error.field, error.message]).toEqual([field, `${field}: ${problem}`]);
+  });
+
+  it('a misspelt themesFrom adds no theme generation step before it fails', () => {
+    const workflow = built().sentiment();
+    buildError(() => workflow.themeAllocation({ themesFom: 'x' } as never));
+    expect(workflow.graph().nodes.map((n) => n.id)).toEqual(['sentiment']);
+  });
+
+  it('loadWorkflowFile options', async () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'pulse-wf-')), 'pipeline.json');
+    writeFileSync(file, JSON.stringify({ pipeline: [{ sentiment: {} }] }));
+    const error = await failure<PulseValidationError>(firstValueFrom(loadWorkflowFile(file, { datset: reviews } as never)));
+    expect([error.field, error.message]).toEqual(['datset', `datset: ${unknown('dataset')}`]);
+    await expect(firstValueFrom(loadWorkflowFile(file, { dataset: reviews }))).resolves.toBeInstanceOf(Workflow);
+  });
+});
+
 describe('Workflow.graph', () => {
   it('lists sources and steps with their dependencies, and draws them in Mermaid', () => {
     const graph = new Workflow().source('reviews', reviews).themeGeneration({ maxThemes: 3 }).themeAllocation({ name: 'allocation' }).sentiment().graph();
@@ -129,6 +176,12 @@ describe('Workflow runs against the emulator', () => {
     expect(trace.indexOf('themeGeneration:end')).toBeLessThan(trace.indexOf('themeAllocation:start'));
     expect(trace.indexOf('summary:start')).toBeLessThan(trace.indexOf('themeGeneration:end'));
     expect(trace.filter((t) => t.endsWith(':end'))).toHaveLength(3);
+  });
+
+  it('a data dictionary step with an explicit source runs (the source is the step\'s, never an option of the request)', async () => {
+    const workflow = new Workflow().source('reviews', reviews).source('tickets', tickets).dataDictionary({ source: 'tickets', title: 'Tickets' });
+    const results = await firstValueFrom(workflow.run(client));
+    expect(results.get('dataDictionary').texts).toEqual(tickets);
   });
 
   it('loads a YAML or JSON pipeline from a file (pulse-rx/node)', async () => {

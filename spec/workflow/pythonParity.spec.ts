@@ -174,6 +174,12 @@ describe("the Python SDK's pipeline files", () => {
   it.each([
     ['an unknown step', { pipeline: [{ sentiment: {} }, { translate: {} }] }, 'pipeline[1]', /"translate" is not a known step/],
     ['an unknown parameter', { pipeline: [{ sentiment: { colour: 'red' } }] }, 'pipeline[0].sentiment.colour', /is not a parameter of sentiment/],
+    [
+      'a misspelt parameter',
+      { pipeline: [{ theme_generation: { min_themse: 2 } }] },
+      'pipeline[0].theme_generation.min_themse',
+      /is not a parameter of theme_generation; did you mean min_themes\? \(known: /,
+    ],
     ['a wrong parameter type', { pipeline: [{ theme_generation: { min_themes: 'two' } }] }, 'pipeline[0].theme_generation.min_themes', /number/],
     ['a step that is not a one-key mapping', { pipeline: [{ sentiment: {}, cluster: {} }] }, 'pipeline[0]', /one key/],
     ['an empty pipeline', { pipeline: [] }, 'pipeline', /non-empty/],

@@ -2,6 +2,7 @@ import { filter, map, type Observable } from 'rxjs';
 import type { PulseClient } from '../client/PulseClient';
 import type { CallOptions } from '../client/CallOptions';
 import { PulseValidationError } from '../errors';
+import { checkOptions } from '../http/checkOptions';
 import type { JobEvent, JobPart, JobProgressEvent, JobStatusEvent } from '../jobs/JobEvent';
 import type { Job } from '../jobs/Job';
 import { mapJob } from '../jobs/mapJob';
@@ -9,6 +10,7 @@ import { FastModeSchema, ProviderSpecSchema, type FastMode, type ProviderSpec } 
 import type { JobStatusValue } from '../schemas/jobs';
 import type { AnalysisResult } from './results/AnalysisResult';
 import { brand, isBranded } from '../brand';
+import { checkedElsewhere, optionsObject } from '../schemas/optionsObject';
 
 /** What a running process emits: job statuses (with `{ part, of }` on a split call), then its raw result. */
 export type ProcessEmission<Raw> =
@@ -54,6 +56,28 @@ export interface ProviderOptions {
   provider?: ProviderSpec;
 }
 
+/**
+ * A process's option keys besides `name` and `fast`, as `{ key: true }`: the compiler holds
+ * the list to the options type both ways (a key missing or extra does not compile).
+ *
+ * @example
+ * const KEYS: OptionKeys<ClusterOptions> = { k: true, algorithm: true };
+ */
+export type OptionKeys<O> = Readonly<Record<Exclude<keyof O, keyof ProcessOptions>, true>>;
+
+/**
+ * Fails on a key a process's options do not have, naming it under the step's id with the
+ * closest known key: `sentiment.fastt: unknown option; did you mean fast?`. `stepKeys` are
+ * the keys a Workflow step adds (`source`); given to a process elsewhere, `source` would be
+ * ignored, so it fails, saying so. Returns the options' own-property copy.
+ */
+export function checkOptionKeys<O extends object>(id: string, options: O, keys: Readonly<Record<string, true>>, stepKeys: readonly string[] = []): O {
+  if (!stepKeys.includes('source') && Object.prototype.hasOwnProperty.call(options, 'source')) {
+    throw new PulseValidationError(`${id}.source`, "is a Workflow step's option: the processes of an Analyzer all read its dataset");
+  }
+  return checkOptions(optionsObject(checkedElsewhere('name', 'fast', ...Object.keys(keys), ...stepKeys)), options, id);
+}
+
 const NAME = /^[A-Za-z_][A-Za-z0-9_-]{0,63}$/;
 
 /**
@@ -70,7 +94,12 @@ export abstract class Process<Raw = unknown, Result extends AnalysisResult<Raw> 
   /** The result's id. */
   readonly id: string;
 
-  protected constructor(kind: ProcessKind, options: ProcessOptions | undefined) {
+  /**
+   * Checks what every process takes (`name`, `fast`, `provider`) and, given `keys` (the
+   * other keys of the subclass's options), that there is no other key. A subclass without
+   * `keys` checks unknown keys itself.
+   */
+  protected constructor(kind: ProcessKind, options: ProcessOptions | undefined, keys?: Readonly<Record<string, true>>) {
     if (options !== undefined && (options === null || typeof options !== 'object' || Array.isArray(options))) {
       throw new PulseValidationError(kind, 'options must be an object');
     }
@@ -81,6 +110,8 @@ export abstract class Process<Raw = unknown, Result extends AnalysisResult<Raw> 
       });
     }
     this.id = name;
+    // A typo is the likely cause of any other problem (`setb` makes `setB` look missing): first.
+    if (options !== undefined && keys !== undefined) checkOptionKeys(name, options, keys);
     const fast = (options as { fast?: unknown } | undefined)?.fast;
     if (fast !== undefined && !FastModeSchema.safeParse(fast).success) {
       throw new PulseValidationError(`${name}.fast`, "must be true, false or 'auto'", { value: typeof fast });

@@ -4,6 +4,8 @@ import { requireOptional } from '../optionalPackage';
 import { defer, from, map, type Observable } from 'rxjs';
 import type { ResultMap } from '../analysis/AnalysisResults';
 import { PulseValidationError } from '../errors';
+import { checkOptions } from '../http/checkOptions';
+import { checkedElsewhere, optionsObject } from '../schemas/optionsObject';
 import { Workflow, type WorkflowLoadOptions } from '../workflow/Workflow';
 
 /**
@@ -18,25 +20,26 @@ import { Workflow, type WorkflowLoadOptions } from '../workflow/Workflow';
  */
 export function loadWorkflowFile(path: string, options: LoadWorkflowFileOptions = {}): Observable<Workflow<ResultMap>> {
   return defer(() => {
+    const checked = checkOptions(LoadWorkflowFileOptionsSchema, options, '');
     if (typeof path !== 'string' || path.trim() === '') {
       throw new PulseValidationError('path', 'must be a non-empty string', { value: typeof path });
     }
-    return from(readFile(path, 'utf8').catch(unreadable));
-  }).pipe(
-    map((text) => {
-      const ext = extname(path).toLowerCase();
-      if (ext === '.json') return options.sources ? fromValue(parseJson(text), options) : Workflow.fromJSON(text, options);
-      if (ext !== '.yaml' && ext !== '.yml') throw new PulseValidationError('path', 'must end in .json, .yaml or .yml');
-      const yaml = requireOptional<typeof import('yaml')>('yaml', 'loadWorkflowFile (pulse-rx/node)');
-      let value: unknown;
-      try {
-        value = yaml.parse(text);
-      } catch (e) {
-        throw new PulseValidationError('workflow', `is not valid YAML (${(e as Error).message.split('\n')[0]})`);
-      }
-      return fromValue(value, options);
-    }),
-  );
+    return from(readFile(path, 'utf8').catch(unreadable)).pipe(map((text) => fromText(text, path, checked)));
+  });
+}
+
+function fromText(text: string, path: string, options: LoadWorkflowFileOptions): Workflow<ResultMap> {
+  const ext = extname(path).toLowerCase();
+  if (ext === '.json') return options.sources ? fromValue(parseJson(text), options) : Workflow.fromJSON(text, { dataset: options.dataset });
+  if (ext !== '.yaml' && ext !== '.yml') throw new PulseValidationError('path', 'must end in .json, .yaml or .yml');
+  const yaml = requireOptional<typeof import('yaml')>('yaml', 'loadWorkflowFile (pulse-rx/node)');
+  let value: unknown;
+  try {
+    value = yaml.parse(text);
+  } catch (e) {
+    throw new PulseValidationError('workflow', `is not valid YAML (${(e as Error).message.split('\n')[0]})`);
+  }
+  return fromValue(value, options);
 }
 
 /** Options of `loadWorkflowFile`. */
@@ -48,16 +51,18 @@ export interface LoadWorkflowFileOptions extends WorkflowLoadOptions {
   sources?: Record<string, readonly string[]>;
 }
 
+const LoadWorkflowFileOptionsSchema = optionsObject(checkedElsewhere('dataset', 'sources'));
+
 /**
  * Our format takes `sources` over the file's own; the Python SDK's (`{ pipeline: [...] }`)
  * names no texts: the one source given (or `sources.dataset`) becomes its `dataset`.
  */
 function fromValue(value: unknown, options: LoadWorkflowFileOptions): Workflow<ResultMap> {
   const python = value !== null && typeof value === 'object' && 'pipeline' in value;
-  if (!python) return Workflow.fromJSON(options.sources ? withSources(value, options.sources) : value, options);
+  if (!python) return Workflow.fromJSON(options.sources ? withSources(value, options.sources) : value, { dataset: options.dataset });
   const given = options.sources ? Object.values(options.sources) : [];
   const dataset = options.dataset ?? options.sources?.dataset ?? (given.length === 1 ? given[0] : undefined);
-  return Workflow.fromJSON(value, { ...options, dataset });
+  return Workflow.fromJSON(value, { dataset });
 }
 
 function parseJson(text: string): unknown {

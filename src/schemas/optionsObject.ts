@@ -62,19 +62,32 @@ export function unknownOptionMessage(key: string, known: readonly string[]): str
  */
 export function optionsObject<S extends z.core.$ZodLooseShape>(shape: S) {
   const known = Object.keys(shape);
-  const isKnown = new Set(known);
-  // `z.unknown()` hands the value itself to the shape (an object schema would hand on a copy
+  return Object.assign(z.pipe(knownKeys(() => known), z.looseObject(shape)), { shape });
+}
+
+/**
+ * The first half of `optionsObject`, for objects whose known keys depend on the value (a
+ * pipeline step's keys on its `type`): an issue at each own key not in `known(value)`, with
+ * the closest known name. `known` gives `undefined` when it cannot tell; the next schema
+ * names the problem then. Pipe it into the schema of the values.
+ *
+ * @example
+ * const StepSchema = z.pipe(knownKeys((step) => KEYS_BY_TYPE[(step as { type: string }).type]), StepUnionSchema);
+ */
+export function knownKeys(known: (value: object) => readonly string[] | undefined) {
+  // `z.unknown()` hands the value itself to the next schema (an object schema would hand on a copy
   // with `Object.prototype`, through which a polluted prototype would be read as options).
-  const knownKeys = z.unknown().check(
+  return z.unknown().check(
     z.superRefine((value, ctx) => {
-      if (value === null || typeof value !== 'object' || Array.isArray(value)) return; // the shape says so
+      if (value === null || typeof value !== 'object' || Array.isArray(value)) return; // the next schema says so
+      const keys = known(value);
+      if (keys === undefined) return;
       for (const key of Object.keys(value)) {
-        if (isKnown.has(key)) continue;
-        ctx.addIssue({ code: 'custom', message: unknownOptionMessage(key, known), path: [key], input: (value as Record<string, unknown>)[key] });
+        if (keys.includes(key)) continue;
+        ctx.addIssue({ code: 'custom', message: unknownOptionMessage(key, keys), path: [key], input: (value as Record<string, unknown>)[key] });
       }
     }),
   );
-  return Object.assign(z.pipe(knownKeys, z.looseObject(shape)), { shape });
 }
 
 /** Keys an option object allows whose values are checked elsewhere (by a process, by the caller). */

@@ -3,6 +3,8 @@ import { ClusterResult } from '../analysis/results/ClusterResult';
 import { ThemeAllocationResult } from '../analysis/results/ThemeAllocationResult';
 import type { AnalysisResult } from '../analysis/results/AnalysisResult';
 import type { ProcessKind } from '../analysis/Process';
+import { checkOptions } from '../http/checkOptions';
+import { checkedElsewhere, optionsObject } from '../schemas/optionsObject';
 
 /**
  * Another step's output as a step's texts: that step's texts, or those of one of its
@@ -18,6 +20,13 @@ export interface StepSource {
   cluster?: number;
   /** Only the texts given this theme (a `themeAllocation` step: its `assignments()`). */
   theme?: string;
+}
+
+const StepSourceKeysSchema = optionsObject(checkedElsewhere('step', 'cluster', 'theme'));
+
+/** Fails on a key a step source does not have: `summary.source.stpe: unknown option; did you mean step?`. */
+export function checkStepSourceKeys(id: string, source: unknown): void {
+  if (source !== null && typeof source === 'object') checkOptions(StepSourceKeysSchema, source, `${id}.source`);
 }
 
 /** Checks a step source against the step it names, when the workflow is built. */

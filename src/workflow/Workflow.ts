@@ -5,16 +5,16 @@ import type { AnalysisResults, ResultMap } from '../analysis/AnalysisResults';
 import { cacheOption, type ResultCache } from '../analysis/cache';
 import { toMermaid } from '../analysis/graph';
 import { checkDataset, withClient } from '../analysis/inputs';
-import type { Process, ProcessKind } from '../analysis/Process';
-import { Cluster, type ClusterOptions } from '../analysis/processes/Cluster';
-import { DataDictionary, type DataDictionaryOptions } from '../analysis/processes/DataDictionary';
-import { Embeddings } from '../analysis/processes/Embeddings';
-import { SentimentProcess, type SentimentOptions } from '../analysis/processes/SentimentProcess';
-import { Similarity, type SimilarityOptions } from '../analysis/processes/Similarity';
-import { Summary, type SummaryOptions } from '../analysis/processes/Summary';
-import { ThemeAllocation, type ThemeAllocationOptions } from '../analysis/processes/ThemeAllocation';
-import { ThemeExtraction, type ThemeExtractionOptions } from '../analysis/processes/ThemeExtraction';
-import { ThemeGeneration, type ThemeGenerationOptions } from '../analysis/processes/ThemeGeneration';
+import { checkOptionKeys, type Process, type ProcessKind } from '../analysis/Process';
+import { Cluster, CLUSTER_OPTION_KEYS, type ClusterOptions } from '../analysis/processes/Cluster';
+import { DataDictionary, DATA_DICTIONARY_OPTION_KEYS, type DataDictionaryOptions } from '../analysis/processes/DataDictionary';
+import { Embeddings, EMBEDDINGS_OPTION_KEYS, type EmbeddingsOptions } from '../analysis/processes/Embeddings';
+import { SentimentProcess, SENTIMENT_OPTION_KEYS, type SentimentOptions } from '../analysis/processes/SentimentProcess';
+import { Similarity, SIMILARITY_OPTION_KEYS, type SimilarityOptions } from '../analysis/processes/Similarity';
+import { Summary, SUMMARY_OPTION_KEYS, type SummaryOptions } from '../analysis/processes/Summary';
+import { ThemeAllocation, THEME_ALLOCATION_OPTION_KEYS, type ThemeAllocationOptions } from '../analysis/processes/ThemeAllocation';
+import { ThemeExtraction, THEME_EXTRACTION_OPTION_KEYS, type ThemeExtractionOptions } from '../analysis/processes/ThemeExtraction';
+import { ThemeGeneration, THEME_GENERATION_OPTION_KEYS, type ThemeGenerationOptions } from '../analysis/processes/ThemeGeneration';
 import type { AnalysisResult } from '../analysis/results/AnalysisResult';
 import type { ClusterResult } from '../analysis/results/ClusterResult';
 import type { DataDictionaryResult } from '../analysis/results/DataDictionaryResult';
@@ -32,11 +32,10 @@ import { PulseClient } from '../client/PulseClient';
 import { checkOptions } from '../http/checkOptions';
 import { WorkflowRunOptionsSchema } from '../schemas/options';
 import { PulseValidationError } from '../errors';
-import { checkShape } from '../client/validate';
-import { WorkflowSpecSchema, type WorkflowStepSpec } from './WorkflowSpec';
-import { fromPythonPipeline, isPythonPipeline } from './pythonPipeline';
-import { claimName, orderedSteps } from './orderedSteps';
-import { checkStepSource, selectTexts, type StepSource } from './StepSource';
+import type { WorkflowStepSpec } from './WorkflowSpec';
+import { readDescription, type WorkflowLoadOptions } from './readDescription';
+import { claimName } from './orderedSteps';
+import { checkStepSource, checkStepSourceKeys, selectTexts, type StepSource } from './StepSource';
 import type { FastMode } from '../schemas/common';
 
 /** Where a step reads its texts and what its result is called. */
@@ -53,11 +52,7 @@ export interface StepOptions<N extends string> {
   source?: string | StepSource;
 }
 
-/** Options of `Workflow.fromJSON` and `loadWorkflowFile`. */
-export interface WorkflowLoadOptions {
-  /** The texts of a pipeline in the Python SDK's format, which names none (source `dataset`). */
-  dataset?: readonly string[];
-}
+export type { WorkflowLoadOptions } from './readDescription';
 
 /** How a workflow runs. */
 export interface WorkflowRunOptions extends Pick<CallOptions, 'signal' | 'timeoutMs' | 'concurrency'> {
@@ -97,6 +92,7 @@ export interface WorkflowGraph {
 }
 
 type AnyProcess = Process<unknown, AnalysisResult<unknown>>;
+type Keys = Readonly<Record<string, true>>;
 type With<R, N extends string, T extends AnalysisResult<unknown>> = Workflow<R & { [K in N]: T }>;
 
 /**
@@ -128,22 +124,10 @@ export class Workflow<R extends ResultMap = Record<never, never>> {
    * const same = Workflow.fromJSON({ pipeline: [{ sentiment: {} }] }, { dataset: reviews });
    */
   static fromJSON(spec: unknown, options: WorkflowLoadOptions = {}): Workflow<ResultMap> {
-    let value = spec;
-    if (typeof spec === 'string') {
-      try {
-        value = JSON.parse(spec);
-      } catch {
-        throw new PulseValidationError('workflow', 'is not valid JSON');
-      }
-    }
-    if (options === null || typeof options !== 'object') throw new PulseValidationError('options', 'must be an object');
-    const dataset = options.dataset === undefined ? undefined : checkDataset('dataset', options.dataset);
-    if (isPythonPipeline(value)) value = fromPythonPipeline(value, dataset);
-    else if (dataset !== undefined) throw new PulseValidationError('dataset', 'is for pipeline files in the Python SDK\'s format; this description names its own sources');
-    const parsed = checkShape(WorkflowSpecSchema, value, 'workflow');
+    const { sources, steps } = readDescription(spec, options);
     const workflow = emptyWorkflow();
-    for (const [source, data] of Object.entries(parsed.sources)) workflow.source(source, data);
-    for (const step of orderedSteps(parsed)) workflow.addSpec(step);
+    for (const [source, data] of Object.entries(sources)) workflow.source(source, data);
+    for (const step of steps) workflow.addSpec(step);
     return workflow as Workflow<ResultMap>;
   }
 
@@ -159,12 +143,12 @@ export class Workflow<R extends ResultMap = Record<never, never>> {
 
   /** Adds a theme generation step (result: `ThemeGenerationResult`). */
   themeGeneration<N extends string = 'themeGeneration'>(options: ThemeGenerationOptions & StepOptions<N> = {}): With<R, N, ThemeGenerationResult> {
-    return this.add(new ThemeGeneration(this.named(options, 'themeGeneration')), options);
+    return this.step(options, 'themeGeneration', THEME_GENERATION_OPTION_KEYS, (o) => new ThemeGeneration(o));
   }
 
   /** Adds a sentiment step (result: `SentimentResult`). */
   sentiment<N extends string = 'sentiment'>(options: SentimentOptions & StepOptions<N> = {}): With<R, N, SentimentResult> {
-    return this.add(new SentimentProcess(this.named(options, 'sentiment')), options);
+    return this.step(options, 'sentiment', SENTIMENT_OPTION_KEYS, (o) => new SentimentProcess(o));
   }
 
   /**
@@ -173,37 +157,37 @@ export class Workflow<R extends ResultMap = Record<never, never>> {
    * generation on its source that it adds itself (as the Python SDK does).
    */
   themeAllocation<N extends string = 'themeAllocation'>(options: ThemeAllocationOptions & StepOptions<N> = {}): With<R, N, ThemeAllocationResult> {
-    return this.add(new ThemeAllocation(this.withThemes(this.named(options, 'themeAllocation'))), options);
+    return this.step(options, 'themeAllocation', THEME_ALLOCATION_OPTION_KEYS, (o, source) => new ThemeAllocation(this.withThemes(o, source)));
   }
 
   /** Adds a theme extraction step (result: `ExtractionResult`); themes as for `themeAllocation`. */
   themeExtraction<N extends string = 'themeExtraction'>(options: ThemeExtractionOptions & StepOptions<N> = {}): With<R, N, ExtractionResult> {
-    return this.add(new ThemeExtraction(this.withThemes(this.named(options, 'themeExtraction'))), options);
+    return this.step(options, 'themeExtraction', THEME_EXTRACTION_OPTION_KEYS, (o, source) => new ThemeExtraction(this.withThemes(o, source)));
   }
 
   /** Adds a similarity step (result: `SimilarityResult`): of its texts, or of `setA` × `setB`. */
   similarity<N extends string = 'similarity'>(options: SimilarityOptions & StepOptions<N> = {}): With<R, N, SimilarityResult> {
-    return this.add(new Similarity(this.named(options, 'similarity')), options);
+    return this.step(options, 'similarity', SIMILARITY_OPTION_KEYS, (o) => new Similarity(o));
   }
 
   /** Adds a clustering step (result: `ClusterResult`). */
   cluster<N extends string = 'cluster'>(options: ClusterOptions & StepOptions<N> = {}): With<R, N, ClusterResult> {
-    return this.add(new Cluster(this.named(options, 'cluster')), options);
+    return this.step(options, 'cluster', CLUSTER_OPTION_KEYS, (o) => new Cluster(o));
   }
 
   /** Adds a summary step (result: `SummaryResult`). */
   summary<N extends string = 'summary'>(options: SummaryOptions & StepOptions<N> = {}): With<R, N, SummaryResult> {
-    return this.add(new Summary(this.named(options, 'summary')), options);
+    return this.step(options, 'summary', SUMMARY_OPTION_KEYS, (o) => new Summary(o));
   }
 
   /** Adds a data dictionary step (result: `DataDictionaryResult`). */
   dataDictionary<N extends string = 'dataDictionary'>(options: DataDictionaryOptions & StepOptions<N> = {}): With<R, N, DataDictionaryResult> {
-    return this.add(new DataDictionary(this.named(options, 'dataDictionary')), options);
+    return this.step(options, 'dataDictionary', DATA_DICTIONARY_OPTION_KEYS, (o) => new DataDictionary(o));
   }
 
   /** Adds an embeddings step (result: `EmbeddingsResult`, named `embeddings` by default). */
-  createEmbeddings<N extends string = 'embeddings'>(options: StepOptions<N> = {}): With<R, N, EmbeddingsResult> {
-    return this.add(new Embeddings(this.named(options, 'embeddings')), options);
+  createEmbeddings<N extends string = 'embeddings'>(options: EmbeddingsOptions & StepOptions<N> = {}): With<R, N, EmbeddingsResult> {
+    return this.step(options, 'embeddings', EMBEDDINGS_OPTION_KEYS, (o) => new Embeddings(o));
   }
 
   /**
@@ -268,9 +252,23 @@ export class Workflow<R extends ResultMap = Record<never, never>> {
     );
   }
 
-  private add<W>(process: Process<unknown, AnalysisResult<unknown>>, options: StepOptions<string>): W {
+  /**
+   * Adds the step that `build` makes of its options: checked first (no unknown key; nothing is
+   * added when one fails), named (the given name, else the kind, else the kind with the first
+   * free number), without its `source`, which is the workflow's to resolve.
+   */
+  private step<O extends StepOptions<string>, W>(options: O, kind: string, keys: Keys, build: (o: O & { name: string }, source: O['source']) => Process<unknown, AnalysisResult<unknown>>): W {
+    if (options === null || typeof options !== 'object') throw new PulseValidationError(kind, 'options must be an object');
+    const name = options.name ?? this.freeName(kind);
+    const id = typeof name === 'string' ? name : kind;
+    const { source, ...rest } = checkOptionKeys(id, options, keys, ['source']);
+    checkStepSourceKeys(id, source);
+    return this.add(build({ ...rest, name } as O & { name: string }, source), source);
+  }
+
+  private add<W>(process: Process<unknown, AnalysisResult<unknown>>, given: string | StepSource | undefined): W {
     const p = process as unknown as AnyProcess;
-    const source = options.source ?? this.defaultSource(p.id);
+    const source = given ?? this.defaultSource(p.id);
     if (typeof source === 'object' && source !== null) {
       checkStepSource(p.id, source, this.steps.find((s) => s.process.id === source.step)?.process.kind);
     } else if (!this.sources.has(source)) {
@@ -286,21 +284,15 @@ export class Workflow<R extends ResultMap = Record<never, never>> {
     return this as unknown as W;
   }
 
-  private withThemes<O extends (ThemeAllocationOptions | ThemeExtractionOptions) & StepOptions<string>>(options: O): O {
+  private withThemes<O extends (ThemeAllocationOptions | ThemeExtractionOptions) & { name: string }>(options: O, source: StepOptions<string>['source']): O {
     if (options.themes !== undefined || options.themesFrom !== undefined || 'dictionary' in options) return options;
     const generators = this.steps.filter((s) => s.process.kind === 'themeGeneration');
     if (generators.length > 1) throw new PulseValidationError(`${options.name}.themesFrom`, `is required: there are ${generators.length} theme generation steps`);
     if (generators.length === 1) return { ...options, themesFrom: generators[0]!.process.id };
     // None yet: generate the themes from the step's own texts first.
     const name = this.freeName('themeGeneration');
-    this.themeGeneration({ name, source: options.source });
+    this.themeGeneration({ name, source });
     return { ...options, themesFrom: name };
-  }
-
-  /** The options with a name: the given one, else the kind, else the kind with the first free number. */
-  private named<O extends StepOptions<string>>(options: O, kind: string): O & { name: string } {
-    if (options === null || typeof options !== 'object') throw new PulseValidationError(kind, 'options must be an object');
-    return { ...options, name: options.name ?? this.freeName(kind) };
   }
 
   private freeName(kind: string): string {

@@ -1,20 +1,25 @@
 import * as z from 'zod/mini';
 import { FastModeSchema } from '../schemas/common';
+import { knownKeys } from '../schemas/optionsObject';
 import { SplitSchema } from '../schemas/similarity';
 import { ThemeSchema } from '../schemas/themes';
 
 const name = z.string().check(z.regex(/^[A-Za-z_][A-Za-z0-9_-]{0,63}$/, 'must be 1-64 letters, digits, _ or -, starting with a letter or _'));
 const int = () => z.number().check(z.int());
-const stepSource = z.strictObject({
+// Each object of a description first refuses the keys it does not know, naming the closest
+// known one (`steps[1].themesFom: unknown option; did you mean themesFrom?`), then checks values.
+const stepSourceShape = {
   step: name,
   cluster: z.optional(z.number().check(z.int(), z.minimum(0))),
   theme: z.optional(z.string().check(z.minLength(1))),
-});
-const base = { name: z.optional(name), source: z.optional(z.union([name, stepSource])), fast: z.optional(FastModeSchema) };
+};
+// A source's name, or another step's output (an object: its keys are checked before the union,
+// which would name no key).
+const source = z.pipe(knownKeys(() => Object.keys(stepSourceShape)), z.union([name, z.strictObject(stepSourceShape)]));
+const base = { name: z.optional(name), source: z.optional(source), fast: z.optional(FastModeSchema) };
 const themes = { themes: z.optional(z.array(z.union([z.string(), ThemeSchema]))), themesFrom: z.optional(name) };
 
-/** One step of a pipeline description; `type` is the Workflow method's name. */
-export const WorkflowStepSpecSchema = z.discriminatedUnion('type', [
+const StepUnionSchema = z.discriminatedUnion('type', [
   z.strictObject({
     type: z.literal('themeGeneration'),
     ...base,
@@ -81,6 +86,20 @@ export const WorkflowStepSpecSchema = z.discriminatedUnion('type', [
   }),
   z.strictObject({ type: z.literal('createEmbeddings'), ...base }),
 ]);
+
+/** Each step type's keys (`type` included), from its schema. */
+const STEP_KEYS = new Map(StepUnionSchema.def.options.map((o) => [o.shape.type.def.values[0] as string, Object.keys(o.shape)]));
+
+/** The keys a step of this `type` may have (`type`, `name`, `source`, `fast` and its own); none for an unknown type. */
+export function stepKeys(type: unknown): readonly string[] | undefined {
+  return typeof type === 'string' ? STEP_KEYS.get(type) : undefined;
+}
+
+/** One step of a pipeline description; `type` is the Workflow method's name. */
+export const WorkflowStepSpecSchema = z.pipe(
+  knownKeys((step) => stepKeys((step as { type?: unknown }).type)),
+  StepUnionSchema,
+);
 /** One step of a pipeline description. */
 export type WorkflowStepSpec = z.infer<typeof WorkflowStepSpecSchema>;
 
@@ -91,9 +110,12 @@ export type WorkflowStepSpec = z.infer<typeof WorkflowStepSpecSchema>;
  * { "sources": { "reviews": ["Great rides", "Cold food"] },
  *   "steps": [{ "type": "themeGeneration", "maxThemes": 4 }, { "type": "sentiment" }, { "type": "themeAllocation" }] }
  */
-export const WorkflowSpecSchema = z.strictObject({
-  sources: z.record(name, z.array(z.string())),
-  steps: z.array(WorkflowStepSpecSchema).check(z.minLength(1)),
-});
+export const WorkflowSpecSchema = z.pipe(
+  knownKeys(() => ['sources', 'steps']),
+  z.strictObject({
+    sources: z.record(name, z.array(z.string())),
+    steps: z.array(WorkflowStepSpecSchema).check(z.minLength(1)),
+  }),
+);
 /** A pipeline description (the type of `WorkflowSpecSchema`). */
 export type WorkflowSpec = z.infer<typeof WorkflowSpecSchema>;

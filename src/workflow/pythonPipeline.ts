@@ -1,6 +1,7 @@
 import { safeParse } from '../schemas/safeParse';
 import { PulseValidationError } from '../errors';
-import { WorkflowStepSpecSchema, type WorkflowSpec } from './WorkflowSpec';
+import { closestKey } from '../schemas/optionsObject';
+import { stepKeys, WorkflowStepSpecSchema, type WorkflowSpec } from './WorkflowSpec';
 
 /**
  * The vendor's Python SDK's pipeline files (`Workflow.from_file`): a top-level `pipeline`
@@ -60,7 +61,7 @@ function step(entry: unknown, at: string): Record<string, unknown> {
   const out: Record<string, unknown> = { type };
   for (const [key, v] of Object.entries(params as Record<string, unknown>)) {
     const ours = RENAMED[key] ?? camel(key);
-    if (!known.has(ours)) throw new PulseValidationError(`${at}.${name}.${key}`, `is not a parameter of ${name} (known: ${[...known].map(snake).join(', ')})`);
+    if (!known.has(ours)) throw new PulseValidationError(`${at}.${name}.${key}`, unknownParam(key, name, [...known].map(snake)));
     out[ours] = v;
   }
   const parsed = safeParse(WorkflowStepSpecSchema, out);
@@ -82,8 +83,13 @@ function single(entry: unknown, at: string): [string, unknown] {
 }
 
 function knownParams(type: string): Set<string> {
-  const option = WorkflowStepSpecSchema.def.options.find((o) => o.shape.type.def.values.includes(type as never))!;
-  return new Set(Object.keys(option.shape).filter((k) => k !== 'type'));
+  return new Set(stepKeys(type)!.filter((k) => k !== 'type'));
+}
+
+/** `is not a parameter of theme_generation; did you mean min_themes? (known: ...)`. */
+function unknownParam(key: string, step: string, known: string[]): string {
+  const suggestion = closestKey(key, known);
+  return `is not a parameter of ${step}${suggestion === undefined ? '' : `; did you mean ${suggestion}?`} (known: ${known.join(', ')})`;
 }
 
 const camel = (s: string) => s.replace(/_([a-z0-9])/g, (_, c: string) => c.toUpperCase());

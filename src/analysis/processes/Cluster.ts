@@ -3,7 +3,7 @@ import type { CallOptions } from '../../client/CallOptions';
 import { checkInt } from '../../client/validate';
 import type { ClusteringRequest, ClusteringResponse } from '../../schemas/clustering';
 import { LIMITS } from '../../schemas/limits';
-import { Process, type ProcessContext, type ProcessOptions } from '../Process';
+import { Process, type OptionKeys, type ProcessContext, type ProcessOptions } from '../Process';
 import { ClusterResult } from '../results/ClusterResult';
 
 /** Options of `Cluster` (and of the `clusterAnalysis` starter). */
@@ -14,6 +14,9 @@ export interface ClusterOptions extends ProcessOptions {
 }
 
 const ALGORITHMS = ['kmeans', 'skmeans', 'agglomerative', 'hdbscan'];
+
+/** Every key of `ClusterOptions` (the compiler holds the list to the type): others fail when built. */
+export const CLUSTER_OPTION_KEYS: OptionKeys<ClusterOptions> = { k: true, algorithm: true };
 
 /**
  * Groups the texts into `k` clusters (never split: clusters of separate batches would
@@ -26,7 +29,7 @@ export class Cluster extends Process<ClusteringResponse, ClusterResult> {
   readonly kind = 'cluster' as const;
 
   constructor(readonly options: ClusterOptions = {}) {
-    super('cluster', options);
+    super('cluster', options, CLUSTER_OPTION_KEYS);
     checkInt(`${this.id}.k`, options.k, LIMITS.clustering.k[0], LIMITS.clustering.k[1]);
     if (options.algorithm !== undefined && !ALGORITHMS.includes(options.algorithm)) throw this.invalid('algorithm', `must be one of ${ALGORITHMS.join(', ')}`);
   }

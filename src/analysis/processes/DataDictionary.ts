@@ -1,7 +1,7 @@
 import type { Observable } from 'rxjs';
 import type { CallOptions } from '../../client/CallOptions';
 import type { DataDictionaryRequest, DataDictionaryResponse } from '../../schemas/dataDictionary';
-import { Process, type ProcessContext, type ProcessOptions } from '../Process';
+import { Process, type OptionKeys, type ProcessContext, type ProcessOptions } from '../Process';
 import { DataDictionaryResult } from '../results/DataDictionaryResult';
 
 /** Options of `DataDictionary`. */
@@ -11,6 +11,9 @@ export interface DataDictionaryOptions extends ProcessOptions, NonNullable<DataD
   /** Always a job: `false` or `'auto'` (`true` is refused). @default the run's mode */
   fast?: DataDictionaryRequest['fast'];
 }
+
+/** Every key of `DataDictionaryOptions` (the compiler holds the list to the type): others fail when built. */
+export const DATA_DICTIONARY_OPTION_KEYS: OptionKeys<DataDictionaryOptions> = { header: true, title: true, description: true, context: true, language: true };
 
 /**
  * A DDI data dictionary of the texts as a one-column table (for a whole table, use the
@@ -23,7 +26,7 @@ export class DataDictionary extends Process<DataDictionaryResponse, DataDictiona
   readonly kind = 'dataDictionary' as const;
 
   constructor(readonly options: DataDictionaryOptions = {}) {
-    super('dataDictionary', options);
+    super('dataDictionary', options, DATA_DICTIONARY_OPTION_KEYS);
     const h = options.header;
     if (h !== undefined && (typeof h !== 'string' || h.trim() === '')) throw this.invalid('header', 'must be a non-empty string');
     if ((options.fast as unknown) === true) throw this.invalid('fast', "must be false or 'auto' (data dictionaries always run as jobs)");

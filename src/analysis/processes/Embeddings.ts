@@ -1,11 +1,14 @@
 import type { Observable } from 'rxjs';
 import type { CallOptions } from '../../client/CallOptions';
 import type { EmbeddingsResponse } from '../../schemas/embeddings';
-import { Process, type ProcessContext, type ProcessOptions, type ProviderOptions } from '../Process';
+import { Process, type OptionKeys, type ProcessContext, type ProcessOptions, type ProviderOptions } from '../Process';
 import { EmbeddingsResult } from '../results/EmbeddingsResult';
 
 /** Options of `Embeddings`. */
 export interface EmbeddingsOptions extends ProcessOptions, ProviderOptions {}
+
+/** Every key of `EmbeddingsOptions` (the compiler holds the list to the type): others fail when built. */
+export const EMBEDDINGS_OPTION_KEYS: OptionKeys<EmbeddingsOptions> = { provider: true };
 
 /**
  * One embedding vector per text (batched above the API's limits).
@@ -17,7 +20,7 @@ export class Embeddings extends Process<EmbeddingsResponse, EmbeddingsResult> {
   readonly kind = 'embeddings' as const;
 
   constructor(readonly options: EmbeddingsOptions = {}) {
-    super('embeddings', options);
+    super('embeddings', options, EMBEDDINGS_OPTION_KEYS);
   }
 
   params(): Record<string, unknown> {

@@ -1,13 +1,16 @@
 import type { Observable } from 'rxjs';
 import type { CallOptions } from '../../client/CallOptions';
 import type { SentimentResponse } from '../../schemas/sentiment';
-import { Process, type ProcessContext, type ProcessOptions, type ProviderOptions } from '../Process';
+import { Process, type OptionKeys, type ProcessContext, type ProcessOptions, type ProviderOptions } from '../Process';
 import { SentimentResult } from '../results/SentimentResult';
 
 /** Options of `SentimentProcess` (and of the `sentimentAnalysis` starter). */
 export interface SentimentOptions extends ProcessOptions, ProviderOptions {
   version?: string;
 }
+
+/** Every key of `SentimentOptions` (the compiler holds the list to the type): others fail when built. */
+export const SENTIMENT_OPTION_KEYS: OptionKeys<SentimentOptions> = { version: true, provider: true };
 
 /**
  * Sentiment of every text (batched above the API's limits).
@@ -19,7 +22,7 @@ export class SentimentProcess extends Process<SentimentResponse, SentimentResult
   readonly kind = 'sentiment' as const;
 
   constructor(readonly options: SentimentOptions = {}) {
-    super('sentiment', options);
+    super('sentiment', options, SENTIMENT_OPTION_KEYS);
     if (options.version !== undefined && typeof options.version !== 'string') throw this.invalid('version', 'must be a string');
   }
 

@@ -2,7 +2,7 @@ import type { Observable } from 'rxjs';
 import type { CallOptions } from '../../client/CallOptions';
 import { SplitSchema, type SimilarityResponse, type Split } from '../../schemas/similarity';
 import { checkDataset } from '../inputs';
-import { Process, type ProcessContext, type ProcessOptions, type ProviderOptions } from '../Process';
+import { Process, type OptionKeys, type ProcessContext, type ProcessOptions, type ProviderOptions } from '../Process';
 import { SimilarityResult } from '../results/SimilarityResult';
 
 /** Options of `Similarity`. */
@@ -17,6 +17,9 @@ export interface SimilarityOptions extends ProcessOptions, ProviderOptions {
   version?: string;
 }
 
+/** Every key of `SimilarityOptions` (the compiler holds the list to the type): others fail when built. */
+export const SIMILARITY_OPTION_KEYS: OptionKeys<SimilarityOptions> = { setA: true, setB: true, flatten: true, split: true, version: true, provider: true };
+
 /**
  * The texts' similarity matrix (self-similarity; by blocks above the API's limits), or
  * the similarity of two sets (`setA` × `setB`).
@@ -29,7 +32,7 @@ export class Similarity extends Process<SimilarityResponse, SimilarityResult> {
   readonly kind = 'similarity' as const;
 
   constructor(readonly options: SimilarityOptions = {}) {
-    super('similarity', options);
+    super('similarity', options, SIMILARITY_OPTION_KEYS);
     const { setA, setB, flatten, split, version } = options;
     if (setA !== undefined) checkDataset(`${this.id}.setA`, setA);
     if (setB !== undefined) checkDataset(`${this.id}.setB`, setB);

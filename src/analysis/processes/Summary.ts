@@ -1,7 +1,7 @@
 import type { Observable } from 'rxjs';
 import type { CallOptions } from '../../client/CallOptions';
 import type { SummariesRequest, SummariesResponse } from '../../schemas/summaries';
-import { Process, type ProcessContext, type ProcessOptions } from '../Process';
+import { Process, type OptionKeys, type ProcessContext, type ProcessOptions } from '../Process';
 import { SummaryResult } from '../results/SummaryResult';
 
 /** Options of `Summary` (and of the `summarize` starter). */
@@ -11,6 +11,9 @@ export interface SummaryOptions extends ProcessOptions {
   length?: SummariesRequest['length'];
   preset?: SummariesRequest['preset'];
 }
+
+/** Every key of `SummaryOptions` (the compiler holds the list to the type): others fail when built. */
+export const SUMMARY_OPTION_KEYS: OptionKeys<SummaryOptions> = { question: true, length: true, preset: true };
 
 /**
  * A summary of the texts answering a question (never split: a summary of summaries
@@ -23,7 +26,7 @@ export class Summary extends Process<SummariesResponse, SummaryResult> {
   readonly kind = 'summary' as const;
 
   constructor(readonly options: SummaryOptions = {}) {
-    super('summary', options);
+    super('summary', options, SUMMARY_OPTION_KEYS);
     const q = options.question;
     if (q !== undefined && (typeof q !== 'string' || q.trim() === '')) throw this.invalid('question', 'must be a non-empty string');
   }

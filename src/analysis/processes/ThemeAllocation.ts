@@ -2,7 +2,7 @@ import type { Observable } from 'rxjs';
 import type { CallOptions } from '../../client/CallOptions';
 import { themeTarget } from '../../operators/themeScores';
 import { SplitSchema, type SimilarityResponse, type Split } from '../../schemas/similarity';
-import { Process, type ProcessContext, type ProcessOptions, type ProviderOptions } from '../Process';
+import { Process, type OptionKeys, type ProcessContext, type ProcessOptions, type ProviderOptions } from '../Process';
 import { ThemeAllocationResult, type ThemeAllocationData } from '../results/ThemeAllocationResult';
 import { checkThemeSource, resolveThemes, themeDependencies, type ThemeSourceOptions } from './themeSource';
 
@@ -21,6 +21,9 @@ export interface ThemeAllocationOptions extends ProcessOptions, ThemeSourceOptio
   version?: string;
 }
 
+/** Every key of `ThemeAllocationOptions` (the compiler holds the list to the type): others fail when built. */
+export const THEME_ALLOCATION_OPTION_KEYS: OptionKeys<ThemeAllocationOptions> = { themes: true, themesFrom: true, threshold: true, singleLabel: true, split: true, version: true, provider: true };
+
 /**
  * Scores every text against every theme (cross-similarity with the themes' short
  * labels). Without `themes`, it uses a theme generation step's themes (the Analyzer adds
@@ -34,7 +37,7 @@ export class ThemeAllocation extends Process<ThemeAllocationData, ThemeAllocatio
   readonly kind = 'themeAllocation' as const;
 
   constructor(readonly options: ThemeAllocationOptions = {}) {
-    super('themeAllocation', options);
+    super('themeAllocation', options, THEME_ALLOCATION_OPTION_KEYS);
     checkThemeSource(this.id, options);
     const { threshold: t, singleLabel, split, version } = options;
     if (t !== undefined && (typeof t !== 'number' || !Number.isFinite(t) || t < -1 || t > 1)) {

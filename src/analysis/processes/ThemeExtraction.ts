@@ -2,7 +2,7 @@ import type { Observable } from 'rxjs';
 import type { CallOptions } from '../../client/CallOptions';
 import { themeTarget } from '../../operators/themeScores';
 import type { ExtractionsRequest, ExtractionsResponse } from '../../schemas/extractions';
-import { Process, type ProcessContext, type ProcessOptions, type ProviderOptions } from '../Process';
+import { Process, type OptionKeys, type ProcessContext, type ProcessOptions, type ProviderOptions } from '../Process';
 import { ExtractionResult } from '../results/ExtractionResult';
 import { checkThemeSource, resolveThemes, themeDependencies, type ThemeSourceOptions } from './themeSource';
 
@@ -23,6 +23,19 @@ export interface ThemeExtractionOptions extends ProcessOptions, ThemeSourceOptio
 
 const TYPES = ['named-entities', 'themes'];
 
+/** Every key of `ThemeExtractionOptions` (the compiler holds the list to the type): others fail when built. */
+export const THEME_EXTRACTION_OPTION_KEYS: OptionKeys<ThemeExtractionOptions> = {
+  themes: true,
+  themesFrom: true,
+  dictionary: true,
+  type: true,
+  category: true,
+  expandDictionary: true,
+  expandDictionaryLimit: true,
+  version: true,
+  provider: true,
+};
+
 /**
  * Extracts, from every text, the spans that speak about each theme (the themes' short
  * labels as a `themes` dictionary: 3 to 200 of them), or about each term of a `dictionary`.
@@ -35,7 +48,7 @@ export class ThemeExtraction extends Process<ExtractionsResponse, ExtractionResu
   readonly kind = 'themeExtraction' as const;
 
   constructor(readonly options: ThemeExtractionOptions = {}) {
-    super('themeExtraction', options);
+    super('themeExtraction', options, THEME_EXTRACTION_OPTION_KEYS);
     const { dictionary, type, category, expandDictionary, expandDictionaryLimit: limit, version } = options;
     checkThemeSource(this.id, options);
     if (dictionary !== undefined) {

@@ -3,7 +3,7 @@ import type { CallOptions } from '../../client/CallOptions';
 import { checkInt } from '../../client/validate';
 import { LIMITS } from '../../schemas/limits';
 import type { ThemesResponse } from '../../schemas/themes';
-import { Process, type ProcessContext, type ProcessOptions, type ProviderOptions } from '../Process';
+import { Process, type OptionKeys, type ProcessContext, type ProcessOptions, type ProviderOptions } from '../Process';
 import { ThemeGenerationResult } from '../results/ThemeGenerationResult';
 
 /** Options of `ThemeGeneration` (and of the `generateThemes` starter). */
@@ -20,6 +20,18 @@ export interface ThemeGenerationOptions extends ProcessOptions, ProviderOptions 
   initialSets?: number;
 }
 
+/** Every key of `ThemeGenerationOptions` (the compiler holds the list to the type): others fail when built. */
+export const THEME_GENERATION_OPTION_KEYS: OptionKeys<ThemeGenerationOptions> = {
+  minThemes: true,
+  maxThemes: true,
+  context: true,
+  version: true,
+  prune: true,
+  interactive: true,
+  initialSets: true,
+  provider: true,
+};
+
 /**
  * Generates themes from the texts (over 500 texts, from an even sample of 500).
  *
@@ -31,7 +43,7 @@ export class ThemeGeneration extends Process<ThemesResponse, ThemeGenerationResu
   readonly kind = 'themeGeneration' as const;
 
   constructor(readonly options: ThemeGenerationOptions = {}) {
-    super('themeGeneration', options);
+    super('themeGeneration', options, THEME_GENERATION_OPTION_KEYS);
     const { minThemes, maxThemes, context, prune, version, interactive, initialSets } = options;
     const max = LIMITS.themes.maxThemes;
     checkInt(`${this.id}.minThemes`, minThemes, 1, max);
