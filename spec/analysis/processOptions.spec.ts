@@ -131,6 +131,17 @@ const cases: Case[] = [
   },
 ];
 
+
+/** What `build` throws (undefined when it does not). */
+function thrownBy(build: () => unknown): unknown {
+  try {
+    build();
+  } catch (e) {
+    return e;
+  }
+  return undefined;
+}
+
 describe('every field of the wire request a process wraps is reachable from the process', () => {
   let emulator: Emulator;
   let client: PulseClient;
@@ -195,12 +206,7 @@ describe('new process options are checked when the process is built, naming the 
     ['expandDictionaryLimit', () => new ThemeExtraction({ dictionary: ['a'], expandDictionaryLimit: -1 }), 'themeExtraction.expandDictionaryLimit'],
     ['data dictionary fast', () => new DataDictionary({ fast: true as never }), 'dataDictionary.fast'],
   ])('%s', (_label, build, field) => {
-    let error: unknown;
-    try {
-      build();
-    } catch (e) {
-      error = e;
-    }
+    const error = thrownBy(build);
     expect(error).toBeInstanceOf(PulseValidationError);
     expect((error as PulseValidationError).field).toBe(field);
   });
@@ -231,12 +237,7 @@ describe('new process options are checked when the process is built, naming the 
   ];
 
   it.each(misspelt)('an unknown key fails, naming it and the closest known one: %s', (_label, build, field, problem) => {
-    let error: unknown;
-    try {
-      build();
-    } catch (e) {
-      error = e;
-    }
+    const error = thrownBy(build);
     expect(error).toBeInstanceOf(PulseValidationError);
     expect((error as PulseValidationError).field).toBe(field);
     expect((error as PulseValidationError).message).toBe(`${field}: ${problem}`);
