@@ -83,7 +83,8 @@ describe('pulse --run and pulse jobs', () => {
 
   it('bad usage exits 2 before any request', async () => {
     const before = emulator.journal().length;
-    expect(await pulse('jobs', 'wait', 'some-id')).toMatchObject({ code: 2, stderr: expect.stringContaining('--kind must be one of') });
+    expect(await pulse('jobs', 'wait', 'some-id')).toMatchObject({ code: 2, stderr: expect.stringContaining('pulse jobs wait ID needs --kind KIND, the kind of job it is (one of embeddings,') });
+    expect(await pulse('jobs', 'wait', 'some-id', '--kind', 'sentimnt')).toMatchObject({ code: 2, stderr: expect.stringContaining('--kind must be one of') });
     expect(await pulse('jobs', 'stop', 'x')).toMatchObject({ code: 2, stderr: expect.stringContaining('pulse jobs needs status, wait or resume, not "stop"') });
     expect(await pulse('jobs')).toMatchObject({ code: 2, stderr: expect.stringContaining('pulse jobs needs status, wait or resume') });
     expect(await pulse('jobs', 'status')).toMatchObject({ code: 2, stderr: expect.stringContaining('missing ID|RUN.json') });

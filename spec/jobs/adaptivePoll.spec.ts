@@ -1,4 +1,4 @@
-import { adaptive, adaptiveDelayMs, DEFAULT_POLL_POLICY, PulseValidationError, type DurationObservation, type PollPolicy } from 'pulse-rx';
+import { adaptive, adaptiveDelayMs, DEFAULT_POLL_POLICY, PulseClient, PulseValidationError, type DurationObservation, type PollPolicy } from 'pulse-rx';
 import { resolvePollPolicy } from '../../src/jobs/pollPolicy';
 
 const policy = DEFAULT_POLL_POLICY;
@@ -79,6 +79,16 @@ describe('AdaptivePoll', () => {
     [{ memory: 0 }, 'poll.strategy.memory'],
   ])('refuses %j naming %s', (options, field) => {
     expect(() => adaptive(options as never)).toThrow(expect.objectContaining({ name: 'PulseValidationError', field }));
+  });
+
+  it('names the usual mistakes: a policy given as poll itself, a whole saved policy given as prior', () => {
+    expect(() => PulseClient.withToken('t', { baseUrl: 'http://127.0.0.1:9', poll: adaptive() as never })).toThrow(
+      expect.objectContaining({ field: 'poll', message: 'poll: is an adaptive() policy; pass it as poll: { strategy: adaptive(...) }' }),
+    );
+    expect(() => resolvePollPolicy(adaptive() as never)).toThrow(expect.objectContaining({ field: 'poll' }));
+    const saved = JSON.parse(JSON.stringify(adaptive({ prior: [seen(500, 3900, 4100)] }))) as { observations: DurationObservation[] };
+    expect(() => adaptive({ prior: saved as never })).toThrow(expect.objectContaining({ field: 'poll.strategy.prior', message: expect.stringContaining('saved.observations') }));
+    expect(adaptive({ prior: saved.observations }).estimate('sentiment', 500)?.samples).toBe(1);
   });
 
   it('is accepted as poll.strategy, as are the named strategies; anything else is refused', () => {

@@ -110,6 +110,8 @@ function stepLines({ step, partsTotal, submitted, done, running }: StepReport): 
 function kindOf(kind: string | undefined, action: Action): JobKind | undefined {
   if (kind === undefined && action === 'status') return undefined;
   const parsed = JobKindSchema.safeParse(kind);
-  if (!parsed.success) throw new UsageError(`--kind must be one of ${JobKindSchema.options.join(', ')}`);
+  const kinds = JobKindSchema.options.join(', ');
+  if (kind === undefined) throw new UsageError(`pulse jobs ${action} ID needs --kind KIND, the kind of job it is (one of ${kinds})`);
+  if (!parsed.success) throw new UsageError(`--kind must be one of ${kinds}`);
   return parsed.data;
 }

@@ -12,12 +12,12 @@ import { isSplitJobRef, type SplitJobRef } from './SplitJob';
 import { AdaptivePoll } from './adaptivePoll';
 import { isAdaptivePoll, resolvePollPolicy, type PollPolicy } from './pollPolicy';
 import * as z from 'zod/mini';
-import { optionRules, PollPolicySchema } from '../schemas/options';
+import { optionRules, PollOptionSchema } from '../schemas/options';
 import { checkedElsewhere, optionsObject } from '../schemas/optionsObject';
 import { safeParse } from '../schemas/safeParse';
 
 const PollOptionsSchema = optionsObject({
-  poll: z.optional(PollPolicySchema),
+  poll: z.optional(PollOptionSchema),
   cancelOnUnsubscribe: z.optional(optionRules.boolean),
   // Set by the client itself when it submits (@internal).
   ...checkedElsewhere('size', 'submittedAt'),

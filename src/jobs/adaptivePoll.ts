@@ -93,7 +93,11 @@ export class AdaptivePoll {
       throw new PulseValidationError('poll.strategy.memory', 'must be a positive integer', { value: String(this.memory) });
     }
     const prior = options.prior ?? [];
-    if (!Array.isArray(prior)) throw new PulseValidationError('poll.strategy.prior', 'must be an array of observations');
+    if (!Array.isArray(prior)) {
+      const saved = prior !== null && typeof prior === 'object' && Array.isArray((prior as { observations?: unknown }).observations);
+      const hint = saved ? ": a saved policy's .observations (adaptive({ prior: saved.observations }))" : '';
+      throw new PulseValidationError('poll.strategy.prior', `must be an array of observations${hint}`);
+    }
     prior.forEach((o, i) => this.add(o, `poll.strategy.prior[${i}]`));
   }
 

@@ -1,6 +1,6 @@
 import { checkOptions } from '../http/checkOptions';
 import { PulseValidationError } from '../errors';
-import { PollPolicySchema } from '../schemas/options';
+import { PollOptionSchema } from '../schemas/options';
 import type { AdaptivePoll } from './adaptivePoll';
 
 /** How a job is polled. Pure data and maths, no RxJS. */
@@ -84,9 +84,10 @@ export function resolvePollPolicy(
   base: PollPolicy = DEFAULT_POLL_POLICY,
   root = 'poll',
 ): PollPolicy {
-  const policy = { ...base, ...checkOptions(PollPolicySchema, partial, root) };
+  const policy = { ...base, ...checkOptions(PollOptionSchema, partial, root) };
   if (policy.denseIntervalMs !== undefined && !(policy.denseIntervalMs <= policy.minIntervalMs)) {
-    throw new PulseValidationError(`${root}.denseIntervalMs`, 'must not be over minIntervalMs', { limit: policy.minIntervalMs });
+    const problem = `must not be over minIntervalMs (${policy.minIntervalMs}); raise minIntervalMs too`;
+    throw new PulseValidationError(`${root}.denseIntervalMs`, problem, { limit: policy.minIntervalMs });
   }
   if (!(policy.maxIntervalMs >= policy.minIntervalMs)) {
     throw new PulseValidationError(`${root}.minIntervalMs`, 'must not be over maxIntervalMs', { limit: policy.maxIntervalMs });

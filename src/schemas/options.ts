@@ -82,6 +82,19 @@ export const PollPolicySchema = optionsObject({
   ...checkedElsewhere('strategy'),
 });
 
+/**
+ * The `poll` option: a policy's options. An `adaptive()` instance given there (not as its
+ * `strategy`) is named as the mistake it is, before its private fields read as unknown options.
+ */
+export const PollOptionSchema = z.pipe(
+  z.unknown().check(
+    z.refine((v) => !(typeof (v as { delayMs?: unknown } | null)?.delayMs === 'function' && typeof (v as { observe?: unknown }).observe === 'function'), {
+      error: 'is an adaptive() policy; pass it as poll: { strategy: adaptive(...) }',
+    }),
+  ),
+  PollPolicySchema,
+);
+
 /** Visible ASCII, no leading or trailing space: safe as an HTTP header value. */
 const HEADER_SAFE = /^[\x21-\x7e](?:[\x20-\x7e]*[\x21-\x7e])?$/;
 
@@ -126,7 +139,7 @@ export const CallOptionsSchema = optionsObject({
       }),
     ),
   ),
-  poll: z.optional(PollPolicySchema),
+  poll: z.optional(PollOptionSchema),
   concurrency: z.optional(r.positiveInt),
   settle: z.optional(r.boolean),
   cancelOnUnsubscribe: z.optional(r.boolean),
@@ -153,7 +166,7 @@ export const PulseClientOptionsSchema = optionsObject({
   timeoutMs: z.optional(r.positiveMsOrInfinity),
   maxRetries: z.optional(r.int(0, 10)),
   retry: z.optional(RetryConfigSchema),
-  poll: z.optional(PollPolicySchema),
+  poll: z.optional(PollOptionSchema),
   resubmitFailedJobs: z.optional(r.int(0, 5)),
   concurrency: z.optional(r.positiveInt),
   maxInFlight: z.optional(r.positiveInt),
