@@ -6,7 +6,8 @@ const TAIL = `FILE: .txt (a text per line), .csv / .tsv / .xlsx (a column), .jso
 Destinations (--out, --report) are checked before the first request.
 Progress goes to stderr; results to stdout (--json: one JSON document) or --out.
 Credentials: PULSE_TOKEN, or PULSE_CLIENT_ID and PULSE_CLIENT_SECRET, or a stored \`pulse login\`;
-PULSE_BASE_URL. Without any, commands run on an embedded emulator.
+PULSE_BASE_URL and PULSE_TOKEN_URL choose another service (pulse-emulator prints them).
+Without any credentials, commands run on an embedded emulator.
 Exit codes: 0 done, 1 the command failed, 2 bad usage or bad input.`;
 
 /** `  left   text`, with `text` on the next line when `left` fills its column. */
