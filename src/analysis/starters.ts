@@ -14,14 +14,14 @@ import type { UsageEstimateRequest, UsageEstimateResponse } from '../schemas/usa
 import { starterOptionsSchema } from '../schemas/options';
 import { checkDataset, textsOf, withClient, type TextsInput } from './inputs';
 import type { Process } from './Process';
-import { Cluster, type ClusterOptions } from './processes/Cluster';
-import { Embeddings, type EmbeddingsOptions } from './processes/Embeddings';
-import { SentimentProcess, type SentimentOptions } from './processes/SentimentProcess';
+import { Cluster, CLUSTER_OPTION_KEYS, type ClusterOptions } from './processes/Cluster';
+import { Embeddings, EMBEDDINGS_OPTION_KEYS, type EmbeddingsOptions } from './processes/Embeddings';
+import { SENTIMENT_OPTION_KEYS, SentimentProcess, type SentimentOptions } from './processes/SentimentProcess';
 import { Similarity, type SimilarityOptions } from './processes/Similarity';
-import { Summary, type SummaryOptions } from './processes/Summary';
+import { Summary, SUMMARY_OPTION_KEYS, type SummaryOptions } from './processes/Summary';
 import { ThemeAllocation, type ThemeAllocationOptions } from './processes/ThemeAllocation';
 import { ThemeExtraction } from './processes/ThemeExtraction';
-import { ThemeGeneration, type ThemeGenerationOptions } from './processes/ThemeGeneration';
+import { THEME_GENERATION_OPTION_KEYS, ThemeGeneration, type ThemeGenerationOptions } from './processes/ThemeGeneration';
 import type { AnalysisResult } from './results/AnalysisResult';
 import type { ClusterResult } from './results/ClusterResult';
 import { DataDictionaryResult } from './results/DataDictionaryResult';
@@ -39,15 +39,15 @@ export type { StarterOptions, StarterResult } from './runStarter';
 type AnyProcess = Process<unknown, AnalysisResult<unknown>>;
 
 // Each starter's options: the shared ones and its own analysis options, by name.
-const SentimentStarterSchema = starterOptionsSchema('version', 'provider');
-const THEME_GENERATION_KEYS = ['minThemes', 'maxThemes', 'context', 'version', 'prune', 'interactive', 'initialSets', 'provider'];
-const ThemesStarterSchema = starterOptionsSchema(...THEME_GENERATION_KEYS);
+// (where a starter takes exactly its process's options, the process's key list is the one home).
+const SentimentStarterSchema = starterOptionsSchema(...Object.keys(SENTIMENT_OPTION_KEYS));
+const ThemesStarterSchema = starterOptionsSchema(...Object.keys(THEME_GENERATION_OPTION_KEYS));
 const AllocationStarterSchema = starterOptionsSchema('themes', 'threshold', 'singleLabel', 'split', 'version', 'provider', 'themeGeneration');
-const ClusterStarterSchema = starterOptionsSchema('k', 'algorithm');
-const SummaryStarterSchema = starterOptionsSchema('question', 'length', 'preset');
+const ClusterStarterSchema = starterOptionsSchema(...Object.keys(CLUSTER_OPTION_KEYS));
+const SummaryStarterSchema = starterOptionsSchema(...Object.keys(SUMMARY_OPTION_KEYS));
 const ExtractionStarterSchema = starterOptionsSchema('dictionary', 'type', 'category', 'expandDictionary', 'expandDictionaryLimit', 'version', 'provider');
 const SimilarityStarterSchema = starterOptionsSchema('others', 'split', 'version', 'flatten', 'provider');
-const EmbeddingsStarterSchema = starterOptionsSchema('provider');
+const EmbeddingsStarterSchema = starterOptionsSchema(...Object.keys(EMBEDDINGS_OPTION_KEYS));
 const UsageStarterSchema = starterOptionsSchema('feature');
 const DictionaryStarterSchema = starterOptionsSchema('title', 'description', 'context', 'language');
 
