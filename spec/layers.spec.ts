@@ -78,6 +78,7 @@ describe('layers', () => {
       'testing -> emulator/jobLifecycle',
       'testing -> emulator/profiles',
       'testing -> emulator/validator',
+      'testing -> schemas/optionsObject', // pure (zod only, no classes): the closest-key suggestion of unknown options
     ]);
   });
 });

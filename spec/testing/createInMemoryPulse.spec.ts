@@ -91,8 +91,14 @@ describe('createInMemoryPulse: the emulated API behind an axios adapter', () => 
     [{ origin: 'https://pulse.test/v1' }, 'options.origin'],
     [{ now: 5 }, 'options.now'],
     ['fast', 'options'],
+    [{ jobDuration: 5 }, 'options.jobDuration'],
   ])('rejects %p with PulseValidationError naming %s', (options, field) => {
     expect(() => createInMemoryPulse(options as never)).toThrow(PulseValidationError);
     expect(() => createInMemoryPulse(options as never)).toThrow(expect.objectContaining({ field }));
+  });
+
+  it('names the option meant when a key is misspelt, with the core error class', () => {
+    expect(() => createInMemoryPulse({ jobDurationMS: 5 } as never)).toThrow(PulseValidationError);
+    expect(() => createInMemoryPulse({ jobDurationMS: 5 } as never)).toThrow('options.jobDurationMS: unknown option; did you mean jobDurationMs?');
   });
 });

@@ -1,4 +1,5 @@
 import { PulseValidationError } from 'pulse-rx';
+import { unknownOptionMessage } from '../schemas/optionsObject';
 
 /** Options of `createInMemoryPulse`: the emulator's knobs that make sense without a server. */
 export interface InMemoryPulseOptions {
@@ -21,6 +22,8 @@ export interface InMemoryPulseOptions {
   now?: () => number;
 }
 
+const KNOWN: ReadonlyArray<keyof InMemoryPulseOptions> = ['seed', 'jobDurationMs', 'requireAuth', 'embeddingDimensions', 'latencyMs', 'origin', 'now'];
+
 const count = (field: string, value: unknown, min: number) => {
   if (value !== undefined && (typeof value !== 'number' || !Number.isFinite(value) || value < min)) {
     const problem = `must be a finite number >= ${min}`;
@@ -35,6 +38,8 @@ export function checkInMemoryPulseOptions(options: unknown): InMemoryPulseOption
     throw new PulseValidationError('options', 'must be an object', { value: Array.isArray(options) ? 'array' : typeof options });
   }
   const o = options as Record<string, unknown>;
+  const unknown = Object.keys(o).find((key) => !(KNOWN as readonly string[]).includes(key));
+  if (unknown !== undefined) throw new PulseValidationError(`options.${unknown}`, unknownOptionMessage(unknown, KNOWN));
   count('seed', o.seed, Number.MIN_SAFE_INTEGER);
   count('jobDurationMs', o.jobDurationMs, 0);
   count('latencyMs', o.latencyMs, 0);
