@@ -39,6 +39,11 @@ describe('extraBody, extraHeaders and extraQuery', () => {
     const error = await firstValueFrom(client().analyzeSentiment(request)).catch((e: unknown) => e);
     expect(PulseValidationError.is(error) && error.message).toBe('ignoreCache: is not a known field');
     expect(seen).toHaveLength(0);
+    const typo = await firstValueFrom(client().analyzeSentiment({ inputs: ['great'], fats: true } as never)).catch((e: unknown) => e);
+    expect(PulseValidationError.is(typo) && [typo.field, typo.message]).toEqual(['fats', 'fats: is not a known field; did you mean fast?']);
+    const nested = await firstValueFrom(client().compareSimilarity({ setA: ['a'], setB: ['b'], fast: true, flaten: true } as never)).catch((e: unknown) => e);
+    expect(PulseValidationError.is(nested) && nested.message).toBe('flaten: is not a known field; did you mean flatten?');
+    expect(seen).toHaveLength(0);
   });
 
   it('pass through unvalidated: the body gets the fields, the request the headers and query', async () => {

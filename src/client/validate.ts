@@ -3,6 +3,7 @@ import { PulseValidationError } from '../errors';
 import { formatPath } from '../http/parseWith';
 import { describe, ownProps } from '../http/checkOptions';
 import { valueAt } from '../http/checkOptions';
+import { closestKey } from '../schemas/optionsObject';
 import { safeParse } from '../schemas/safeParse';
 
 export { describe };
@@ -20,7 +21,7 @@ export function checkShape<S extends z.ZodMiniType>(schema: S, value: unknown, r
   const keys = (issue as { keys?: string[] }).keys;
   const path = issue.code === 'unrecognized_keys' && keys?.length ? [...issue.path, keys[0]!] : issue.path;
   const field = formatPath(path) || root;
-  const problem = issue.code === 'unrecognized_keys' ? 'is not a known field' : issue.message;
+  const problem = issue.code === 'unrecognized_keys' ? unknownFieldMessage(keys![0]!, knownKeysAt(schema, issue.path)) : issue.message;
   throw new PulseValidationError(field, problem, { value: describe(valueAt(value, path)) });
 }
 
@@ -92,4 +93,30 @@ export function checkInt(field: string, value: number | undefined, lo: number, h
 /** Fails when a condition about the request does not hold. */
 export function ensure(condition: boolean, field: string, problem: string, limit?: string | number): void {
   if (!condition) throw new PulseValidationError(field, problem, { limit });
+}
+
+/** `is not a known field`, with the closest known one when a typo is the likely cause. */
+function unknownFieldMessage(key: string, known: readonly string[]): string {
+  const suggestion = closestKey(key, known);
+  return suggestion === undefined ? 'is not a known field' : `is not a known field; did you mean ${suggestion}?`;
+}
+
+/** The fields of the object schema at `path` inside `schema` (through optional, nullable, pipe and array), or none. */
+function knownKeysAt(schema: z.ZodMiniType, path: readonly PropertyKey[]): string[] {
+  let node: unknown = schema;
+  for (let i = 0; i <= path.length; i++) {
+    for (let unwrapped = 0; unwrapped < 8; unwrapped++) {
+      const def = (node as { _zod?: { def?: { type?: string; innerType?: unknown; in?: unknown; element?: unknown } } })._zod?.def;
+      if (def?.type === 'optional' || def?.type === 'nullable' || def?.type === 'default') node = def.innerType;
+      else if (def?.type === 'pipe') node = def.in;
+      else break;
+    }
+    const def = (node as { _zod?: { def?: { type?: string; shape?: Record<string, unknown>; element?: unknown } } })._zod?.def;
+    if (i === path.length) return def?.type === 'object' && def.shape ? Object.keys(def.shape) : [];
+    const step = path[i];
+    if (def?.type === 'object' && def.shape && typeof step === 'string') node = def.shape[step];
+    else if (def?.type === 'array' && typeof step === 'number') node = def.element;
+    else return [];
+  }
+  return [];
 }
