@@ -101,6 +101,12 @@ describe('misspelt keys of steps, step sources, load options and descriptions', 
     ],
     ['a field of a description', () => Workflow.fromJSON({ sources: { r: reviews }, stpes: [{ type: 'sentiment' }] }), 'stpes', unknown('steps')],
     [
+      "a step's type in a description",
+      () => Workflow.fromJSON({ sources: { r: reviews }, steps: [{ type: 'sentimnet' }] }),
+      'steps[0].type',
+      'must be one of themeGeneration, sentiment, themeAllocation, themeExtraction, similarity, cluster, summary, dataDictionary, createEmbeddings; did you mean sentiment?',
+    ],
+    [
       'a step source in a description',
       () => Workflow.fromJSON({ sources: { r: reviews }, steps: [{ type: 'cluster' }, { type: 'summary', source: { step: 'cluster', clustr: 0 } }] }),
       'steps[1].source.clustr',

@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import { FastModeSchema } from '../schemas/common';
-import { knownKeys } from '../schemas/optionsObject';
+import { closestKey, knownKeys } from '../schemas/optionsObject';
 import { SplitSchema } from '../schemas/similarity';
 import { ThemeSchema } from '../schemas/themes';
 
@@ -95,9 +95,22 @@ export function stepKeys(type: unknown): readonly string[] | undefined {
   return typeof type === 'string' ? STEP_KEYS.get(type) : undefined;
 }
 
+/** A step's `type` must name a step: `must be one of ...`, with the closest when misspelt. */
+const StepTypeCheck = z.unknown().check(
+  z.superRefine((step, ctx) => {
+    if (step === null || typeof step !== 'object' || Array.isArray(step)) return; // the union says so
+    const type = (step as { type?: unknown }).type;
+    if (typeof type === 'string' && STEP_KEYS.has(type)) return;
+    const types = [...STEP_KEYS.keys()];
+    const close = typeof type === 'string' ? closestKey(type, types) : undefined;
+    const message = `must be one of ${types.join(', ')}${close ? `; did you mean ${close}?` : ''}`;
+    ctx.addIssue({ code: 'custom', message, path: ['type'], input: type });
+  }),
+);
+
 /** One step of a pipeline description; `type` is the Workflow method's name. */
 export const WorkflowStepSpecSchema = z.pipe(
-  knownKeys((step) => stepKeys((step as { type?: unknown }).type)),
+  z.pipe(StepTypeCheck, knownKeys((step) => stepKeys((step as { type?: unknown }).type))),
   StepUnionSchema,
 );
 /** One step of a pipeline description. */
