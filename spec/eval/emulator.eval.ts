@@ -1,13 +1,15 @@
 /**
- * `npm run eval:emulator`: the emulator's answers on two labelled sets (the sample reviews
- * and a food-delivery set from another domain), for the built-in lexicon engine and the
- * wink-nlp + word-table engine, measured in the same run. Prints figures; asserts nothing.
+ * `npm run eval:emulator`: the emulator's answers on three labelled sets (the sample reviews,
+ * a food-delivery set from another domain, and a hotel set written after the engine's tuning
+ * and never used for it), for the built-in lexicon engine and the wink-nlp + word-table
+ * engine, measured in the same run. Prints figures; asserts nothing.
  */
 import { Analyst } from '../../src/emulator/analyze';
 import { NO_LANGUAGE } from '../../src/emulator/analysis/language';
 import { installedLanguage } from '../../src/emulator/analysis/installedLanguage';
 import park from '../fixtures/parkReviewLabels.json';
 import delivery from '../fixtures/deliveryFeedback.json';
+import hotel from '../fixtures/hotelReviews.json';
 import { CALIBRATION } from '../../src/emulator/analysis/wordEmbed';
 import { DEFAULT_THEME_THRESHOLD } from '../../src/operators/themeScores';
 import { calibrationPairs, fitCalibration, median, recordedTexts, rmse, type Pair } from './calibration';
@@ -17,6 +19,7 @@ const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
 const sets: [string, LabelledSet][] = [
   ['sample (park reviews, 280)', park as LabelledSet],
   [`other domain (food delivery, ${delivery.items.length})`, delivery as LabelledSet],
+  [`unseen domain (hotel reviews, ${hotel.items.length}; not used for tuning)`, hotel as LabelledSet],
 ];
 const engines: [string, Analyst][] = [
   ['lexicon (today)', new Analyst(0, 3072, NO_LANGUAGE)],
