@@ -1,7 +1,8 @@
-import { COMPLAINT_LEMMAS, CONTRAST, DURATION_UNITS, PRAISE_LEMMAS } from './complaintCues';
+import { COMPLAINT_LEMMAS, CONTRAST, NOT_EVALUATIVE, PRAISE_LEMMAS } from './complaintCues';
+import { constructionAt } from './sentimentConstructions';
 import type { TaggedSentence, Token } from './language';
 import { INTENSIFIERS, NEGATIVE, NEGATORS, POSITIVE, type Sentiment } from './sentiment';
-import { hash32, isNumeric, round6 } from './text';
+import { hash32, round6, STOPWORDS } from './text';
 
 /** Weight of one lexicon phrase of the tagger (-1..1) beside one hit of the built-in lexicon (1). */
 const TAGGER_WEIGHT = 1.5;
@@ -56,6 +57,7 @@ function clauseScore(tokens: Token[]): { pos: number; neg: number } {
   let unusedNegators = 0;
   let intensifier = -9;
   let copula = -9;
+  let skipUntil = 0;
   tokens.forEach((t, i) => {
     const w = t.normal;
     if (COPULAS.has(w)) copula = i;
@@ -66,12 +68,14 @@ function clauseScore(tokens: Token[]): { pos: number; neg: number } {
       negatorUsed = true;
       return;
     }
-    let p = POSITIVE.has(w) ? 1 : NEGATIVE.has(w) ? -1 : 0;
+    if (i < skipUntil) return;
+    const construction = constructionAt(tokens, i);
+    if (construction) skipUntil = i + construction.span;
+    let p = construction ? construction.value : POSITIVE.has(w) ? 1 : NEGATIVE.has(w) ? -1 : 0;
     if (!p) p = inflected(w, PRAISE_LEMMAS) ? 0.8 : inflected(w, COMPLAINT_LEMMAS) ? -0.8 : 0;
-    if (!p && t.polarity) p = t.polarity * TAGGER_WEIGHT;
-    if (!p && isDuration(tokens, i)) p = quickly(tokens, i) ? 0.6 : -0.6;
+    if (!p && t.polarity && !STOPWORDS.has(w) && !NOT_EVALUATIVE.has(w)) p = t.polarity * TAGGER_WEIGHT;
     if (p && i - negator <= 3) {
-      p = -p;
+      if (!construction) p = -p; // a construction reads its own negation ("can't beat")
       negatorUsed = true;
     }
     const v = p * (i - intensifier <= 3 ? 1.5 : 1) * (i - copula <= 3 ? PREDICATE : 1);
@@ -97,17 +101,6 @@ const PREDICATE = 1.5;
 
 /** Negations that read as complaints on their own ("barely worked", "nobody came"). */
 const FACTUAL_NEGATORS = new Set(['nobody', 'barely', 'cannot', 'none', 'neither', 'nor']);
-
-/** A number (or "an", "half") followed by a time unit: "45 minutes", "an hour". */
-function isDuration(tokens: Token[], i: number): boolean {
-  const w = tokens[i]!.normal;
-  return (isNumeric(w) || w === 'an') && DURATION_UNITS.has(tokens[i + 1]?.normal ?? '');
-}
-
-/** "in 20 minutes", "within an hour", "under ten minutes": speed, not waiting. */
-function quickly(tokens: Token[], i: number): boolean {
-  return tokens.slice(Math.max(0, i - 2), i).some((t) => t.normal === 'in' || t.normal === 'within' || t.normal === 'under');
-}
 
 /** The word or its base form ("closed", "closes", "closing" -> "close") is in the set. */
 function inflected(word: string, set: Set<string>): boolean {

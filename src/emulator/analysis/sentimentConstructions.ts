@@ -1,0 +1,52 @@
+import type { Token } from './language';
+import { isNumeric } from './text';
+import { DURATION_UNITS } from './complaintCues';
+
+/**
+ * Constructions of English that carry sentiment without a sentiment word, read on the tokens
+ * around position `i`: a signed value and how many tokens it covers, or undefined. Each is a
+ * pattern of the language, not of one domain:
+ * - "kept crashing", "keeps resetting", "stopped working": `keep`/`stop` + a gerund report a
+ *   fault that repeats or a thing that quit;
+ * - "had to ask twice": an obligation the writer did not choose;
+ * - "useless", "pointless", "careless": `-less` adjectives lack something good, except a few
+ *   that lack something bad ("spotless", "painless") and grammar words ("unless");
+ * - "can't beat", "nothing beats", "a steal", "above and beyond", "would stay again",
+ *   "coming back": idioms of praise whose words alone read neutral or negative;
+ * - "45 minutes" is a wait after "for", "took", "waited", "after" or "late", speed after
+ *   "in", "within", "under", and a plain fact otherwise ("20 minutes by bus").
+ */
+export function constructionAt(tokens: Token[], i: number): { value: number; span: number } | undefined {
+  const w = tokens[i]!.normal;
+  const at = (k: number) => tokens[i + k]?.normal ?? '';
+  if (REPEAT_OR_QUIT.has(w) && /^\p{L}{3,}ing$/u.test(at(1))) return { value: -1, span: 2 };
+  if ((w === 'had' || w === 'having') && at(1) === 'to') return { value: -0.8, span: 2 };
+  if (w.length > 5 && w.endsWith('less')) {
+    if (LACKING_BAD.has(w)) return { value: 1, span: 1 };
+    if (!NOT_EVALUATIVE_LESS.has(w)) return { value: -1, span: 1 };
+  }
+  if (BEAT.has(w) && NEGATIONS.has(at(-1) || at(-2))) return { value: 1.5, span: 1 };
+  if (w === 'a' && at(1) === 'steal') return { value: 1.5, span: 2 };
+  if (w === 'above' && at(1) === 'and' && at(2) === 'beyond') return { value: 1.5, span: 3 };
+  if (w === 'again' && tokens.slice(Math.max(0, i - 4), i).some((t) => t.normal === 'would' || t.normal === 'will' || t.normal === 'definitely')) {
+    return { value: 1, span: 1 };
+  }
+  if ((w === 'coming' || w === 'come') && at(1) === 'back' && !HAD.has(at(-1)) && !HAD.has(at(-2))) return { value: 1, span: 2 };
+  if ((isNumeric(w) || w === 'an') && DURATION_UNITS.has(at(1))) {
+    const before = tokens.slice(Math.max(0, i - 3), i).map((t) => t.normal);
+    if (before.some((b) => QUICK.has(b))) return { value: 0.6, span: 2 };
+    if (tokens.some((t) => WAITING.has(t.normal))) return { value: -0.6, span: 2 };
+    return { value: 0, span: 2 };
+  }
+  return undefined;
+}
+
+const REPEAT_OR_QUIT = new Set(['keep', 'keeps', 'kept', 'stop', 'stops', 'stopped']);
+const LACKING_BAD = new Set(['spotless', 'flawless', 'painless', 'effortless', 'seamless', 'faultless', 'tireless', 'priceless', 'harmless', 'fearless', 'hassle-less']);
+const NOT_EVALUATIVE_LESS = new Set(['unless', 'regardless', 'nevertheless', 'nonetheless', 'wireless', 'cordless', 'stainless', 'contactless', 'cashless', 'countless', 'sleeveless', 'strapless', 'boneless', 'seedless', 'alcohol-less', 'homeless']);
+const BEAT = new Set(['beat', 'beats', 'fault']);
+const NEGATIONS = new Set(['not', "n't", 'nothing', 'never', 'cannot', 'cant', 'no']);
+const HAD = new Set(['had', 'have', 'has', 'to']);
+const QUICK = new Set(['in', 'within', 'under']);
+/** Words that make a duration a wait: "waited 40 minutes", "took an hour", "for 45 minutes". */
+const WAITING = new Set(['for', 'wait', 'waited', 'waiting', 'took', 'takes', 'late', 'after', 'delayed', 'still', 'queue', 'queued', 'queuing']);
