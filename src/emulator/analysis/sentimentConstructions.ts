@@ -33,8 +33,7 @@ export function constructionAt(tokens: Token[], i: number): { value: number; spa
   }
   if ((w === 'coming' || w === 'come') && at(1) === 'back' && !HAD.has(at(-1)) && !HAD.has(at(-2))) return { value: 1, span: 2 };
   if ((isNumeric(w) || w === 'an') && DURATION_UNITS.has(at(1))) {
-    const before = tokens.slice(Math.max(0, i - 3), i).map((t) => t.normal);
-    if (before.some((b) => QUICK.has(b))) return { value: 0.6, span: 2 };
+    if (QUICK.has(at(-1)) || (QUICK.has(at(-2)) && ABOUT.has(at(-1)))) return { value: 0.6, span: 2 };
     if (tokens.some((t) => WAITING.has(t.normal))) return { value: -0.6, span: 2 };
     return { value: 0, span: 2 };
   }
@@ -48,5 +47,6 @@ const BEAT = new Set(['beat', 'beats', 'fault']);
 const NEGATIONS = new Set(['not', "n't", 'nothing', 'never', 'cannot', 'cant', 'no']);
 const HAD = new Set(['had', 'have', 'has', 'to']);
 const QUICK = new Set(['in', 'within', 'under']);
+const ABOUT = new Set(['about', 'around', 'just', 'under', 'less', 'barely']);
 /** Words that make a duration a wait: "waited 40 minutes", "took an hour", "for 45 minutes". */
 const WAITING = new Set(['for', 'wait', 'waited', 'waiting', 'took', 'takes', 'late', 'after', 'delayed', 'still', 'queue', 'queued', 'queuing']);

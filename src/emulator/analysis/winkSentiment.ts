@@ -10,6 +10,9 @@ const TAGGER_WEIGHT = 1.5;
 /** Weight of a clause opened by "but", "however", "yet": in "X but Y" the speaker's point is Y. */
 const AFTER_BUT = 1.5;
 
+/** Evidence of a clause after "but" with no evaluative word of its own. */
+const IMPLIED = 0.8;
+
 /**
  * Sentiment from the tagger's lexicon phrases (wink-nlp) combined with the built-in lexicon and
  * the complaint cues, clause by clause, with negation read in a short window, so "tasty curry,
@@ -18,12 +21,16 @@ const AFTER_BUT = 1.5;
 export function winkSentiment(tagged: TaggedSentence[], text: string, seed: number): { sentiment: Sentiment; confidence: number } {
   let pos = 0;
   let neg = 0;
+  let previous = 0;
   for (const s of tagged) {
     for (const { tokens, weight } of clauses(s.tokens)) {
       const v = clauseScore(tokens);
-      const net = (v.pos - v.neg) * weight;
+      let net = (v.pos - v.neg) * weight;
+      // "Lovely pool, but it was packed": the contrast itself says the clause turns the other way.
+      if (weight === AFTER_BUT && Math.abs(net) < 0.25 && previous) net = -Math.sign(previous) * IMPLIED;
       if (net > 0) pos += net;
       else neg -= net;
+      previous = net;
     }
   }
   const jitter = (hash32(text, seed) % 1000) / 1000;
@@ -75,7 +82,9 @@ function clauseScore(tokens: Token[]): { pos: number; neg: number } {
     if (!p) p = inflected(w, PRAISE_LEMMAS) ? 0.8 : inflected(w, COMPLAINT_LEMMAS) ? -0.8 : 0;
     if (!p && t.polarity && !STOPWORDS.has(w) && !NOT_EVALUATIVE.has(w)) p = t.polarity * TAGGER_WEIGHT;
     if (p && i - negator <= 3) {
-      if (!construction) p = -p; // a construction reads its own negation ("can't beat")
+      // A construction reads its own negation ("can't beat"); a negated complaint is weaker
+      // praise than its plain opposite ("not bad" is not "good", "no wait" is not "fast").
+      if (!construction) p = p > 0 ? -p : -p * NEGATED_COMPLAINT;
       negatorUsed = true;
     }
     const v = p * (i - intensifier <= 3 ? 1.5 : 1) * (i - copula <= 3 ? PREDICATE : 1);
@@ -98,6 +107,7 @@ function clauseScore(tokens: Token[]): { pos: number; neg: number } {
  */
 const COPULAS = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'being', 'am', 'seem', 'seems', 'seemed', 'felt', 'feels', 'looked', 'looks', 'tasted', 'tastes', 'sounded', 'got', 'became']);
 const PREDICATE = 1.5;
+const NEGATED_COMPLAINT = 0.5;
 
 /** Negations that read as complaints on their own ("barely worked", "nobody came"). */
 const FACTUAL_NEGATORS = new Set(['nobody', 'barely', 'cannot', 'none', 'neither', 'nor']);
