@@ -19,7 +19,7 @@ export const PRAISE_LEMMAS = new Set(
   reassuring patient generous relaxing peaceful charming thrill thrilled fair godsend painless effortless thoughtful
   courteous hooked classic accurate quick plentiful spacious sorted resolved upgrade
   well-organised organised manageable impressed impressive fascinating genuinely respectful
-  perfectly plenty easier respectfully thank thanks cosy cozy comfy flawless seamless`.split(/\s+/),
+  perfectly plenty easier respectfully thank thanks cosy cozy comfy flawless seamless properly punctual`.split(/\s+/),
 );
 
 /** Units after a number that make it a waiting time ("45 minutes", "2 hours"). */

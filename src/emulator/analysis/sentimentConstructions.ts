@@ -2,6 +2,13 @@ import type { Token } from './language';
 import { isNumeric } from './text';
 import { DURATION_UNITS } from './complaintCues';
 
+/** A construction's signed value, the tokens it covers, and whether a negation before it flips it. */
+export interface Construction {
+  value: number;
+  span: number;
+  negatable?: boolean;
+}
+
 /**
  * Constructions of English that carry sentiment without a sentiment word, read on the tokens
  * around position `i`: a signed value and how many tokens it covers, or undefined. Each is a
@@ -13,10 +20,12 @@ import { DURATION_UNITS } from './complaintCues';
  *   that lack something bad ("spotless", "painless") and grammar words ("unless");
  * - "can't beat", "nothing beats", "a steal", "above and beyond", "would stay again",
  *   "coming back": idioms of praise whose words alone read neutral or negative;
+ * - "on time" is praise of punctuality ("never on time" its negation);
+ * - "instead of", "only two": what came is not what was wanted, or too little of it;
  * - "45 minutes" is a wait after "for", "took", "waited", "after" or "late", speed after
  *   "in", "within", "under", and a plain fact otherwise ("20 minutes by bus").
  */
-export function constructionAt(tokens: Token[], i: number): { value: number; span: number } | undefined {
+export function constructionAt(tokens: Token[], i: number): Construction | undefined {
   const w = tokens[i]!.normal;
   const at = (k: number) => tokens[i + k]?.normal ?? '';
   if (REPEAT_OR_QUIT.has(w) && /^\p{L}{3,}ing$/u.test(at(1))) return { value: -1, span: 2 };
@@ -26,6 +35,9 @@ export function constructionAt(tokens: Token[], i: number): { value: number; spa
     if (!NOT_EVALUATIVE_LESS.has(w)) return { value: -1, span: 1 };
   }
   if (BEAT.has(w) && NEGATIONS.has(at(-1) || at(-2))) return { value: 1.5, span: 1 };
+  if (w === 'on' && at(1) === 'time') return { value: 1, span: 2, negatable: true };
+  if (w === 'instead' && at(1) === 'of') return { value: -0.6, span: 2 };
+  if (w === 'only' && (isNumeric(at(1)) || at(1) === 'a') && !DURATION_UNITS.has(at(2))) return { value: -0.6, span: 1 };
   if (w === 'a' && at(1) === 'steal') return { value: 1.5, span: 2 };
   if (w === 'above' && at(1) === 'and' && at(2) === 'beyond') return { value: 1.5, span: 3 };
   if (w === 'again' && tokens.slice(Math.max(0, i - 4), i).some((t) => t.normal === 'would' || t.normal === 'will' || t.normal === 'definitely')) {

@@ -79,12 +79,13 @@ function clauseScore(tokens: Token[]): { pos: number; neg: number } {
     const construction = constructionAt(tokens, i);
     if (construction) skipUntil = i + construction.span;
     let p = construction ? construction.value : POSITIVE.has(w) ? 1 : NEGATIVE.has(w) ? -1 : 0;
+    if (!p && !construction) p = graded(w, POSITIVE) ? 1 : graded(w, NEGATIVE) ? -1 : 0;
     if (!p) p = inflected(w, PRAISE_LEMMAS) ? 0.8 : inflected(w, COMPLAINT_LEMMAS) ? -0.8 : 0;
     if (!p && t.polarity && !STOPWORDS.has(w) && !NOT_EVALUATIVE.has(w)) p = t.polarity * TAGGER_WEIGHT;
     if (p && i - negator <= 3) {
       // A construction reads its own negation ("can't beat"); a negated complaint is weaker
       // praise than its plain opposite ("not bad" is not "good", "no wait" is not "fast").
-      if (!construction) p = p > 0 ? -p : -p * NEGATED_COMPLAINT;
+      if (!construction || construction.negatable) p = p > 0 ? -p : -p * NEGATED_COMPLAINT;
       negatorUsed = true;
     }
     const v = p * (i - intensifier <= 3 ? 1.5 : 1) * (i - copula <= 3 ? PREDICATE : 1);
@@ -117,4 +118,13 @@ function inflected(word: string, set: Set<string>): boolean {
   if (set.has(word)) return true;
   const base = word.replace(/(?:ing|ed|es|s|d)$/, '');
   return base !== word && (set.has(base) || set.has(`${base}e`));
+}
+
+/** A comparative or superlative of a word in the set: "cheaper", "slowest", "easier". */
+function graded(word: string, set: Set<string>): boolean {
+  const m = /^(\p{L}{3,}?)(?:i?er|i?est)$/u.exec(word);
+  if (!m) return false;
+  const base = m[1]!;
+  const y = word.includes('ier') || word.includes('iest') ? `${base}y` : base;
+  return set.has(y) || set.has(base) || set.has(`${base}e`) || (base.length > 3 && base.at(-1) === base.at(-2) && set.has(base.slice(0, -1)));
 }
