@@ -80,7 +80,7 @@ function clauseScore(tokens: Token[]): { pos: number; neg: number } {
     if (construction) skipUntil = i + construction.span;
     let p = construction ? construction.value : POSITIVE.has(w) ? 1 : NEGATIVE.has(w) ? -1 : 0;
     if (!p && !construction) p = graded(w, POSITIVE) ? 1 : graded(w, NEGATIVE) ? -1 : 0;
-    if (!p) p = inflected(w, PRAISE_LEMMAS) ? 0.8 : inflected(w, COMPLAINT_LEMMAS) ? -0.8 : 0;
+    if (!p) p = inflected(w, PRAISE_LEMMAS) ? 1 : inflected(w, COMPLAINT_LEMMAS) ? -1 : 0;
     if (!p && t.polarity && !STOPWORDS.has(w) && !NOT_EVALUATIVE.has(w)) p = t.polarity * TAGGER_WEIGHT;
     if (p && i - negator <= 3) {
       // A construction reads its own negation ("can't beat"); a negated complaint is weaker
