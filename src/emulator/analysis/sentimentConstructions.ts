@@ -15,6 +15,7 @@ export interface Construction {
  * pattern of the language, not of one domain:
  * - "kept crashing", "keeps resetting", "stopped working": `keep`/`stop` + a gerund report a
  *   fault that repeats or a thing that quit;
+ * - "gave up": an attempt that failed;
  * - "had to ask twice": an obligation the writer did not choose;
  * - "useless", "pointless", "careless": `-less` adjectives lack something good, except a few
  *   that lack something bad ("spotless", "painless") and grammar words ("unless");
@@ -29,6 +30,7 @@ export function constructionAt(tokens: Token[], i: number): Construction | undef
   const w = tokens[i]!.normal;
   const at = (k: number) => tokens[i + k]?.normal ?? '';
   if (REPEAT_OR_QUIT.has(w) && /^\p{L}{3,}ing$/u.test(at(1))) return { value: -1, span: 2 };
+  if (GIVE.has(w) && at(1) === 'up') return { value: -1, span: 2 };
   if ((w === 'had' || w === 'having') && at(1) === 'to') return { value: -0.8, span: 2 };
   if (w.length > 5 && w.endsWith('less')) {
     if (LACKING_BAD.has(w)) return { value: 1, span: 1 };
@@ -52,6 +54,7 @@ export function constructionAt(tokens: Token[], i: number): Construction | undef
   return undefined;
 }
 
+const GIVE = new Set(['give', 'gave', 'giving', 'given']);
 const REPEAT_OR_QUIT = new Set(['keep', 'keeps', 'kept', 'stop', 'stops', 'stopped']);
 const LACKING_BAD = new Set(['spotless', 'flawless', 'painless', 'effortless', 'seamless', 'faultless', 'tireless', 'priceless', 'harmless', 'fearless', 'hassle-less']);
 const NOT_EVALUATIVE_LESS = new Set(['unless', 'regardless', 'nevertheless', 'nonetheless', 'wireless', 'cordless', 'stainless', 'contactless', 'cashless', 'countless', 'sleeveless', 'strapless', 'boneless', 'seedless', 'alcohol-less', 'homeless']);

@@ -111,7 +111,7 @@ const PREDICATE = 1.5;
 const NEGATED_COMPLAINT = 0.5;
 
 /** Negations that read as complaints on their own ("barely worked", "nobody came"). */
-const FACTUAL_NEGATORS = new Set(['nobody', 'barely', 'cannot', 'none', 'neither', 'nor']);
+const FACTUAL_NEGATORS = new Set(['nobody', 'barely', 'cannot', 'none', 'neither', 'nor', 'zero']);
 
 /** The word or its base form ("closed", "closes", "closing" -> "close") is in the set. */
 function inflected(word: string, set: Set<string>): boolean {
