@@ -37,7 +37,7 @@ export function winkSentiment(tagged: TaggedSentence[], text: string, seed: numb
   const total = pos + neg;
   if (total < 0.25) return { sentiment: 'neutral', confidence: round6(0.6 + 0.3 * jitter) };
   const minor = Math.min(pos, neg);
-  if (minor >= 0.6 && minor / total >= 0.25) {
+  if (minor >= 0.5 && minor / total >= 0.2) {
     return { sentiment: 'mixed', confidence: round6(0.55 + 0.3 * (minor / total) + 0.05 * jitter) };
   }
   const confidence = Math.min(0.999, 0.6 + 0.35 * Math.tanh(Math.abs(pos - neg) / 1.5) + 0.04 * jitter);
