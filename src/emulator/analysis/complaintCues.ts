@@ -11,7 +11,7 @@ export const COMPLAINT_LEMMAS = new Set(
   tired outdated boring bored repetitive underwhelming unsafe steep shortage understaffed shrug downgrade
   cynical overflow overflowing peel peeling blurry cramped crammed roasting brutal argue dismissive flimsy
   torn strand unbearable pointless ruin ruined dead scary terrified headache gutted inaccurate outdate
-  disappear stuck mould mouldy mold moldy dusty grubby broke leaking faulty`.split(/\s+/),
+  disappear stuck worse mould mouldy mold moldy dusty grubby broke leaking faulty`.split(/\s+/),
 );
 
 export const PRAISE_LEMMAS = new Set(

@@ -14,7 +14,7 @@ export interface Construction {
  * around position `i`: a signed value and how many tokens it covers, or undefined. Each is a
  * pattern of the language, not of one domain:
  * - "kept crashing", "keeps resetting", "stopped working": `keep`/`stop` + a gerund report a
- *   fault that repeats or a thing that quit;
+ *   fault that repeats or a thing that quit ("keeps getting better" is judged by its last word);
  * - "gave up": an attempt that failed;
  * - "had to ask twice": an obligation the writer did not choose;
  * - "useless", "pointless", "careless": `-less` adjectives lack something good, except a few
@@ -29,7 +29,7 @@ export interface Construction {
 export function constructionAt(tokens: Token[], i: number): Construction | undefined {
   const w = tokens[i]!.normal;
   const at = (k: number) => tokens[i + k]?.normal ?? '';
-  if (REPEAT_OR_QUIT.has(w) && /^\p{L}{3,}ing$/u.test(at(1))) return { value: -1, span: 2 };
+  if (REPEAT_OR_QUIT.has(w) && /^\p{L}{3,}ing$/u.test(at(1)) && !CHANGE.has(at(1))) return { value: -1, span: 2, negatable: true };
   if (GIVE.has(w) && at(1) === 'up') return { value: -1, span: 2 };
   if ((w === 'had' || w === 'having') && at(1) === 'to') return { value: -0.8, span: 2 };
   if (w.length > 5 && w.endsWith('less')) {
@@ -54,6 +54,8 @@ export function constructionAt(tokens: Token[], i: number): Construction | undef
   return undefined;
 }
 
+/** "keeps getting better": a change, judged by the word that follows. */
+const CHANGE = new Set(['getting', 'becoming', 'growing', 'improving']);
 const GIVE = new Set(['give', 'gave', 'giving', 'given']);
 const REPEAT_OR_QUIT = new Set(['keep', 'keeps', 'kept', 'stop', 'stops', 'stopped']);
 const LACKING_BAD = new Set(['spotless', 'flawless', 'painless', 'effortless', 'seamless', 'faultless', 'tireless', 'priceless', 'harmless', 'fearless', 'hassle-less']);
