@@ -29,7 +29,9 @@ export interface Construction {
 export function constructionAt(tokens: Token[], i: number): Construction | undefined {
   const w = tokens[i]!.normal;
   const at = (k: number) => tokens[i + k]?.normal ?? '';
-  if (REPEAT_OR_QUIT.has(w) && /^\p{L}{3,}ing$/u.test(at(1)) && !CHANGE.has(at(1))) return { value: -1, span: 2, negatable: true };
+  if (REPEAT_OR_QUIT.has(w) && /^\p{L}{3,}ing$/u.test(at(1)) && !CHANGE.has(at(1))) {
+    return { value: -1, span: 2, negatable: true };
+  }
   if (GIVE.has(w) && at(1) === 'up') return { value: -1, span: 2 };
   if ((w === 'had' || w === 'having') && at(1) === 'to') return { value: -0.8, span: 2 };
   if (w.length > 5 && w.endsWith('less')) {
@@ -42,10 +44,10 @@ export function constructionAt(tokens: Token[], i: number): Construction | undef
   if (w === 'only' && (isNumeric(at(1)) || at(1) === 'a') && !DURATION_UNITS.has(at(2))) return { value: -0.6, span: 1 };
   if (w === 'a' && at(1) === 'steal') return { value: 1.5, span: 2 };
   if (w === 'above' && at(1) === 'and' && at(2) === 'beyond') return { value: 1.5, span: 3 };
-  if (w === 'again' && tokens.slice(Math.max(0, i - 4), i).some((t) => t.normal === 'would' || t.normal === 'will' || t.normal === 'definitely')) {
-    return { value: 1, span: 1 };
+  if (w === 'again' && tokens.slice(Math.max(0, i - 4), i).some((t) => RETURNING.has(t.normal))) return { value: 1, span: 1 };
+  if ((w === 'coming' || w === 'come') && at(1) === 'back' && !HAD.has(at(-1)) && !HAD.has(at(-2))) {
+    return { value: 1, span: 2 };
   }
-  if ((w === 'coming' || w === 'come') && at(1) === 'back' && !HAD.has(at(-1)) && !HAD.has(at(-2))) return { value: 1, span: 2 };
   if ((isNumeric(w) || w === 'an') && DURATION_UNITS.has(at(1))) {
     if (QUICK.has(at(-1)) || (QUICK.has(at(-2)) && ABOUT.has(at(-1)))) return { value: 0.6, span: 2 };
     if (tokens.some((t) => WAITING.has(t.normal))) return { value: -0.6, span: 2 };
@@ -58,12 +60,16 @@ export function constructionAt(tokens: Token[], i: number): Construction | undef
 const CHANGE = new Set(['getting', 'becoming', 'growing', 'improving']);
 const GIVE = new Set(['give', 'gave', 'giving', 'given']);
 const REPEAT_OR_QUIT = new Set(['keep', 'keeps', 'kept', 'stop', 'stops', 'stopped']);
-const LACKING_BAD = new Set(['spotless', 'flawless', 'painless', 'effortless', 'seamless', 'faultless', 'tireless', 'priceless', 'harmless', 'fearless', 'hassle-less']);
-const NOT_EVALUATIVE_LESS = new Set(['unless', 'regardless', 'nevertheless', 'nonetheless', 'wireless', 'cordless', 'stainless', 'contactless', 'cashless', 'countless', 'sleeveless', 'strapless', 'boneless', 'seedless', 'alcohol-less', 'homeless']);
+const words = (list: string) => new Set(list.split(/\s+/));
+const LACKING_BAD = words('spotless flawless painless effortless seamless faultless tireless priceless harmless fearless');
+const NOT_EVALUATIVE_LESS = words(
+  'unless regardless nevertheless nonetheless wireless cordless stainless contactless cashless countless sleeveless strapless boneless seedless homeless',
+);
 const BEAT = new Set(['beat', 'beats', 'fault']);
 const NEGATIONS = new Set(['not', "n't", 'nothing', 'never', 'cannot', 'cant', 'no']);
+const RETURNING = new Set(['would', 'will', 'definitely']);
 const HAD = new Set(['had', 'have', 'has', 'to']);
 const QUICK = new Set(['in', 'within', 'under']);
 const ABOUT = new Set(['about', 'around', 'just', 'under', 'less', 'barely']);
 /** Words that make a duration a wait: "waited 40 minutes", "took an hour", "for 45 minutes". */
-const WAITING = new Set(['for', 'wait', 'waited', 'waiting', 'took', 'takes', 'late', 'after', 'delayed', 'still', 'queue', 'queued', 'queuing']);
+const WAITING = words('for wait waited waiting took takes late after delayed still queue queued queuing');

@@ -49,8 +49,9 @@ const STRONG_CONTRAST = new Set(['but', 'however', 'yet']);
 function clauses(tokens: Token[]): { tokens: Token[]; weight: number }[] {
   const out = [{ tokens: [] as Token[], weight: 1 }];
   for (const t of tokens) {
-    if (CONTRAST.has(t.normal) && out[out.length - 1]!.tokens.length) out.push({ tokens: [], weight: STRONG_CONTRAST.has(t.normal) ? AFTER_BUT : 1 });
-    else out[out.length - 1]!.tokens.push(t);
+    if (CONTRAST.has(t.normal) && out[out.length - 1]!.tokens.length) {
+      out.push({ tokens: [], weight: STRONG_CONTRAST.has(t.normal) ? AFTER_BUT : 1 });
+    } else out[out.length - 1]!.tokens.push(t);
   }
   return out;
 }
@@ -106,7 +107,9 @@ function clauseScore(tokens: Token[]): { pos: number; neg: number } {
  * Verbs that link a subject to what is said of it: an evaluation after one is the clause's
  * claim ("the event was magical"), weightier than a modifier inside a name ("late rides").
  */
-const COPULAS = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'being', 'am', 'seem', 'seems', 'seemed', 'felt', 'feels', 'looked', 'looks', 'tasted', 'tastes', 'sounded', 'got', 'became']);
+const COPULAS = new Set(
+  'is are was were be been being am seem seems seemed felt feels looked looks tasted tastes sounded got became'.split(' '),
+);
 const PREDICATE = 1.5;
 const NEGATED_COMPLAINT = 0.5;
 
@@ -126,5 +129,6 @@ function graded(word: string, set: Set<string>): boolean {
   if (!m) return false;
   const base = m[1]!;
   const y = word.includes('ier') || word.includes('iest') ? `${base}y` : base;
-  return set.has(y) || set.has(base) || set.has(`${base}e`) || (base.length > 3 && base.at(-1) === base.at(-2) && set.has(base.slice(0, -1)));
+  const doubled = base.length > 3 && base.at(-1) === base.at(-2); // "hotter" -> "hot"
+  return set.has(y) || set.has(base) || set.has(`${base}e`) || (doubled && set.has(base.slice(0, -1)));
 }
