@@ -59,8 +59,8 @@ export function installedLanguage(env: NodeJS.ProcessEnv = process.env): Languag
       let tagger = TAGGERS.get(model);
       if (!tagger) {
         const wink = load('wink-nlp') as (model: unknown, pipe?: string[]) => WinkNlp;
-        const full = winkReader(wink(model), true);
-        const light = winkReader(wink(model, ['sbd', 'negation', 'sentiment']), false);
+        const full = winkReader(wink(model));
+        const light = polarityReader(wink(withPhraseCapture(model), ['sbd', 'negation', 'sentiment']));
         TAGGERS.set(model, (tagger = { tag: full, feel: light }));
       }
       return tagger;
@@ -72,20 +72,8 @@ export function installedLanguage(env: NodeJS.ProcessEnv = process.env): Languag
   };
 }
 
-function winkReader(nlp: WinkNlp, full: boolean): (text: string) => TaggedSentence[] {
+function winkReader(nlp: WinkNlp): (text: string) => TaggedSentence[] {
   const its = nlp.its;
-  if (!full) {
-    // One pass over the document's tokens, cut where wink-nlp cuts sentences.
-    return (text) => {
-      const doc = nlp.readDoc(text);
-      const out: TaggedSentence[] = [];
-      doc.sentences().each((s) => {
-        const normal = s.tokens().out(its.normal) as string[];
-        out.push({ sentiment: Number(s.out(its.sentiment)) || 0, tokens: normal.map((n) => ({ normal: n, lemma: n, pos: 'X', stop: false })) });
-      });
-      return out;
-    };
-  }
   return (text) => {
     const out: TaggedSentence[] = [];
     nlp.readDoc(text).sentences().each((s) => {
@@ -98,6 +86,49 @@ function winkReader(nlp: WinkNlp, full: boolean): (text: string) => TaggedSenten
         sentiment: Number(s.out(its.sentiment)) || 0,
         tokens: normal.map((n, i) => ({ normal: n, lemma: lemma[i] ?? n, pos: pos[i] ?? 'X', stop: stop[i] === true })),
       });
+    });
+    return out;
+  };
+}
+
+/** Sentiment phrases `[first token, last token, value x 1000]` of the document read last. */
+let phrases: [number, number, string | number][] = [];
+
+/**
+ * The model with its sentiment setter wrapped to keep each phrase's own value: wink-nlp gives
+ * only a sentence's average, whose negation runs to the end of the sentence ("no record ...
+ * despite" reads positive) and which cannot be split at "but". Reading is synchronous, so the
+ * phrases of the last document are those of the document being read.
+ */
+function withPhraseCapture(model: object): object {
+  const sa = (model as { sa: () => { machines: unknown; setter: (px: [number, number, string][], ...rest: unknown[]) => void } }).sa;
+  const sentiment = () => {
+    const { machines, setter } = sa();
+    return {
+      machines,
+      setter: (px: [number, number, string][], ...rest: unknown[]) => {
+        phrases = px.map(([a, b, v]) => [a, b, v]);
+        setter(px, ...rest);
+      },
+    };
+  };
+  return Object.assign(Object.create(Object.getPrototypeOf(model) as object | null) as object, model, { sa: sentiment });
+}
+
+/** Sentences with lower-case tokens, each phrase's polarity on its first token. */
+function polarityReader(nlp: WinkNlp): (text: string) => TaggedSentence[] {
+  const its = nlp.its;
+  return (text) => {
+    phrases = [];
+    const doc = nlp.readDoc(text);
+    const polarity = new Map(phrases.map(([a, , v]) => [a, Number(v) / 1000]));
+    const out: TaggedSentence[] = [];
+    let offset = 0;
+    doc.sentences().each((s) => {
+      const normal = s.tokens().out(its.normal) as string[];
+      const tokens = normal.map((n, i) => ({ normal: n, lemma: n, pos: 'X', stop: false, polarity: polarity.get(offset + i) }));
+      out.push({ sentiment: Number(s.out(its.sentiment)) || 0, tokens });
+      offset += normal.length;
     });
     return out;
   };

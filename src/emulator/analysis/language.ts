@@ -8,6 +8,8 @@ export interface Token {
   /** Universal part of speech (`NOUN`, `VERB`, `ADJ`, ...). */
   pos: string;
   stop: boolean;
+  /** Lexicon polarity (-1..1) of a sentiment phrase that starts here, before negation (`feel` only). */
+  polarity?: number;
 }
 
 /** A sentence: its lexicon sentiment (-1..1) and its tokens. */

@@ -1,73 +1,97 @@
-import { COMPLAINT_LEMMAS, CONTRAST, DURATION_UNITS, PRAISE_LEMMAS } from './complaintCues';
+import { COMPLAINT_LEMMAS, CONTRAST, NOT_EVALUATIVE, PRAISE_LEMMAS } from './complaintCues';
+import { constructionAt } from './sentimentConstructions';
 import type { TaggedSentence, Token } from './language';
 import { INTENSIFIERS, NEGATIVE, NEGATORS, POSITIVE, type Sentiment } from './sentiment';
-import { hash32, isNumeric, round6 } from './text';
+import { hash32, round6, STOPWORDS } from './text';
 
-/** Weight of the tagger's own sentence sentiment (-1..1) beside one lexicon hit. */
-const TAGGER_WEIGHT = 2;
+/** Weight of one lexicon phrase of the tagger (-1..1) beside one hit of the built-in lexicon (1). */
+const TAGGER_WEIGHT = 1.5;
+
+/** Weight of a clause opened by "but", "however", "yet": in "X but Y" the speaker's point is Y. */
+const AFTER_BUT = 1.5;
+
+/** Evidence of a clause after "but" with no evaluative word of its own. */
+const IMPLIED = 0.8;
 
 /**
- * Sentiment from the tagger's lexicon (wink-nlp, with its negation handling) combined with
- * the built-in lexicon and the complaint cues, clause by clause, so "tasty curry, but the
- * rice was dry" keeps both sides: strong evidence on both sides is `mixed`.
+ * Sentiment from the tagger's lexicon phrases (wink-nlp) combined with the built-in lexicon and
+ * the complaint cues, clause by clause, with negation read in a short window, so "tasty curry,
+ * but the rice was dry" keeps both sides: strong evidence on both sides is `mixed`.
  */
 export function winkSentiment(tagged: TaggedSentence[], text: string, seed: number): { sentiment: Sentiment; confidence: number } {
   let pos = 0;
   let neg = 0;
+  let previous = 0;
   for (const s of tagged) {
-    const w = s.sentiment * TAGGER_WEIGHT;
-    if (w > 0) pos += w;
-    else neg -= w;
-    for (const clause of clauses(s.tokens)) {
-      const v = clauseScore(clause);
-      if (v > 0) pos += v;
-      else neg -= v;
+    for (const { tokens, weight } of clauses(s.tokens)) {
+      const v = clauseScore(tokens);
+      let net = (v.pos - v.neg) * weight;
+      // "Lovely pool, but it was packed": the contrast itself says the clause turns the other way.
+      if (weight === AFTER_BUT && Math.abs(net) < 0.25 && previous) net = -Math.sign(previous) * IMPLIED;
+      if (net > 0) pos += net;
+      else neg -= net;
+      previous = net;
     }
   }
   const jitter = (hash32(text, seed) % 1000) / 1000;
   const total = pos + neg;
   if (total < 0.25) return { sentiment: 'neutral', confidence: round6(0.6 + 0.3 * jitter) };
   const minor = Math.min(pos, neg);
-  if (minor >= 1 && minor / total >= 0.3) {
+  if (minor >= 0.5 && minor / total >= 0.2) {
     return { sentiment: 'mixed', confidence: round6(0.55 + 0.3 * (minor / total) + 0.05 * jitter) };
   }
   const confidence = Math.min(0.999, 0.6 + 0.35 * Math.tanh(Math.abs(pos - neg) / 1.5) + 0.04 * jitter);
   return { sentiment: pos > neg ? 'positive' : 'negative', confidence: round6(confidence) };
 }
 
-function clauses(tokens: Token[]): Token[][] {
-  const out: Token[][] = [[]];
+const STRONG_CONTRAST = new Set(['but', 'however', 'yet']);
+
+function clauses(tokens: Token[]): { tokens: Token[]; weight: number }[] {
+  const out = [{ tokens: [] as Token[], weight: 1 }];
   for (const t of tokens) {
-    if (CONTRAST.has(t.normal) && out[out.length - 1]!.length) out.push([]);
-    else out[out.length - 1]!.push(t);
+    if (CONTRAST.has(t.normal) && out[out.length - 1]!.tokens.length) {
+      out.push({ tokens: [], weight: STRONG_CONTRAST.has(t.normal) ? AFTER_BUT : 1 });
+    } else out[out.length - 1]!.tokens.push(t);
   }
   return out;
 }
 
 /** Signed evidence of one clause: lexicon hits (negated within three words) and cues. */
-function clauseScore(tokens: Token[]): number {
-  let score = 0;
+function clauseScore(tokens: Token[]): { pos: number; neg: number } {
+  let pos = 0;
+  let neg = 0;
   let negator = -9;
   let negatorUsed = true;
   let unusedNegators = 0;
   let intensifier = -9;
+  let copula = -9;
+  let skipUntil = 0;
   tokens.forEach((t, i) => {
     const w = t.normal;
+    if (COPULAS.has(w)) copula = i;
     const next = tokens[i + 1]?.normal ?? '';
     // "too short", "not enough": a complaint already negated in its own words.
     if ((w === 'too' && /^\p{L}/u.test(next)) || (w === 'enough' && negator === i - 1)) {
-      score -= 1;
+      neg += 1;
       negatorUsed = true;
       return;
     }
-    let p = POSITIVE.has(w) ? 1 : NEGATIVE.has(w) ? -1 : 0;
-    if (!p) p = inflected(w, PRAISE_LEMMAS) ? 0.8 : inflected(w, COMPLAINT_LEMMAS) ? -0.8 : 0;
-    if (!p && isDuration(tokens, i)) p = quickly(tokens, i) ? 0.6 : -0.6;
+    if (i < skipUntil) return;
+    const construction = constructionAt(tokens, i);
+    if (construction) skipUntil = i + construction.span;
+    let p = construction ? construction.value : POSITIVE.has(w) ? 1 : NEGATIVE.has(w) ? -1 : 0;
+    if (!p && !construction) p = graded(w, POSITIVE) ? 1 : graded(w, NEGATIVE) ? -1 : 0;
+    if (!p) p = inflected(w, PRAISE_LEMMAS) ? 1 : inflected(w, COMPLAINT_LEMMAS) ? -1 : 0;
+    if (!p && t.polarity && !STOPWORDS.has(w) && !NOT_EVALUATIVE.has(w)) p = t.polarity * TAGGER_WEIGHT;
     if (p && i - negator <= 3) {
-      p = -p;
+      // A construction reads its own negation ("can't beat"); a negated complaint is weaker
+      // praise than its plain opposite ("not bad" is not "good", "no wait" is not "fast").
+      if (!construction || construction.negatable) p = p > 0 ? -p : -p * NEGATED_COMPLAINT;
       negatorUsed = true;
     }
-    if (p) score += p * (i - intensifier <= 3 ? 1.5 : 1);
+    const v = p * (i - intensifier <= 3 ? 1.5 : 1) * (i - copula <= 3 ? PREDICATE : 1);
+    if (v > 0) pos += v;
+    else neg -= v;
     if (NEGATORS.has(w) || w.endsWith("n't") || FACTUAL_NEGATORS.has(w)) {
       if (!negatorUsed) unusedNegators++;
       [negator, negatorUsed] = [i, false];
@@ -76,26 +100,35 @@ function clauseScore(tokens: Token[]): number {
   });
   if (!negatorUsed) unusedNegators++;
   // "no reply", "could not find the address": a negation with nothing to flip is a complaint.
-  return score - 0.7 * unusedNegators;
+  return { pos, neg: neg + 0.7 * unusedNegators };
 }
+
+/**
+ * Verbs that link a subject to what is said of it: an evaluation after one is the clause's
+ * claim ("the event was magical"), weightier than a modifier inside a name ("late rides").
+ */
+const COPULAS = new Set(
+  'is are was were be been being am seem seems seemed felt feels looked looks tasted tastes sounded got became'.split(' '),
+);
+const PREDICATE = 1.5;
+const NEGATED_COMPLAINT = 0.5;
 
 /** Negations that read as complaints on their own ("barely worked", "nobody came"). */
-const FACTUAL_NEGATORS = new Set(['nobody', 'barely', 'cannot', 'none', 'neither', 'nor']);
-
-/** A number (or "an", "half") followed by a time unit: "45 minutes", "an hour". */
-function isDuration(tokens: Token[], i: number): boolean {
-  const w = tokens[i]!.normal;
-  return (isNumeric(w) || w === 'an') && DURATION_UNITS.has(tokens[i + 1]?.normal ?? '');
-}
-
-/** "in 20 minutes", "within an hour", "under ten minutes": speed, not waiting. */
-function quickly(tokens: Token[], i: number): boolean {
-  return tokens.slice(Math.max(0, i - 2), i).some((t) => t.normal === 'in' || t.normal === 'within' || t.normal === 'under');
-}
+const FACTUAL_NEGATORS = new Set(['nobody', 'barely', 'cannot', 'none', 'neither', 'nor', 'zero']);
 
 /** The word or its base form ("closed", "closes", "closing" -> "close") is in the set. */
 function inflected(word: string, set: Set<string>): boolean {
   if (set.has(word)) return true;
   const base = word.replace(/(?:ing|ed|es|s|d)$/, '');
   return base !== word && (set.has(base) || set.has(`${base}e`));
+}
+
+/** A comparative or superlative of a word in the set: "cheaper", "slowest", "easier". */
+function graded(word: string, set: Set<string>): boolean {
+  const m = /^(\p{L}{3,}?)(?:i?er|i?est)$/u.exec(word);
+  if (!m) return false;
+  const base = m[1]!;
+  const y = word.includes('ier') || word.includes('iest') ? `${base}y` : base;
+  const doubled = base.length > 3 && base.at(-1) === base.at(-2); // "hotter" -> "hot"
+  return set.has(y) || set.has(base) || set.has(`${base}e`) || (doubled && set.has(base.slice(0, -1)));
 }
