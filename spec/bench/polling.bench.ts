@@ -80,7 +80,7 @@ async function durationRun(seconds: number, rep: number): Promise<Record<Who, Sa
   // Warm, as a service is: the first request of a cold emulator loads its language data (seconds at x4).
   await (await fetch(`${emulator.url}/sentiment`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ inputs: ['warm up'] }) })).text();
   const client = (poll?: Partial<PollPolicy>) => new PulseClient({ baseUrl: emulator.url, scheduler: clock, timeoutMs: Number.POSITIVE_INFINITY, poll });
-  const adaptive = client(process.env.POLL_BENCH_MIN_INTERVAL ? { minIntervalMs: Number(process.env.POLL_BENCH_MIN_INTERVAL) } : undefined);
+  const adaptive = client();
   const today = client({ strategy: 'exponential' });
   const rounds: Record<Who, Sample>[] = [];
   try {

@@ -43,6 +43,9 @@ describe('extraBody, extraHeaders and extraQuery', () => {
     expect(PulseValidationError.is(typo) && [typo.field, typo.message]).toEqual(['fats', 'fats: is not a known field; did you mean fast?']);
     const nested = await firstValueFrom(client().compareSimilarity({ setA: ['a'], setB: ['b'], fast: true, flaten: true } as never)).catch((e: unknown) => e);
     expect(PulseValidationError.is(nested) && nested.message).toBe('flaten: is not a known field; did you mean flatten?');
+    const deep = { inputs: ['great'], fast: true, provider: { type: 'openai', auth: {}, endpiont: 'https://x' } };
+    const inside = await firstValueFrom(client().analyzeSentiment(deep as never)).catch((e: unknown) => e);
+    expect(PulseValidationError.is(inside) && inside.message).toBe('provider.endpiont: is not a known field; did you mean endpoint?');
     expect(seen).toHaveLength(0);
   });
 

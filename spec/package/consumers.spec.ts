@@ -39,6 +39,15 @@ const expected = {
   // pulse-rx/testing answers the core's client in memory; its option errors are the core's class.
   inMemory: { sentiments: ['positive', 'negative'], exchanges: 1 },
   inMemoryError: { name: 'PulseValidationError', sameCopy: true, pulseError: true, isPulseError: true, validation: true, apiError: false, rateLimit: false },
+  // Misspelt or misplaced options: named, with the option meant, by every entry of the installed package.
+  typos: [
+    'PulseValidationError: options.jobDurationMS: unknown option; did you mean jobDurationMs?',
+    'PulseValidationError: poll.denseIntervalMS: unknown option; did you mean denseIntervalMs?',
+    'PulseValidationError: poll: is an adaptive() policy; pass it as poll: { strategy: adaptive(...) }',
+    'PulseValidationError: fats: is not a known field; did you mean fast?',
+    'PulseValidationError: sentiment.fastt: unknown option; did you mean fast?',
+    'PulseValidationError: steps[0].type: must be one of themeGeneration, sentiment, themeAllocation, themeExtraction, similarity, cluster, summary, dataDictionary, createEmbeddings; did you mean sentiment?',
+  ],
   // pulse-rx/bullmq: a queued analysis answered as one client answers it, through the fleet's limit in Redis.
   fleet: { results: 2, sameAsOneClient: true, limitedOnRedis: true },
   fleetError: { name: 'PulseValidationError', sameCopy: true, pulseError: true, isPulseError: true, validation: true, apiError: false, rateLimit: false },

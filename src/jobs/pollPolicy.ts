@@ -1,6 +1,6 @@
 import { checkOptions } from '../http/checkOptions';
 import { PulseValidationError } from '../errors';
-import { PollOptionSchema } from '../schemas/options';
+import { hasAdaptivePollMethods, PollOptionSchema } from '../schemas/options';
 import type { AdaptivePoll } from './adaptivePoll';
 
 /** How a job is polled. Pure data and maths, no RxJS. */
@@ -105,6 +105,5 @@ function clamp(x: number, lo: number, hi: number): number {
 
 /** Duck-typed, so that an `adaptive()` from another copy of the library is accepted too. */
 export function isAdaptivePoll(x: unknown): x is AdaptivePoll {
-  const o = x as Partial<AdaptivePoll> | null;
-  return typeof o === 'object' && o !== null && typeof o.delayMs === 'function' && typeof o.observe === 'function';
+  return hasAdaptivePollMethods(x);
 }

@@ -83,12 +83,21 @@ export const PollPolicySchema = optionsObject({
 });
 
 /**
+ * Whether `x` has an adaptive poll policy's methods (duck-typed, so that one from another copy
+ * of the library counts too): the one test of `poll.strategy` and of this mistake.
+ */
+export function hasAdaptivePollMethods(x: unknown): boolean {
+  const o = x as { delayMs?: unknown; observe?: unknown } | null;
+  return typeof o === 'object' && o !== null && typeof o.delayMs === 'function' && typeof o.observe === 'function';
+}
+
+/**
  * The `poll` option: a policy's options. An `adaptive()` instance given there (not as its
  * `strategy`) is named as the mistake it is, before its private fields read as unknown options.
  */
 export const PollOptionSchema = z.pipe(
   z.unknown().check(
-    z.refine((v) => !(typeof (v as { delayMs?: unknown } | null)?.delayMs === 'function' && typeof (v as { observe?: unknown }).observe === 'function'), {
+    z.refine((v) => !hasAdaptivePollMethods(v), {
       error: 'is an adaptive() policy; pass it as poll: { strategy: adaptive(...) }',
     }),
   ),

@@ -22,7 +22,9 @@ export interface InMemoryPulseOptions {
   now?: () => number;
 }
 
-const KNOWN: ReadonlyArray<keyof InMemoryPulseOptions> = ['seed', 'jobDurationMs', 'requireAuth', 'embeddingDimensions', 'latencyMs', 'origin', 'now'];
+/** The option keys; a record, so that the compiler holds it to the interface both ways. */
+const KEYS: Record<keyof InMemoryPulseOptions, true> = { seed: true, jobDurationMs: true, requireAuth: true, embeddingDimensions: true, latencyMs: true, origin: true, now: true };
+const KNOWN = Object.keys(KEYS);
 
 const count = (field: string, value: unknown, min: number) => {
   if (value !== undefined && (typeof value !== 'number' || !Number.isFinite(value) || value < min)) {
@@ -38,7 +40,7 @@ export function checkInMemoryPulseOptions(options: unknown): InMemoryPulseOption
     throw new PulseValidationError('options', 'must be an object', { value: Array.isArray(options) ? 'array' : typeof options });
   }
   const o = options as Record<string, unknown>;
-  const unknown = Object.keys(o).find((key) => !(KNOWN as readonly string[]).includes(key));
+  const unknown = Object.keys(o).find((key) => !KNOWN.includes(key));
   if (unknown !== undefined) throw new PulseValidationError(`options.${unknown}`, unknownOptionMessage(unknown, KNOWN));
   count('seed', o.seed, Number.MIN_SAFE_INTEGER);
   count('jobDurationMs', o.jobDurationMs, 0);

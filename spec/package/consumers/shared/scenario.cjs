@@ -43,6 +43,7 @@ module.exports = async function scenario({ core, node, emulator, testing, bullmq
     e.faults.set([{ path: '/sentiment', action: { type: 'status', status: 503 }, times: 10 }]);
     facts.serverError = await failure(() => firstValueFrom(client.analyzeSentiment({ inputs: ['x'], fast: true })));
     Object.assign(facts, await inMemory({ core, testing, rxjs, failure }));
+    facts.typos = await typos({ core, testing, rxjs });
     Object.assign(facts, await fleet({ core, testing, bullmq, rxjs, redisPort, failure }));
   } finally {
     client.close();
@@ -63,6 +64,31 @@ async function inMemory({ core, testing, rxjs, failure }) {
       inMemory: { sentiments: results.map((r) => r.sentiment), exchanges: pulse.journal().length },
       inMemoryError: await failure(() => testing.createInMemoryPulse({ seed: 'one' })),
     };
+  } finally {
+    client.close();
+  }
+}
+
+/** Misspelt or misplaced options, as each entry names them: the message a user reads. */
+async function typos({ core, testing, rxjs }) {
+  const message = async (run) => {
+    try {
+      await run();
+      return 'no error';
+    } catch (err) {
+      return `${err.name}: ${err.message}`;
+    }
+  };
+  const client = core.PulseClient.withToken('test', { baseUrl: 'http://127.0.0.1:9' });
+  try {
+    return [
+      await message(() => testing.createInMemoryPulse({ jobDurationMS: 5 })),
+      await message(() => core.PulseClient.withToken('test', { poll: { denseIntervalMS: 100 } })),
+      await message(() => core.PulseClient.withToken('test', { poll: core.adaptive() })),
+      await message(() => rxjs.firstValueFrom(client.analyzeSentiment({ inputs: ['x'], fats: true }))),
+      await message(() => new core.SentimentProcess({ fastt: true })),
+      await message(() => core.Workflow.fromJSON({ sources: { r: ['a'] }, steps: [{ type: 'sentimnet' }] })),
+    ];
   } finally {
     client.close();
   }
