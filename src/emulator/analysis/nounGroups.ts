@@ -1,4 +1,4 @@
-import type { TaggedSentence } from './language';
+import type { TaggedSentence, Token } from './language';
 import { baseForm } from './wordEmbed';
 import type { WordTable } from './WordTable';
 
@@ -19,50 +19,78 @@ export interface Noun {
   vector: Float64Array;
 }
 
+/** A word of the texts counted by `frequentWords`: its key, the texts it is in, its written forms. */
+export interface CountedWord<X> {
+  key: string;
+  texts: Set<number>;
+  /** Its commonest written form (ties: alphabetical). */
+  commonest: string;
+  /** What `keyOf` said of its first occurrence. */
+  extra: X;
+}
+
 /**
- * Nouns of the texts (each text's tagged sentences), keyed by the singular the word table
- * knows, in at least two texts, most frequent first.
+ * Words of the texts (each text's tagged sentences) whose part of speech `accepts` takes,
+ * keyed by `keyOf` (`undefined`: not counted), in at least two texts and read as that part
+ * of speech at least as often as otherwise, most texts first (ties: alphabetical), at most `limit`.
  */
-export function frequentNouns(tagged: TaggedSentence[][], words: WordTable, isLabelWord: (w: string) => boolean): Noun[] {
-  const byLemma = new Map<string, { texts: Set<number>; forms: Map<string, number> }>();
+export function frequentWords<X>(
+  tagged: TaggedSentence[][],
+  accepts: (t: Token) => boolean,
+  keyOf: (t: Token) => { key: string; extra: X } | undefined,
+  limit: number,
+): CountedWord<X>[] {
+  const byKey = new Map<string, { texts: Set<number>; forms: Map<string, number>; extra: X }>();
   // How often each written form is read as something else ("free" in "gluten free" is an adjective).
   const otherwise = new Map<string, number>();
   tagged.forEach((doc, i) => {
     for (const s of doc) {
       for (const t of s.tokens) {
-        if (t.pos !== 'NOUN' && t.pos !== 'PROPN') {
+        if (!accepts(t)) {
           otherwise.set(t.normal, (otherwise.get(t.normal) ?? 0) + 1);
           continue;
         }
-        // wink's lemma turns "app" into "application": the table's singular ("boxes" -> "box",
-        // as the embeddings read it) is kinder to labels.
-        const form = t.normal;
-        const lemma = baseForm(form, words) ?? form;
-        if (!isLabelWord(lemma) || !isLabelWord(form) || !words.vector(lemma)) continue;
-        const e = byLemma.get(lemma) ?? { texts: new Set<number>(), forms: new Map<string, number>() };
+        const k = keyOf(t);
+        if (!k) continue;
+        const e = byKey.get(k.key) ?? { texts: new Set<number>(), forms: new Map<string, number>(), extra: k.extra };
         e.texts.add(i);
-        e.forms.set(form, (e.forms.get(form) ?? 0) + 1);
-        byLemma.set(lemma, e);
+        e.forms.set(t.normal, (e.forms.get(t.normal) ?? 0) + 1);
+        byKey.set(k.key, e);
       }
     }
   });
-  return [...byLemma.entries()]
-    .filter(([, e]) => e.texts.size >= 2 && mostlyNoun(e.forms, otherwise))
+  return [...byKey.entries()]
+    .filter(([, e]) => e.texts.size >= 2 && mostlyRead(e.forms, otherwise))
     .sort((a, b) => b[1].texts.size - a[1].texts.size || a[0].localeCompare(b[0]))
-    .slice(0, CANDIDATES)
-    .map(([lemma, e]) => ({
-      lemma,
-      form: [...e.forms.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]![0],
+    .slice(0, limit)
+    .map(([key, e]) => ({
+      key,
       texts: e.texts,
-      vector: words.vector(lemma)!,
+      commonest: [...e.forms.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]![0],
+      extra: e.extra,
     }));
 }
 
-/** True when the noun's forms are read as nouns at least as often as otherwise. */
-function mostlyNoun(forms: Map<string, number>, otherwise: Map<string, number>): boolean {
-  let [noun, other] = [0, 0];
-  forms.forEach((n, form) => ((noun += n), (other += otherwise.get(form) ?? 0)));
-  return noun >= other;
+/** True when the forms are read as the part of speech counted at least as often as otherwise. */
+function mostlyRead(forms: Map<string, number>, otherwise: Map<string, number>): boolean {
+  let [as, other] = [0, 0];
+  forms.forEach((n, form) => ((as += n), (other += otherwise.get(form) ?? 0)));
+  return as >= other;
+}
+
+/**
+ * Nouns of the texts (each text's tagged sentences), keyed by the singular the word table
+ * knows, in at least two texts, most frequent first.
+ */
+export function frequentNouns(tagged: TaggedSentence[][], words: WordTable, isLabelWord: (w: string) => boolean): Noun[] {
+  const isNoun = (t: Token) => t.pos === 'NOUN' || t.pos === 'PROPN';
+  // wink's lemma turns "app" into "application": the table's singular ("boxes" -> "box", as
+  // the embeddings read it) is kinder to labels.
+  const keyOf = (t: Token) => {
+    const lemma = baseForm(t.normal, words) ?? t.normal;
+    return isLabelWord(lemma) && isLabelWord(t.normal) && words.vector(lemma) ? { key: lemma, extra: undefined } : undefined;
+  };
+  return frequentWords(tagged, isNoun, keyOf, CANDIDATES).map((w) => ({ lemma: w.key, form: w.commonest, texts: w.texts, vector: words.vector(w.key)! }));
 }
 
 /**

@@ -1,5 +1,5 @@
 import type { TaggedSentence, Token } from './language';
-import type { Noun } from './nounGroups';
+import { frequentWords, type Noun } from './nounGroups';
 import { baseForms, verbOf } from './wordEmbed';
 import type { WordTable } from './WordTable';
 
@@ -26,34 +26,16 @@ const LIGHT = new Set(
  * the base itself ("fast pass": "Pass"); an adjective by its commonest written form. Shaped as nouns are, so they group and label alike.
  */
 export function frequentVerbsAndAdjectives(tagged: TaggedSentence[][], words: WordTable, isLabelWord: (w: string) => boolean): Noun[] {
-  const byBase = new Map<string, { texts: Set<number>; forms: Map<string, number>; verb: boolean }>();
-  // How often each written form is read as something else ("order" is mostly a noun).
-  const otherwise = new Map<string, number>();
-  tagged.forEach((doc, i) => {
-    for (const s of doc) {
-      for (const t of s.tokens) {
-        if (t.pos !== 'VERB' && t.pos !== 'ADJ') {
-          otherwise.set(t.normal, (otherwise.get(t.normal) ?? 0) + 1);
-          continue;
-        }
-        const { base, verb } = keyOf(t, words);
-        if (!base || t.stop || LIGHT.has(base) || !isLabelWord(base) || !isLabelWord(t.normal) || !words.vector(base)) continue;
-        const e = byBase.get(base) ?? { texts: new Set<number>(), forms: new Map<string, number>(), verb };
-        e.texts.add(i);
-        e.forms.set(t.normal, (e.forms.get(t.normal) ?? 0) + 1);
-        byBase.set(base, e);
-      }
-    }
+  const isVerbOrAdjective = (t: Token) => t.pos === 'VERB' || t.pos === 'ADJ';
+  const keyed = (t: Token) => {
+    const { base, verb } = keyOf(t, words);
+    if (!base || t.stop || LIGHT.has(base) || !isLabelWord(base) || !isLabelWord(t.normal) || !words.vector(base)) return undefined;
+    return { key: base, extra: verb };
+  };
+  return frequentWords(tagged, isVerbOrAdjective, keyed, CANDIDATES).flatMap((w) => {
+    const form = w.extra && w.commonest !== w.key ? (gerundOf(w.key, words) ?? w.commonest) : w.commonest;
+    return isLabelWord(form) ? [{ lemma: w.key, form, texts: w.texts, vector: words.vector(w.key)! }] : [];
   });
-  return [...byBase.entries()]
-    .filter(([, e]) => e.texts.size >= 2 && mostlyRead(e.forms, otherwise))
-    .sort((a, b) => b[1].texts.size - a[1].texts.size || a[0].localeCompare(b[0]))
-    .slice(0, CANDIDATES)
-    .flatMap(([base, e]) => {
-      const written = [...e.forms.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]![0];
-      const form = e.verb && written !== base ? (gerundOf(base, words) ?? written) : written;
-      return isLabelWord(form) ? [{ lemma: base, form, texts: e.texts, vector: words.vector(base)! }] : [];
-    });
 }
 
 /**
@@ -66,13 +48,6 @@ function keyOf(t: Token, words: WordTable): { base: string | undefined; verb: bo
   if (t.pos === 'VERB') return { base: words.rank(t.lemma) !== undefined ? t.lemma : head(), verb: true };
   if (words.rank(t.normal) !== undefined || !/(?:ed|ing)$/.test(t.normal)) return { base: t.normal, verb: false };
   return { base: head(), verb: true };
-}
-
-/** True when the forms are read as this part of speech at least as often as otherwise. */
-function mostlyRead(forms: Map<string, number>, otherwise: Map<string, number>): boolean {
-  let [as, other] = [0, 0];
-  forms.forEach((n, form) => ((as += n), (other += otherwise.get(form) ?? 0)));
-  return as >= other;
 }
 
 /** The -ing form of a verb that the table lists and wording reads back as the verb ("pack" → "packing"), or undefined. */
