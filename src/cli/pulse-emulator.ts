@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 import { recordProxy } from '../emulator/recordProxy';
 import { startEmulator } from '../emulator/startEmulator';
-import { engineOf } from '../emulator/analysis/language';
+import { engineOf, sentimentReaderOf } from '../emulator/analysis/language';
 import { installedLanguage } from '../emulator/analysis/installedLanguage';
 import { EMULATOR_HELP, emulatorArgs, emulatorFailure } from './emulatorArgs';
 
@@ -25,7 +25,7 @@ async function main(): Promise<void> {
     [
       'Pulse emulator listening (scores are plausible local stand-ins, not the hosted models)',
       `  profile: ${emulator.profile}${quirks.length ? ` (quirks: ${quirks.join(', ')})` : ''}`,
-      `  engine: ${engineOf(installedLanguage())} (wink+glove: wink-nlp and the word table; lexicon: built-in fallback)`,
+      `  engine: ${engineOf(installedLanguage())}, sentiment: ${sentimentReaderOf(installedLanguage())} (wink+glove: wink-nlp and the word table; model: the trained sentiment model beside it; lexicon: built-in fallback)`,
       `  PULSE_BASE_URL=${emulator.url}`,
       `  PULSE_TOKEN_URL=${emulator.tokenUrl}`,
       `  PULSE_CLIENT_ID=${emulator.clientId}`,

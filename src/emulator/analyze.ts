@@ -7,9 +7,11 @@ import { similarity, type SimilarityRequestWire } from './analysis/similarity';
 import { summarize } from './analysis/summarize';
 import { generateThemes, type ThemeOptions } from './analysis/themes';
 import { round6 } from './analysis/text';
-import { engineOf, loadWordTable, NO_LANGUAGE, type EngineName, type LanguageSource, type Tagger } from './analysis/language';
+import { engineOf, loadWordTable, NO_LANGUAGE, sentimentReaderOf, type EngineName, type LanguageSource, type SentimentReader, type Tagger } from './analysis/language';
 import { nounThemes } from './analysis/nounThemes';
-import { winkSentiment } from './analysis/winkSentiment';
+import { splitClauses, winkSentiment } from './analysis/winkSentiment';
+import { featureCount, sentimentFeatures, sentimentTerms } from './analysis/sentimentFeatures';
+import { classify, parseSentimentModel, type SentimentModel } from './analysis/sentimentModel';
 import { createWordEmbedder } from './analysis/wordEmbed';
 import type { WordTable } from './analysis/WordTable';
 
@@ -27,6 +29,7 @@ export class Analyst {
   private small: Embedder | undefined;
   private tagger: Tagger | null | undefined;
   private table: WordTable | null | undefined;
+  private model: SentimentModel | null | undefined;
 
   constructor(
     readonly seed: number,
@@ -39,6 +42,11 @@ export class Analyst {
     return engineOf(this.language);
   }
 
+  /** What decides sentiment, known without loading anything. */
+  get sentimentReader(): SentimentReader {
+    return sentimentReaderOf(this.language);
+  }
+
   /** wink-nlp with its model, loaded on the first request that needs it; null when absent. */
   private get tag(): Tagger | null {
     if (this.tagger === undefined) this.tagger = this.language.tagger() ?? null;
@@ -49,6 +57,20 @@ export class Analyst {
   private get words(): WordTable | null {
     if (this.table === undefined) this.table = (this.language.available().tagger && loadWordTable(this.language)) || null;
     return this.table;
+  }
+
+  /** The trained sentiment model, read with the word table it was trained for; null when absent. */
+  private get sentimentModel(): SentimentModel | null {
+    if (this.model === undefined) {
+      const words = this.sentimentReader === 'model' ? this.words : null;
+      const json = words ? this.language.sentimentModel?.() : undefined;
+      try {
+        this.model = words && json ? parseSentimentModel(json, featureCount(words.dims)) : null;
+      } catch (e) {
+        throw new Error(`the sentiment model beside the word table is unusable (${(e as Error).message}); remove it to let the rules decide`);
+      }
+    }
+    return this.model;
   }
 
   /** 3072-d (by default) vectors, as the API returns: from word meaning when the table is there. */
@@ -94,9 +116,16 @@ export class Analyst {
     }
   }
 
+  /** The trained model over the tagger's reading when there is one, else the rules, else the lexicon. */
   private sentiment(text: string) {
     const tag = this.tag;
-    return tag ? winkSentiment(tag.feel(text), text, this.seed) : sentimentOf(text, this.seed);
+    if (!tag) return sentimentOf(text, this.seed);
+    const tagged = tag.feel(text);
+    const model = this.sentimentModel;
+    const words = model && this.words;
+    if (!model || !words) return winkSentiment(tagged, text, this.seed);
+    const split = splitClauses(tagged);
+    return classify(model, sentimentFeatures(split, text, words), sentimentTerms(split));
   }
 
   private themes(inputs: string[], options: ThemeOptions, seed: number) {

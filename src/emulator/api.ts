@@ -254,7 +254,7 @@ function health(s: ApiState): ApiReply {
   const ok = { status: 'ok', latency_ms: 0 };
   return {
     status: 200,
-    body: { status: 'ok', region: 'emulator', version: `pulse-rx-emulator (engine: ${s.analyst.engine})`, time: new Date(s.now()).toISOString(), uptime_s: Math.floor((s.now() - s.startedAt) / 1000), checks: { events: ok, files: ok, db: ok, auth: ok } },
+    body: { status: 'ok', region: 'emulator', version: `pulse-rx-emulator (engine: ${s.analyst.engine}; sentiment: ${s.analyst.sentimentReader})`, time: new Date(s.now()).toISOString(), uptime_s: Math.floor((s.now() - s.startedAt) / 1000), checks: { events: ok, files: ok, db: ok, auth: ok } },
   };
 }
 

@@ -12,11 +12,12 @@ import { CALIBRATION } from '../../../src/emulator/analysis/wordEmbed';
 
 /** The installed source, counting what it loads. */
 function counting(base: LanguageSource = installedLanguage()) {
-  const calls = { tagger: 0, wordTable: 0 };
+  const calls = { tagger: 0, wordTable: 0, sentimentModel: 0 };
   const source: LanguageSource = {
     available: () => base.available(),
     tagger: () => (calls.tagger++, base.tagger()),
     wordTable: () => (calls.wordTable++, base.wordTable()),
+    sentimentModel: () => (calls.sentimentModel++, base.sentimentModel?.()),
   };
   return { source, calls };
 }
@@ -33,28 +34,37 @@ describe('the emulator language engine', () => {
     const emulator = await startEmulator({ port: 0 });
     try {
       const health = (await (await fetch(`${emulator.url}/health`)).json()) as { version: string };
-      expect(health.version).toBe('pulse-rx-emulator (engine: wink+glove)');
+      expect(health.version).toBe('pulse-rx-emulator (engine: wink+glove; sentiment: model)');
     } finally {
       await emulator.close();
     }
   });
 
-  it('loads nothing at start: wink-nlp on the first sentiment request, the word table on the first that needs meaning', () => {
+  it('loads nothing at start: wink-nlp, the word table and the sentiment model on the first sentiment request, once', () => {
     const { source, calls } = counting();
     const analyst = new Analyst(0, 3072, source);
-    expect(analyst.engine).toBe('wink+glove'); // known without loading anything
-    expect(calls).toEqual({ tagger: 0, wordTable: 0 });
+    expect([analyst.engine, analyst.sentimentReader]).toEqual(['wink+glove', 'model']); // known without loading anything
+    expect(calls).toEqual({ tagger: 0, wordTable: 0, sentimentModel: 0 });
     analyst.run('sentiment', { inputs: ['The staff were lovely.'] });
     analyst.run('sentiment', { inputs: ['The queue was endless.'] });
-    expect(calls).toEqual({ tagger: 1, wordTable: 0 });
+    expect(calls).toEqual({ tagger: 1, wordTable: 1, sentimentModel: 1 });
     analyst.run('embeddings', { inputs: ['rides'] });
     analyst.run('similarity', { set: ['rides', 'coaster'] });
-    expect(calls).toEqual({ tagger: 1, wordTable: 1 });
+    expect(calls).toEqual({ tagger: 1, wordTable: 1, sentimentModel: 1 });
+  });
+
+  it('without a sentiment model the rules decide, and sentiment loads no word table', () => {
+    const base = installedLanguage();
+    const { source, calls } = counting({ ...base, available: () => ({ ...base.available(), sentimentModel: false }) });
+    const analyst = new Analyst(0, 3072, source);
+    expect(analyst.sentimentReader).toBe('rules');
+    analyst.run('sentiment', { inputs: ['The staff were lovely.'] });
+    expect(calls).toEqual({ tagger: 1, wordTable: 0, sentimentModel: 0 });
   });
 
   it('falls back to the built-in lexicon engine when wink-nlp is absent, and says so', () => {
     const analyst = new Analyst(7, 3072, NO_LANGUAGE);
-    expect(analyst.engine).toBe('lexicon');
+    expect([analyst.engine, analyst.sentimentReader]).toEqual(['lexicon', 'lexicon']);
     const results = analyst.run('sentiment', { inputs: texts }).results;
     expect(results).toEqual(texts.map((t) => sentimentOf(t, 7)));
     const themes = analyst.run('themes', { inputs: texts, context: 'theme park' }).themes as { shortLabel: string }[];
@@ -67,8 +77,9 @@ describe('the emulator language engine', () => {
       available: () => ({ ...base.available(), wordTable: false }),
       tagger: base.tagger,
       wordTable: () => undefined,
+      sentimentModel: base.sentimentModel,
     });
-    expect(analyst.engine).toBe('wink');
+    expect([analyst.engine, analyst.sentimentReader]).toEqual(['wink', 'rules']);
     const [r] = analyst.run('sentiment', { inputs: ['Traffic jam on the approach road for 45 minutes.'] }).results as { sentiment: string }[];
     expect(r!.sentiment).toBe('negative');
     const vector = (analyst.run('embeddings', { inputs: ['rides'] }).embeddings as { vector: number[] }[])[0]!.vector;

@@ -14,6 +14,9 @@ const TAGGERS = new WeakMap<object, Tagger>();
 /** Environment variable naming the word table file (default: `examples/data/wordTable.bin` of a clone). */
 export const WORD_TABLE_ENV = 'PULSE_EMULATOR_WORD_TABLE';
 
+/** The sentiment model's file name, beside the word table (trained for that table). */
+export const SENTIMENT_MODEL_FILE = 'sentimentModel.json';
+
 interface WinkItem {
   out(what: unknown): unknown;
 }
@@ -31,7 +34,8 @@ interface WinkNlp {
 /**
  * The installed language data: `wink-nlp` + `wink-eng-lite-web-model` (optional peer
  * dependencies) resolved from this module or the working directory, and the word table
- * from `PULSE_EMULATOR_WORD_TABLE` or the repository's `examples/data/wordTable.bin`. Nothing is
+ * from `PULSE_EMULATOR_WORD_TABLE` or the repository's `examples/data/wordTable.bin`, with the
+ * sentiment model trained for it (`sentimentModel.json` in the same folder). Nothing is
  * loaded until asked.
  */
 export function installedLanguage(env: NodeJS.ProcessEnv = process.env): LanguageSource {
@@ -48,10 +52,19 @@ export function installedLanguage(env: NodeJS.ProcessEnv = process.env): Languag
     }
   };
   const tableFile = () => env[WORD_TABLE_ENV] || findUp(dirname(base), join('examples', 'data', 'wordTable.bin'));
+  const modelFile = () => {
+    const table = tableFile();
+    return table && join(dirname(table), SENTIMENT_MODEL_FILE);
+  };
   return {
     available: () => {
       const file = tableFile();
-      return { tagger: has('wink-nlp') && has('wink-eng-lite-web-model'), wordTable: !!file && existsSync(file) };
+      const model = modelFile();
+      return {
+        tagger: has('wink-nlp') && has('wink-eng-lite-web-model'),
+        wordTable: !!file && existsSync(file),
+        sentimentModel: !!model && existsSync(model),
+      };
     },
     tagger: () => {
       if (!has('wink-nlp') || !has('wink-eng-lite-web-model')) return undefined;
@@ -68,6 +81,10 @@ export function installedLanguage(env: NodeJS.ProcessEnv = process.env): Languag
     wordTable: () => {
       const file = tableFile();
       return file && existsSync(file) ? readFileSync(file) : undefined;
+    },
+    sentimentModel: () => {
+      const file = modelFile();
+      return file && existsSync(file) ? readFileSync(file, 'utf8') : undefined;
     },
   };
 }

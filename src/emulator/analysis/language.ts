@@ -38,8 +38,13 @@ export interface LanguageSource {
   tagger(): Tagger | undefined;
   /** Reads the word table's bytes, or undefined when absent. */
   wordTable(): Uint8Array | undefined;
+  /**
+   * Reads the sentiment model trained for that word table (JSON), or undefined when absent: the
+   * rules of `winkSentiment` then decide alone.
+   */
+  sentimentModel?(): string | undefined;
   /** What is there, found without loading anything. */
-  available(): { tagger: boolean; wordTable: boolean };
+  available(): { tagger: boolean; wordTable: boolean; sentimentModel?: boolean };
 }
 
 /** A source with nothing in it: the built-in engine answers. */
@@ -60,6 +65,19 @@ export type EngineName = 'wink+glove' | 'wink' | 'lexicon';
 export function engineOf(source: LanguageSource): EngineName {
   const { tagger, wordTable } = source.available();
   return !tagger ? 'lexicon' : wordTable ? 'wink+glove' : 'wink';
+}
+
+/**
+ * What decides sentiment: `model` (the trained model over wink-nlp's reading and the word
+ * table), `rules` (wink-nlp's lexicon phrases with the clause rules of `winkSentiment`) or
+ * `lexicon` (the built-in engine).
+ */
+export type SentimentReader = 'model' | 'rules' | 'lexicon';
+
+/** The sentiment reader a source gives, known without loading it. */
+export function sentimentReaderOf(source: LanguageSource): SentimentReader {
+  const { tagger, wordTable, sentimentModel } = source.available();
+  return !tagger ? 'lexicon' : wordTable && sentimentModel && source.sentimentModel ? 'model' : 'rules';
 }
 
 /** Loads what `source` has; undefined when there is no tagger (the built-in engine answers). */

@@ -19,20 +19,7 @@ const IMPLIED = 0.8;
  * but the rice was dry" keeps both sides: strong evidence on both sides is `mixed`.
  */
 export function winkSentiment(tagged: TaggedSentence[], text: string, seed: number): { sentiment: Sentiment; confidence: number } {
-  let pos = 0;
-  let neg = 0;
-  let previous = 0;
-  for (const s of tagged) {
-    for (const { tokens, weight } of clauses(s.tokens)) {
-      const v = clauseScore(tokens);
-      let net = (v.pos - v.neg) * weight;
-      // "Lovely pool, but it was packed": the contrast itself says the clause turns the other way.
-      if (weight === AFTER_BUT && Math.abs(net) < 0.25 && previous) net = -Math.sign(previous) * IMPLIED;
-      if (net > 0) pos += net;
-      else neg -= net;
-      previous = net;
-    }
-  }
+  const { pos, neg } = sentimentEvidence(splitClauses(tagged));
   const jitter = (hash32(text, seed) % 1000) / 1000;
   const total = pos + neg;
   if (total < 0.25) return { sentiment: 'neutral', confidence: round6(0.6 + 0.3 * jitter) };
@@ -44,10 +31,49 @@ export function winkSentiment(tagged: TaggedSentence[], text: string, seed: numb
   return { sentiment: pos > neg ? 'positive' : 'negative', confidence: round6(confidence) };
 }
 
+/** The rules' evidence on each side, and how many clauses lean each way. */
+export interface SentimentEvidence {
+  pos: number;
+  neg: number;
+  positiveClauses: number;
+  negativeClauses: number;
+}
+
+/** Sums the rules' evidence clause by clause (the reading `winkSentiment` decides on). */
+export function sentimentEvidence(split: Clause[][]): SentimentEvidence {
+  const evidence: SentimentEvidence = { pos: 0, neg: 0, positiveClauses: 0, negativeClauses: 0 };
+  let previous = 0;
+  for (const sentence of split) {
+    for (const { tokens, weight } of sentence) {
+      const v = clauseScore(tokens);
+      let net = (v.pos - v.neg) * weight;
+      // "Lovely pool, but it was packed": the contrast itself says the clause turns the other way.
+      if (weight === AFTER_BUT && Math.abs(net) < 0.25 && previous) net = -Math.sign(previous) * IMPLIED;
+      if (net > 0) evidence.pos += net;
+      else evidence.neg -= net;
+      if (net >= 0.25) evidence.positiveClauses++;
+      if (net <= -0.25) evidence.negativeClauses++;
+      previous = net;
+    }
+  }
+  return evidence;
+}
+
 const STRONG_CONTRAST = new Set(['but', 'however', 'yet']);
 
-function clauses(tokens: Token[]): { tokens: Token[]; weight: number }[] {
-  const out = [{ tokens: [] as Token[], weight: 1 }];
+/** A clause of a sentence, and the weight of what it says ("but" makes it weigh more). */
+export interface Clause {
+  tokens: Token[];
+  weight: number;
+}
+
+/** Each sentence's clauses, split at "but", "however", "although" and the like. */
+export function splitClauses(tagged: TaggedSentence[]): Clause[][] {
+  return tagged.map((s) => clauses(s.tokens));
+}
+
+function clauses(tokens: Token[]): Clause[] {
+  const out: Clause[] = [{ tokens: [], weight: 1 }];
   for (const t of tokens) {
     if (CONTRAST.has(t.normal) && out[out.length - 1]!.tokens.length) {
       out.push({ tokens: [], weight: STRONG_CONTRAST.has(t.normal) ? AFTER_BUT : 1 });
@@ -79,9 +105,8 @@ function clauseScore(tokens: Token[]): { pos: number; neg: number } {
     if (i < skipUntil) return;
     const construction = constructionAt(tokens, i);
     if (construction) skipUntil = i + construction.span;
-    let p = construction ? construction.value : POSITIVE.has(w) ? 1 : NEGATIVE.has(w) ? -1 : 0;
-    if (!p && !construction) p = graded(w, POSITIVE) ? 1 : graded(w, NEGATIVE) ? -1 : 0;
-    if (!p) p = inflected(w, PRAISE_LEMMAS) ? 1 : inflected(w, COMPLAINT_LEMMAS) ? -1 : 0;
+    const lexical = lexicalPolarity(w);
+    let p = construction ? construction.value || lexical.cue : lexical.word || lexical.cue;
     if (!p && t.polarity && !STOPWORDS.has(w) && !NOT_EVALUATIVE.has(w)) p = t.polarity * TAGGER_WEIGHT;
     if (p && i - negator <= 3) {
       // A construction reads its own negation ("can't beat"); a negated complaint is weaker
@@ -115,6 +140,26 @@ const NEGATED_COMPLAINT = 0.5;
 
 /** Negations that read as complaints on their own ("barely worked", "nobody came"). */
 const FACTUAL_NEGATORS = new Set(['nobody', 'barely', 'cannot', 'none', 'neither', 'nor', 'zero']);
+
+/** Polarities of a word out of context: `word` from the lexicon (graded forms too), `cue` from the cue lemmas. */
+interface Lexical {
+  word: number;
+  cue: number;
+}
+const LEXICAL = new Map<string, Lexical>();
+/** Distinct words remembered (a long-running emulator sees many; the map starts over beyond this). */
+const LEXICAL_LIMIT = 100_000;
+
+function lexicalPolarity(w: string): Lexical {
+  let known = LEXICAL.get(w);
+  if (!known) {
+    const word = POSITIVE.has(w) ? 1 : NEGATIVE.has(w) ? -1 : graded(w, POSITIVE) ? 1 : graded(w, NEGATIVE) ? -1 : 0;
+    const cue = inflected(w, PRAISE_LEMMAS) ? 1 : inflected(w, COMPLAINT_LEMMAS) ? -1 : 0;
+    if (LEXICAL.size >= LEXICAL_LIMIT) LEXICAL.clear();
+    LEXICAL.set(w, (known = { word, cue }));
+  }
+  return known;
+}
 
 /** The word or its base form ("closed", "closes", "closing" -> "close") is in the set. */
 function inflected(word: string, set: Set<string>): boolean {
