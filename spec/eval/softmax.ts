@@ -16,6 +16,7 @@ export interface FitOptions {
   l2: number;
   /** L2 penalty on the term weights. */
   l2Terms: number;
+
   steps?: number;
   rate?: number;
   /** Weigh each class by the inverse of its share (1) or not at all (0), or in between. */
@@ -77,7 +78,8 @@ export function fitSoftmax(x: Float64Array[], terms: number[][], vocabulary: num
     for (let k = 0; k < classes; k++) {
       const [wk, gk, mk, vk] = [w[k]!, grad[k]!, m[k]!, v[k]!];
       for (let j = 0; j < width; j++) {
-        const g = gk[j]! / total + (j < f ? options.l2 * wk[j]! : j > f ? options.l2Terms * wk[j]! : 0);
+        const l2 = j < f ? options.l2 : j > f ? options.l2Terms : 0;
+        const g = gk[j]! / total + l2 * wk[j]!;
         mk[j] = b1 * mk[j]! + (1 - b1) * g;
         vk[j] = b2 * vk[j]! + (1 - b2) * g * g;
         const mh = mk[j]! / (1 - b1 ** step);

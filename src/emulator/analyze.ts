@@ -10,7 +10,7 @@ import { round6 } from './analysis/text';
 import { engineOf, loadWordTable, NO_LANGUAGE, sentimentReaderOf, type EngineName, type LanguageSource, type SentimentReader, type Tagger } from './analysis/language';
 import { nounThemes } from './analysis/nounThemes';
 import { splitClauses, winkSentiment } from './analysis/winkSentiment';
-import { featureCount, sentimentFeatures, sentimentTerms } from './analysis/sentimentFeatures';
+import { MODEL_INPUTS, sentimentFeatures, sentimentTerms } from './analysis/sentimentFeatures';
 import { classify, parseSentimentModel, type SentimentModel } from './analysis/sentimentModel';
 import { createWordEmbedder } from './analysis/wordEmbed';
 import type { WordTable } from './analysis/WordTable';
@@ -29,7 +29,7 @@ export class Analyst {
   private small: Embedder | undefined;
   private tagger: Tagger | null | undefined;
   private table: WordTable | null | undefined;
-  private model: SentimentModel | null | undefined;
+  private model: SentimentModel | Error | null | undefined;
 
   constructor(
     readonly seed: number,
@@ -59,15 +59,19 @@ export class Analyst {
     return this.table;
   }
 
-  /** The trained sentiment model, read with the word table it was trained for; null when absent. */
+  /**
+   * The trained sentiment model, read on the first sentiment request; null when absent. An
+   * unusable file fails every sentiment request with the same error (read once).
+   */
   private get sentimentModel(): SentimentModel | null {
+    if (this.model instanceof Error) throw this.model;
     if (this.model === undefined) {
-      const words = this.sentimentReader === 'model' ? this.words : null;
-      const json = words ? this.language.sentimentModel?.() : undefined;
       try {
-        this.model = words && json ? parseSentimentModel(json, featureCount(words.dims)) : null;
+        const json = this.sentimentReader === 'model' ? this.language.sentimentModel?.() : undefined;
+        this.model = json ? parseSentimentModel(json, MODEL_INPUTS) : null;
       } catch (e) {
-        throw new Error(`the sentiment model beside the word table is unusable (${(e as Error).message}); remove it to let the rules decide`);
+        const why = `the sentiment model beside the word table is unusable (${(e as Error).message})`;
+        throw (this.model = new Error(`${why}; remove it to let the rules decide`));
       }
     }
     return this.model;
@@ -122,10 +126,9 @@ export class Analyst {
     if (!tag) return sentimentOf(text, this.seed);
     const tagged = tag.feel(text);
     const model = this.sentimentModel;
-    const words = model && this.words;
-    if (!model || !words) return winkSentiment(tagged, text, this.seed);
+    if (!model) return winkSentiment(tagged, text, this.seed);
     const split = splitClauses(tagged);
-    return classify(model, sentimentFeatures(split, text, words), sentimentTerms(split));
+    return classify(model, sentimentFeatures(split, text), sentimentTerms(split));
   }
 
   private themes(inputs: string[], options: ThemeOptions, seed: number) {

@@ -40,20 +40,20 @@ describe('the emulator language engine', () => {
     }
   });
 
-  it('loads nothing at start: wink-nlp, the word table and the sentiment model on the first sentiment request, once', () => {
+  it('loads nothing at start: wink-nlp and the sentiment model on the first sentiment request, the word table on the first that needs meaning', () => {
     const { source, calls } = counting();
     const analyst = new Analyst(0, 3072, source);
     expect([analyst.engine, analyst.sentimentReader]).toEqual(['wink+glove', 'model']); // known without loading anything
     expect(calls).toEqual({ tagger: 0, wordTable: 0, sentimentModel: 0 });
     analyst.run('sentiment', { inputs: ['The staff were lovely.'] });
     analyst.run('sentiment', { inputs: ['The queue was endless.'] });
-    expect(calls).toEqual({ tagger: 1, wordTable: 1, sentimentModel: 1 });
+    expect(calls).toEqual({ tagger: 1, wordTable: 0, sentimentModel: 1 });
     analyst.run('embeddings', { inputs: ['rides'] });
     analyst.run('similarity', { set: ['rides', 'coaster'] });
     expect(calls).toEqual({ tagger: 1, wordTable: 1, sentimentModel: 1 });
   });
 
-  it('without a sentiment model the rules decide, and sentiment loads no word table', () => {
+  it('without a sentiment model the rules decide', () => {
     const base = installedLanguage();
     const { source, calls } = counting({ ...base, available: () => ({ ...base.available(), sentimentModel: false }) });
     const analyst = new Analyst(0, 3072, source);
@@ -71,7 +71,7 @@ describe('the emulator language engine', () => {
     expect(themes.length).toBeGreaterThan(1);
   });
 
-  it('answers sentiment with wink-nlp but themes the built-in way when only the word table is missing', () => {
+  it('answers sentiment with wink-nlp and the model but themes the built-in way when only the word table is missing', () => {
     const base = installedLanguage();
     const analyst = new Analyst(0, 3072, {
       available: () => ({ ...base.available(), wordTable: false }),
@@ -79,7 +79,7 @@ describe('the emulator language engine', () => {
       wordTable: () => undefined,
       sentimentModel: base.sentimentModel,
     });
-    expect([analyst.engine, analyst.sentimentReader]).toEqual(['wink', 'rules']);
+    expect([analyst.engine, analyst.sentimentReader]).toEqual(['wink', 'model']); // the model needs no word table
     const [r] = analyst.run('sentiment', { inputs: ['Traffic jam on the approach road for 45 minutes.'] }).results as { sentiment: string }[];
     expect(r!.sentiment).toBe('negative');
     const vector = (analyst.run('embeddings', { inputs: ['rides'] }).embeddings as { vector: number[] }[])[0]!.vector;

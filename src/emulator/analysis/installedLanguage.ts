@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -16,6 +16,9 @@ export const WORD_TABLE_ENV = 'PULSE_EMULATOR_WORD_TABLE';
 
 /** The sentiment model's file name, beside the word table (trained for that table). */
 export const SENTIMENT_MODEL_FILE = 'sentimentModel.json';
+
+/** Largest sentiment model file read (the trained one is about 0.5 MB). */
+const MODEL_LIMIT = 16 * 1024 * 1024;
 
 interface WinkItem {
   out(what: unknown): unknown;
@@ -84,7 +87,10 @@ export function installedLanguage(env: NodeJS.ProcessEnv = process.env): Languag
     },
     sentimentModel: () => {
       const file = modelFile();
-      return file && existsSync(file) ? readFileSync(file, 'utf8') : undefined;
+      if (!file || !existsSync(file)) return undefined;
+      const size = statSync(file).size;
+      if (size > MODEL_LIMIT) throw new Error(`${file} is ${size} bytes, over ${MODEL_LIMIT}`);
+      return readFileSync(file, 'utf8');
     },
   };
 }

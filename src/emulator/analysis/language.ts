@@ -39,8 +39,8 @@ export interface LanguageSource {
   /** Reads the word table's bytes, or undefined when absent. */
   wordTable(): Uint8Array | undefined;
   /**
-   * Reads the sentiment model trained for that word table (JSON), or undefined when absent: the
-   * rules of `winkSentiment` then decide alone.
+   * Reads the trained sentiment model (JSON, kept beside the word table), or undefined when
+   * absent: the rules of `winkSentiment` then decide alone.
    */
   sentimentModel?(): string | undefined;
   /** What is there, found without loading anything. */
@@ -68,16 +68,15 @@ export function engineOf(source: LanguageSource): EngineName {
 }
 
 /**
- * What decides sentiment: `model` (the trained model over wink-nlp's reading and the word
- * table), `rules` (wink-nlp's lexicon phrases with the clause rules of `winkSentiment`) or
+ * What decides sentiment: `model` (the trained model over wink-nlp's reading), `rules` (wink-nlp's lexicon phrases with the clause rules of `winkSentiment`) or
  * `lexicon` (the built-in engine).
  */
 export type SentimentReader = 'model' | 'rules' | 'lexicon';
 
 /** The sentiment reader a source gives, known without loading it. */
 export function sentimentReaderOf(source: LanguageSource): SentimentReader {
-  const { tagger, wordTable, sentimentModel } = source.available();
-  return !tagger ? 'lexicon' : wordTable && sentimentModel && source.sentimentModel ? 'model' : 'rules';
+  const { tagger, sentimentModel } = source.available();
+  return !tagger ? 'lexicon' : sentimentModel && source.sentimentModel ? 'model' : 'rules';
 }
 
 /** Loads what `source` has; undefined when there is no tagger (the built-in engine answers). */

@@ -1,13 +1,14 @@
 import { NEGATORS } from './sentiment';
-import { stem, STOPWORDS } from './text';
+import { memoPerWord, stem } from './text';
 import { sentimentEvidence, type Clause } from './winkSentiment';
-import type { WordTable } from './WordTable';
 
 /** Words after a negator that it reaches ("not at all what we paid for"). */
 const NEGATION_REACH = 3;
 
-
-/** Names of the scalar features, in order, after the mean vector. */
+/**
+ * Names of the features, in order (a model file lists them: one trained on other features is
+ * refused). Change a name when its computation changes.
+ */
 export const SCALAR_FEATURES = [
   'rulesPositive',
   'rulesNegative',
@@ -23,25 +24,26 @@ export const SCALAR_FEATURES = [
   'length',
   'negators',
   'contrast',
-  'unknownShare',
 ] as const;
 
-/** Length of the feature vector for a table of `dims` dimensions. */
-export function featureCount(dims: number): number {
-  return dims + SCALAR_FEATURES.length;
-}
+/**
+ * How `sentimentTerms` makes terms: a model trained on other terms must not be used. Change it
+ * whenever the terms change (the negation reach, the grammar words, the stems).
+ */
+export const TERMS = 'stems, not_ within 3, pairs but of grammar words (1)';
+
+/** What a model must have been trained on to read these features and terms. */
+export const MODEL_INPUTS = { features: SCALAR_FEATURES, terms: TERMS };
 
 /**
- * What a text's sentiment model reads (its sentences split by `splitClauses`): the mean meaning
- * of its content words (the word table's vectors) and scalars: the rules' evidence from
- * `sentimentEvidence`, the lexicon phrases, punctuation, length. Pure. (Means over the words a
- * negator reaches and over the clause after "but" were tried: no better in cross-validation.)
+ * What a text's sentiment model reads besides its terms (its sentences split by
+ * `splitClauses`): the rules' evidence from `sentimentEvidence`, the lexicon phrases (turned by
+ * a negator that reaches them), punctuation, length. Pure. (The mean word-table vector of the
+ * content words, and means over negated words and the clause after "but", were tried: no
+ * better in cross-validation, and a food word such as "tart" pulled answers to `mixed`.)
  */
-export function sentimentFeatures(split: Clause[][], text: string, words: WordTable): Float64Array {
-  const dims = words.dims;
-  const out = new Float64Array(featureCount(dims));
-  const all = out.subarray(0, dims);
-  let [count, unknown, content, negators, lexPos, lexNeg, contrast, tokens] = [0, 0, 0, 0, 0, 0, 0, 0];
+export function sentimentFeatures(split: Clause[][], text: string): Float64Array {
+  let [negators, lexPos, lexNeg, contrast, tokens] = [0, 0, 0, 0, 0];
   for (const parts of split) {
     if (parts.length > 1) contrast++;
     for (const part of parts) {
@@ -56,24 +58,13 @@ export function sentimentFeatures(split: Clause[][], text: string, words: WordTa
         if (NEGATORS.has(w) || w.endsWith("n't")) {
           negators++;
           negator = i;
-          return;
         }
-        const v = contentVector(w, words);
-        if (v === null) return;
-        content++;
-        if (!v) {
-          unknown++;
-          return;
-        }
-        add(all, v);
-        count++;
       });
     }
   }
-  scale(all, count);
   const e = sentimentEvidence(split);
   const total = e.pos + e.neg;
-  const scalars = [
+  return Float64Array.from([
     Math.log1p(e.pos),
     Math.log1p(e.neg),
     Math.tanh(e.pos - e.neg),
@@ -88,18 +79,7 @@ export function sentimentFeatures(split: Clause[][], text: string, words: WordTa
     Math.log1p(tokens),
     Math.min(negators, 3),
     Math.min(contrast, 2),
-    content ? unknown / content : 0,
-  ];
-  out.set(scalars, dims);
-  return out;
-}
-
-function add(into: Float64Array, v: Float64Array): void {
-  for (let d = 0; d < into.length; d++) into[d] = into[d]! + v[d]!;
-}
-
-function scale(v: Float64Array, n: number): void {
-  if (n > 1) for (let d = 0; d < v.length; d++) v[d] = v[d]! / n;
+  ]);
 }
 
 /** Words too common to mean anything alone (negators, "too", "very" and the like stay: they do). */
@@ -137,28 +117,5 @@ export function sentimentTerms(split: Clause[][]): string[] {
   return [...terms];
 }
 
-/** Per word table, each word's vector: null for a stop word or a non-word, undefined when unknown. */
-const VECTORS = new WeakMap<WordTable, Map<string, Float64Array | null | undefined>>();
-/** Distinct words remembered per table (a long-running emulator sees many; the map starts over). */
-const MEMORY = 100_000;
-
-function contentVector(w: string, words: WordTable): Float64Array | null | undefined {
-  let known = VECTORS.get(words);
-  if (!known) VECTORS.set(words, (known = new Map()));
-  if (known.has(w)) return known.get(w);
-  const v = STOPWORDS.has(w) || !/^\p{L}/u.test(w) ? null : words.vector(w);
-  if (known.size >= MEMORY) known.clear();
-  known.set(w, v);
-  return v;
-}
-
-const STEMS = new Map<string, string>();
-
-function stemOf(w: string): string {
-  let s = STEMS.get(w);
-  if (s === undefined) {
-    if (STEMS.size >= MEMORY) STEMS.clear();
-    STEMS.set(w, (s = stem(w.replace(/n't$/, 'not'))));
-  }
-  return s;
-}
+/** A word's stem, "n't" read as "not". */
+const stemOf = memoPerWord((w) => stem(w.replace(/n't$/, 'not')));

@@ -14,14 +14,16 @@ const LABELS: readonly Sentiment[] = ['positive', 'negative', 'neutral', 'mixed'
  */
 export interface SentimentModel {
   format: typeof SENTIMENT_MODEL_FORMAT;
-  /** Dimensions of the word table the model was trained with. */
-  dims: number;
   classes: Sentiment[];
   mean: number[];
   scale: number[];
   /** One row per class, one column per feature. */
   weights: number[][];
   bias: number[];
+  /** Names of the features the weights are for, in order (`SCALAR_FEATURES`). */
+  features: string[];
+  /** How the terms were made (`TERMS` of sentimentFeatures.ts). */
+  terms: string;
   /** Terms (`sentimentTerms`) with a weight of their own: those seen in several training domains. */
   vocabulary: string[];
   /** One row per class, one column per vocabulary term (present: 1, absent: 0; not standardised). */
@@ -30,33 +32,51 @@ export interface SentimentModel {
   about?: unknown;
 }
 
+/** What the model reads: the names of its features, in order, and how its terms are made. */
+export interface ModelInputs {
+  features: readonly string[];
+  terms: string;
+}
+
+/** Largest magnitude of any number in a model file (a trained model's are far smaller). */
+const LIMIT = 1e6;
+/** Most vocabulary terms, and longest term, a model file may have. */
+const MAX_TERMS = 200_000;
+const MAX_TERM_LENGTH = 100;
+
 /**
- * Reads a model file, checking every size against `features` (the count `sentimentFeatures`
- * gives for the word table in use). Never trusts the file: a wrong shape is an error.
+ * Reads a model file, checking it was trained on `inputs` (the same features in the same order,
+ * the same terms) and every size and number in it. Never trusts the file: anything else is an
+ * error.
  */
-export function parseSentimentModel(json: string, features: number): SentimentModel {
-  const m = JSON.parse(json) as Partial<SentimentModel>;
-  const numbers = (v: unknown, n: number) => Array.isArray(v) && v.length === n && v.every((x) => typeof x === 'number' && Number.isFinite(x));
-  const classes = m.classes ?? [];
+export function parseSentimentModel(json: string, inputs: ModelInputs): SentimentModel {
+  const m = JSON.parse(json) as Partial<SentimentModel> | null;
+  const n = inputs.features.length;
+  const numbers = (v: unknown, count: number, min = -LIMIT) =>
+    Array.isArray(v) && v.length === count && v.every((x) => typeof x === 'number' && x >= min && x <= LIMIT);
+  const rows = (v: unknown, count: number, width: number) => Array.isArray(v) && v.length === count && v.every((row) => numbers(row, width));
+  const classes: unknown[] = Array.isArray(m?.classes) ? m.classes : [];
+  const vocabulary: unknown[] = Array.isArray(m?.vocabulary) ? m.vocabulary : [];
   const ok =
+    typeof m === 'object' &&
+    m !== null &&
     m.format === SENTIMENT_MODEL_FORMAT &&
-    Array.isArray(classes) &&
+    Array.isArray(m.features) &&
+    m.features.join('\n') === inputs.features.join('\n') &&
+    m.terms === inputs.terms &&
     classes.length >= 2 &&
-    classes.every((c) => LABELS.includes(c)) &&
+    classes.every((c) => LABELS.includes(c as Sentiment)) &&
     new Set(classes).size === classes.length &&
-    numbers(m.mean, features) &&
-    numbers(m.scale, features) &&
-    m.scale!.every((v) => v > 0) &&
+    numbers(m.mean, n) &&
+    numbers(m.scale, n, 1 / LIMIT) &&
     numbers(m.bias, classes.length) &&
-    Array.isArray(m.weights) &&
-    m.weights.length === classes.length &&
-    m.weights.every((row) => numbers(row, features)) &&
+    rows(m.weights, classes.length, n) &&
     Array.isArray(m.vocabulary) &&
-    m.vocabulary.every((t) => typeof t === 'string') &&
-    Array.isArray(m.termWeights) &&
-    m.termWeights.length === classes.length &&
-    m.termWeights.every((row) => numbers(row, m.vocabulary!.length));
-  if (!ok) throw new Error(`not a sentiment model for ${features} features (${SENTIMENT_MODEL_FORMAT})`);
+    vocabulary.length <= MAX_TERMS &&
+    vocabulary.every((t) => typeof t === 'string' && t.length > 0 && t.length <= MAX_TERM_LENGTH) &&
+    new Set(vocabulary).size === vocabulary.length &&
+    rows(m.termWeights, classes.length, vocabulary.length);
+  if (!ok) throw new Error(`not a sentiment model for these ${n} features and terms "${inputs.terms}" (${SENTIMENT_MODEL_FORMAT})`);
   return m as SentimentModel;
 }
 

@@ -74,3 +74,20 @@ export function titleCase(text: string): string {
 export function round6(x: number): number {
   return Math.round(x * 1e6) / 1e6;
 }
+
+/**
+ * `f` remembered per word: at most `limit` words (the memory starts over beyond it) and only
+ * words up to 40 characters (no lexicon word is longer; a request may hold any string).
+ */
+export function memoPerWord<T>(f: (word: string) => T, limit = 100_000): (word: string) => T {
+  const known = new Map<string, T>();
+  return (word) => {
+    if (word.length > 40) return f(word);
+    let v = known.get(word);
+    if (v === undefined && !known.has(word)) {
+      if (known.size >= limit) known.clear();
+      known.set(word, (v = f(word)));
+    }
+    return v as T;
+  };
+}

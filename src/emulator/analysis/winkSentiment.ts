@@ -2,7 +2,7 @@ import { COMPLAINT_LEMMAS, CONTRAST, NOT_EVALUATIVE, PRAISE_LEMMAS } from './com
 import { constructionAt } from './sentimentConstructions';
 import type { TaggedSentence, Token } from './language';
 import { INTENSIFIERS, NEGATIVE, NEGATORS, POSITIVE, type Sentiment } from './sentiment';
-import { hash32, round6, STOPWORDS } from './text';
+import { hash32, memoPerWord, round6, STOPWORDS } from './text';
 
 /** Weight of one lexicon phrase of the tagger (-1..1) beside one hit of the built-in lexicon (1). */
 const TAGGER_WEIGHT = 1.5;
@@ -146,20 +146,12 @@ interface Lexical {
   word: number;
   cue: number;
 }
-const LEXICAL = new Map<string, Lexical>();
-/** Distinct words remembered (a long-running emulator sees many; the map starts over beyond this). */
-const LEXICAL_LIMIT = 100_000;
-
-function lexicalPolarity(w: string): Lexical {
-  let known = LEXICAL.get(w);
-  if (!known) {
-    const word = POSITIVE.has(w) ? 1 : NEGATIVE.has(w) ? -1 : graded(w, POSITIVE) ? 1 : graded(w, NEGATIVE) ? -1 : 0;
-    const cue = inflected(w, PRAISE_LEMMAS) ? 1 : inflected(w, COMPLAINT_LEMMAS) ? -1 : 0;
-    if (LEXICAL.size >= LEXICAL_LIMIT) LEXICAL.clear();
-    LEXICAL.set(w, (known = { word, cue }));
-  }
-  return known;
-}
+const lexicalPolarity = memoPerWord(
+  (w): Lexical => ({
+    word: POSITIVE.has(w) ? 1 : NEGATIVE.has(w) ? -1 : graded(w, POSITIVE) ? 1 : graded(w, NEGATIVE) ? -1 : 0,
+    cue: inflected(w, PRAISE_LEMMAS) ? 1 : inflected(w, COMPLAINT_LEMMAS) ? -1 : 0,
+  }),
+);
 
 /** The word or its base form ("closed", "closes", "closing" -> "close") is in the set. */
 function inflected(word: string, set: Set<string>): boolean {
