@@ -16,7 +16,6 @@ export interface FitOptions {
   l2: number;
   /** L2 penalty on the term weights. */
   l2Terms: number;
-
   steps?: number;
   rate?: number;
   /** Weigh each class by the inverse of its share (1) or not at all (0), or in between. */

@@ -110,6 +110,14 @@ describe('the shipped sentiment model (examples/data/sentimentModel.json)', () =
     expect(about.domains.join(' | ')).not.toMatch(/\b(airline|telecom|broadband|mobile provider|pet|vet)\b/i);
   });
 
+  it('is trained on the training data as it stands (rerun npm run train:sentiment after changing it)', () => {
+    const dir = join(__dirname, '..', '..', 'fixtures');
+    const count = (file: string) => (JSON.parse(readFileSync(join(dir, file), 'utf8')) as { items: unknown[] }).items.length;
+    const training = readdirSync(join(dir, 'sentimentTraining')).map((f) => count(join('sentimentTraining', f)));
+    const development = ['parkReviewLabels.json', 'deliveryFeedback.json', 'hotelReviews.json'].map(count);
+    expect((shipped.about as { texts: number }).texts).toBe([...training, ...development].reduce((a, b) => a + b, 0));
+  });
+
   it('has training sets that share no text with the held-out sets', () => {
     const dir = join(__dirname, '..', '..', 'fixtures');
     const normal = (t: string) => t.toLowerCase().replace(/[^\p{L}\p{N} ]/gu, '').trim();
