@@ -14,7 +14,7 @@ const TAGGERS = new WeakMap<object, Tagger>();
 /** Environment variable naming the word table file (default: `examples/data/wordTable.bin` of a clone). */
 export const WORD_TABLE_ENV = 'PULSE_EMULATOR_WORD_TABLE';
 
-/** The sentiment model's file name, beside the word table (trained for that table). */
+/** The sentiment model's file name, kept beside the word table. */
 export const SENTIMENT_MODEL_FILE = 'sentimentModel.json';
 
 /** Largest sentiment model file read (the trained one is about 0.5 MB). */
@@ -37,8 +37,8 @@ interface WinkNlp {
 /**
  * The installed language data: `wink-nlp` + `wink-eng-lite-web-model` (optional peer
  * dependencies) resolved from this module or the working directory, and the word table
- * from `PULSE_EMULATOR_WORD_TABLE` or the repository's `examples/data/wordTable.bin`, with the
- * sentiment model trained for it (`sentimentModel.json` in the same folder). Nothing is
+ * from `PULSE_EMULATOR_WORD_TABLE` or the repository's `examples/data/wordTable.bin`, and the
+ * trained sentiment model (`sentimentModel.json` in the same folder). Nothing is
  * loaded until asked.
  */
 export function installedLanguage(env: NodeJS.ProcessEnv = process.env): LanguageSource {

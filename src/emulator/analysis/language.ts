@@ -68,8 +68,9 @@ export function engineOf(source: LanguageSource): EngineName {
 }
 
 /**
- * What decides sentiment: `model` (the trained model over wink-nlp's reading), `rules` (wink-nlp's lexicon phrases with the clause rules of `winkSentiment`) or
- * `lexicon` (the built-in engine).
+ * What decides sentiment: `model` (the trained model over wink-nlp's reading), `rules`
+ * (wink-nlp's lexicon phrases with the clause rules of `winkSentiment`) or `lexicon` (the
+ * built-in engine).
  */
 export type SentimentReader = 'model' | 'rules' | 'lexicon';
 
