@@ -22,8 +22,8 @@ export function installedPackage(): { dir: string; tarball: string } {
   // Keyed by what runs (dist/ and package.json), not README.md: editing the README reuses the install.
   // The optional peers too, as a user of the emulator, pulse-rx/node, the CLI, pulse-rx/bullmq
   // and pulse-rx/angular installs them (README: Install; the README's fleet section runs; the
-  // TypeScript consumer type-checks an Angular app's use of pulse-rx/angular).
-  const optional = ['ajv', 'yaml', 'csv-parse', 'cli-progress', 'bullmq', 'ioredis', '@angular/core', '@angular/common'];
+  // TypeScript consumer type-checks an Angular app's use of pulse-rx/angular; the emulator's language engine).
+  const optional = ['ajv', 'yaml', 'csv-parse', 'cli-progress', 'bullmq', 'ioredis', '@angular/core', '@angular/common', 'wink-nlp', 'wink-eng-lite-web-model'];
   const deps = ['rxjs', 'typescript', '@types/node', ...optional].map((name) => `${name}@${versionOf(name)}`);
   const hash = createHash('sha256')
     .update(readFileSync(join(root, 'package.json')))

@@ -20,12 +20,13 @@ async function main(): Promise<void> {
     return;
   }
   const emulator = await startEmulator(options);
+  const language = installedLanguage();
   const quirks = Object.entries(emulator.quirks).filter(([, on]) => on).map(([q]) => q);
   process.stdout.write(
     [
       'Pulse emulator listening (scores are plausible local stand-ins, not the hosted models)',
       `  profile: ${emulator.profile}${quirks.length ? ` (quirks: ${quirks.join(', ')})` : ''}`,
-      `  engine: ${engineOf(installedLanguage())}, sentiment: ${sentimentReaderOf(installedLanguage())} (wink+glove: wink-nlp and the word table; model: the trained sentiment model beside it; lexicon: built-in fallback)`,
+      `  engine: ${engineOf(language)}, sentiment: ${sentimentReaderOf(language)} (wink+glove: wink-nlp and the word table; model: the trained sentiment model beside it; lexicon: built-in fallback)`,
       `  PULSE_BASE_URL=${emulator.url}`,
       `  PULSE_TOKEN_URL=${emulator.tokenUrl}`,
       `  PULSE_CLIENT_ID=${emulator.clientId}`,
